@@ -1,0 +1,3 @@
+// Parameters: $incident_id.
+MATCH (i:Incident {id: $incident_id})
+RETURN i {.*} AS incident

@@ -1,0 +1,2 @@
+// Parameters: $seconds. Blocks until every index is online.
+CALL db.awaitIndexes($seconds)

@@ -1,0 +1,51 @@
+// Constraints and indexes, applied idempotently by `python -m graph schema` (and by the writer).
+// Statements are separated by lines holding only ";". tests/test_model.py checks this file against graph/model.py.
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE
+;
+CREATE CONSTRAINT unit_id IF NOT EXISTS FOR (n:Unit) REQUIRE n.id IS UNIQUE
+;
+CREATE CONSTRAINT post_id IF NOT EXISTS FOR (n:Post) REQUIRE n.id IS UNIQUE
+;
+CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (n:Incident) REQUIRE n.id IS UNIQUE
+;
+CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE
+;
+CREATE CONSTRAINT testimony_id IF NOT EXISTS FOR (n:Testimony) REQUIRE n.id IS UNIQUE
+;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE
+;
+CREATE CONSTRAINT victim_id IF NOT EXISTS FOR (n:Victim) REQUIRE n.id IS UNIQUE
+;
+CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE
+;
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)
+;
+CREATE INDEX person_surname IF NOT EXISTS FOR (n:Person) ON (n.surname)
+;
+CREATE INDEX unit_name IF NOT EXISTS FOR (n:Unit) ON (n.name)
+;
+CREATE INDEX post_role IF NOT EXISTS FOR (n:Post) ON (n.role)
+;
+CREATE INDEX incident_date_min IF NOT EXISTS FOR (n:Incident) ON (n.date_min)
+;
+CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name)
+;
+CREATE INDEX claim_fact_id IF NOT EXISTS FOR (n:Claim) ON (n.fact_id)
+;
+CREATE INDEX claim_testimony_id IF NOT EXISTS FOR (n:Claim) ON (n.testimony_id)
+;
+CREATE INDEX claim_status IF NOT EXISTS FOR (n:Claim) ON (n.status)
+;
+CREATE INDEX subordinate_to_id IF NOT EXISTS FOR ()-[r:SUBORDINATE_TO]-() ON (r.id)
+;
+CREATE INDEX perpetrated_id IF NOT EXISTS FOR ()-[r:PERPETRATED]-() ON (r.id)
+;
+CREATE INDEX ordered_id IF NOT EXISTS FOR ()-[r:ORDERED]-() ON (r.id)
+;
+CREATE INDEX occurred_at_id IF NOT EXISTS FOR ()-[r:OCCURRED_AT]-() ON (r.id)
+;
+CREATE INDEX subjected_to_id IF NOT EXISTS FOR ()-[r:SUBJECTED_TO]-() ON (r.id)
+;
+CREATE INDEX held_id IF NOT EXISTS FOR ()-[r:HELD]-() ON (r.id)
+;
+CREATE INDEX in_id IF NOT EXISTS FOR ()-[r:IN]-() ON (r.id)

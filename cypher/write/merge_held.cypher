@@ -1,0 +1,5 @@
+UNWIND $rows AS row
+MATCH (a:Person {id: row.source})
+MATCH (b:Post {id: row.target})
+MERGE (a)-[r:HELD {id: row.id}]->(b)
+RETURN row.id AS id

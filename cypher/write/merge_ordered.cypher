@@ -1,0 +1,5 @@
+UNWIND $rows AS row
+MATCH (a:Person {id: row.source})
+MATCH (b:Incident {id: row.target})
+MERGE (a)-[r:ORDERED {id: row.id}]->(b)
+RETURN row.id AS id

@@ -1,0 +1,8 @@
+UNWIND $rows AS row
+MERGE (n:Place {id: row.id})
+SET n.name = coalesce(n.name, row.name),
+    n.names = reduce(acc = coalesce(n.names, []), x IN coalesce(row.names, []) | CASE WHEN x IN acc THEN acc ELSE acc + x END),
+    n.kind = coalesce(n.kind, row.kind),
+    n.lat = coalesce(n.lat, row.lat),
+    n.lon = coalesce(n.lon, row.lon)
+RETURN row.id AS id

@@ -1,0 +1,9 @@
+UNWIND $rows AS row
+MERGE (n:Testimony {id: row.id})
+SET n.language = coalesce(n.language, row.language),
+    n.source_type = coalesce(n.source_type, row.source_type),
+    n.received = coalesce(n.received, row.received),
+    n.word_count = coalesce(n.word_count, row.word_count),
+    n.ingested_at = coalesce(n.ingested_at, row.ingested_at),
+    n.title = coalesce(n.title, row.title)
+RETURN row.id AS id

@@ -1,0 +1,1 @@
+"""Neo4j side of the perpetrator knowledge graph: model, local server, schema, writer, queries, export."""

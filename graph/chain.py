@@ -1,0 +1,164 @@
+"""Command responsibility: from an incident (or a unit and a date window) up to every superior.
+
+For an incident: the persons and units who carried it out or ordered it, the unit each
+person's post was in at that time, and for each of those units the chain of superior units
+through *command* links in force at that date, with the command posts held then. Every step
+carries the claims behind it; a step whose claims were all rejected by analysts is dropped.
+
+Certainty: a step is ``certain`` when its dates surely cover the whole incident range and
+``possible`` when they may overlap it; a chain row is certain only if every step is.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import neo4j
+
+from graph import queries
+
+MAX_LEVELS = 12
+
+
+@dataclass
+class ChainStep:
+    level: int                      # 0: the agent's own unit, 1: its superior, ...
+    unit_id: str
+    unit_name: str
+    link_ids: list[str]
+    link_certainty: str
+    commander_id: str | None = None
+    commander_name: str | None = None
+    commander_post: dict | None = None
+    commander_certainty: str | None = None
+
+    @property
+    def certainty(self) -> str:
+        parts = [self.link_certainty] + ([self.commander_certainty] if self.commander_certainty else [])
+        return "certain" if all(p == "certain" for p in parts) else "possible"
+
+    @property
+    def fact_ids(self) -> list[str]:
+        return self.link_ids + ([self.commander_post["id"]] if self.commander_post else [])
+
+
+@dataclass
+class AgentChain:
+    agent_id: str
+    agent_name: str
+    agent_kind: str                 # Person or Unit
+    role: str                       # perpetrated or ordered
+    act_id: str
+    post: dict | None
+    post_certainty: str | None
+    unit_id: str | None
+    unit_name: str | None
+    steps: list[ChainStep] = field(default_factory=list)
+
+
+@dataclass
+class CommandChain:
+    window: tuple[str, str]
+    incident: dict | None
+    agents: list[AgentChain]
+    claims: dict[str, list[dict]]   # fact id -> claims (not rejected)
+
+    def evidence(self, fact_id: str) -> list[dict]:
+        return self.claims.get(fact_id, [])
+
+    def superiors(self) -> list[tuple[ChainStep, str]]:
+        """Every (step with a commander, overall certainty) above the agents, certain ones first."""
+        rows = []
+        for agent in self.agents:
+            for step in agent.steps:
+                if step.commander_id:
+                    overall = "certain" if step.certainty == "certain" and agent.post_certainty in (
+                        "certain", None) else "possible"
+                    rows.append((step, overall))
+        return sorted(rows, key=lambda r: (r[1] != "certain", r[0].level, r[0].commander_name or ""))
+
+
+def _run(driver: neo4j.Driver, database: str, name: str, **params) -> list[dict]:
+    records, _, _ = driver.execute_query(queries.get(name), params, database_=database,
+                                         routing_=neo4j.RoutingControl.READ)
+    return [record.data() for record in records]
+
+
+def superior_steps(driver: neo4j.Driver, unit_id: str, wmin: str, wmax: str, database: str = "neo4j",
+                   max_levels: int = MAX_LEVELS) -> list[ChainStep]:
+    rows = _run(driver, database, "command_chain", unit_id=unit_id, wmin=wmin, wmax=wmax, max_levels=max_levels)
+    return [ChainStep(**row) for row in rows]
+
+
+def claims_for(driver: neo4j.Driver, fact_ids: list[str], database: str = "neo4j") -> dict[str, list[dict]]:
+    """Claims per fact id, rejected ones left out."""
+    claims: dict[str, list[dict]] = {}
+    for row in _run(driver, database, "claims_for_facts", fact_ids=sorted(set(fact_ids))):
+        claim = row["claim"]
+        if claim.get("status") == "rejected":
+            continue
+        claim["testimony_language"] = row["testimony_language"]
+        claims.setdefault(claim["fact_id"], []).append(claim)
+    return claims
+
+
+def command_chain_for_unit(driver: neo4j.Driver, unit_id: str, date_from: str, date_to: str,
+                           database: str = "neo4j") -> CommandChain:
+    steps = superior_steps(driver, unit_id, date_from, date_to, database)
+    claims = claims_for(driver, [f for s in steps for f in s.fact_ids], database)
+    steps = [s for s in steps if _supported(s, claims)]
+    unit_name = steps[0].unit_name if steps else None
+    agent = AgentChain(unit_id, unit_name or unit_id, "Unit", "selected", "", None, None, unit_id, unit_name, steps)
+    return CommandChain((date_from, date_to), None, [agent] if steps else [], claims)
+
+
+def command_chain_for_incident(driver: neo4j.Driver, incident_id: str, database: str = "neo4j") -> CommandChain | None:
+    """The chain for one incident, or None when no incident has that id."""
+    rows = _run(driver, database, "incident_agents", incident_id=incident_id)
+    if not rows:
+        exists = _run(driver, database, "incident_by_id", incident_id=incident_id)
+        if not exists:
+            return None
+        incident = exists[0]["incident"]
+        return CommandChain((incident.get("date_min") or "0000-01-01", incident.get("date_max") or "9999-12-31"),
+                            incident, [], {})
+    wmin, wmax, incident = rows[0]["wmin"], rows[0]["wmax"], rows[0]["incident"]
+    agents = [AgentChain(r["agent_id"], r["agent_name"], r["agent_kind"], r["role"], r["act_id"], r["post"],
+                         r["post_certainty"], r["unit_id"], r["unit_name"]) for r in rows]
+    steps_by_unit: dict[str, list[ChainStep]] = {}
+    for agent in agents:
+        if agent.unit_id and agent.unit_id not in steps_by_unit:
+            steps_by_unit[agent.unit_id] = superior_steps(driver, agent.unit_id, wmin, wmax, database)
+    fact_ids = [a.act_id for a in agents] + [a.post["id"] for a in agents if a.post]
+    fact_ids += [f for steps in steps_by_unit.values() for s in steps for f in s.fact_ids]
+    claims = claims_for(driver, fact_ids, database)
+    kept = []
+    for agent in agents:
+        if agent.act_id not in claims:
+            continue  # the act itself is unsupported (all its claims rejected)
+        if agent.post and agent.post["id"] not in claims:
+            agent.post = agent.post_certainty = agent.unit_id = agent.unit_name = None
+        if agent.agent_kind == "Person" and agent.unit_id is None and any(
+                k.agent_id == agent.agent_id and k.unit_id for k in agents if k is not agent):
+            continue  # the same person already appears with a supported unit
+        agent.steps = [s for s in steps_by_unit.get(agent.unit_id, []) if _supported(s, claims)]
+        kept.append(agent)
+    return CommandChain((wmin, wmax), incident, _dedupe(kept), claims)
+
+
+def _supported(step: ChainStep, claims: dict[str, list[dict]]) -> bool:
+    """Links of the hierarchy and command posts must each have a claim that is not rejected."""
+    if any(link not in claims for link in step.link_ids):
+        return False
+    if step.commander_post and step.commander_post["id"] not in claims:
+        step.commander_id = step.commander_name = step.commander_post = step.commander_certainty = None
+    return True
+
+
+def _dedupe(agents: list[AgentChain]) -> list[AgentChain]:
+    seen, result = set(), []
+    for agent in agents:
+        key = (agent.agent_id, agent.role, agent.post["id"] if agent.post else None)
+        if key not in seen:
+            seen.add(key)
+            result.append(agent)
+    return result

@@ -1,0 +1,174 @@
+"""The graph model: every node and relationship type, defined once, as data.
+
+Writers (``graph.writer``), schema checks and exporters read this module; nothing
+else declares what a Person or a PERPETRATED edge carries.
+
+Conventions
+-----------
+* Every node and every fact relationship has a deterministic ``id`` (see ``fact_id``),
+  so writing the same thing twice MERGEs onto the same element.
+* Dates are ISO strings ``YYYY-MM-DD`` kept as *ranges*: a post started somewhere in
+  ``[start_min, start_max]`` and ended somewhere in ``[end_min, end_max]``; an incident
+  happened somewhere in ``[date_min, date_max]``. ``None`` means unknown (any time).
+  ``precision`` says how the range was stated (day, month, year, unknown).
+* Facts are backed by :Claim nodes. A claim points at its fact through ``fact_id``
+  (the fact's ``id``) and at its testimony through ``(:Claim)-[:CITES]->(:Testimony)``.
+  A fact is shown while at least one of its claims is not ``rejected``.
+* Victims appear only as :Victim pseudonyms; no identifying property exists for them.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+REVIEW_STATUSES = ("machine", "confirmed", "rejected", "conflict")
+PRECISIONS = ("day", "month", "year", "unknown")
+HIERARCHY_KINDS = ("command", "administrative")
+# Roles whose holder commands the unit the post is in (feeds command chains).
+COMMAND_ROLES = ("commander", "deputy_commander", "head", "deputy_head", "chief_of_staff")
+
+
+@dataclass(frozen=True)
+class NodeType:
+    label: str
+    description: str
+    properties: tuple[str, ...]
+    required: tuple[str, ...] = ("id",)
+    key: str = "id"
+    indexed: tuple[str, ...] = ()
+    list_properties: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RelType:
+    type: str
+    description: str
+    sources: tuple[str, ...]
+    target: str
+    properties: tuple[str, ...] = ()
+    required: tuple[str, ...] = ("id", "source", "target")
+    is_fact: bool = True  # backed by claims (False: structural links such as CITES)
+
+
+_DATE_RANGE = ("start_min", "start_max", "end_min", "end_max", "precision")
+
+NODES: dict[str, NodeType] = {n.label: n for n in (
+    NodeType("Person", "An official (never a victim): names in every script seen.",
+             ("id", "name", "names", "surname", "given_name", "patronymic", "gender"),
+             required=("id", "name"), indexed=("name", "surname"), list_properties=("names",)),
+    NodeType("Unit", "A state body: ministry, department, OMON, police department, detention facility, court.",
+             ("id", "name", "names", "kind", "city"), required=("id", "name"), indexed=("name",),
+             list_properties=("names",)),
+    NodeType("Post", "A person's post in a unit over a dated range (posts are nodes, not edges).",
+             ("id", "role", "title", "rank", "command", *_DATE_RANGE), required=("id", "role"),
+             indexed=("role",)),
+    NodeType("Incident", "An act of violence or detention, with a dated range and violation types.",
+             ("id", "label", "date_min", "date_max", "precision", "violations"), required=("id",),
+             indexed=("date_min",), list_properties=("violations",)),
+    NodeType("Place", "A city, street, square, metro station or building.",
+             ("id", "name", "names", "kind", "lat", "lon"), required=("id", "name"), indexed=("name",),
+             list_properties=("names",)),
+    NodeType("Testimony", "One testimony, identified by the SHA-256 of its content.",
+             ("id", "language", "source_type", "received", "word_count", "ingested_at", "title"),
+             required=("id", "language", "source_type")),
+    NodeType("Source", "Who collected the material, with a source reliability grade (A-F).",
+             ("id", "name", "kind", "reliability"), required=("id", "name")),
+    NodeType("Victim", "A keyed pseudonym of the person giving a testimony; nothing identifying.",
+             ("id", "pseudonym"), required=("id", "pseudonym")),
+    NodeType("Claim", "One extracted or asserted fact with its provenance and review status.",
+             ("id", "fact_id", "predicate", "testimony_id", "source_id", "start", "end", "excerpt",
+              "extractor", "extractor_version", "confidence", "credibility", "hedged", "status",
+              "reviewed_by", "reviewed_at", "note"),
+             required=("id", "fact_id", "predicate", "extractor", "confidence", "status"),
+             indexed=("fact_id", "testimony_id", "status")),
+)}
+
+RELATIONSHIPS: dict[str, RelType] = {r.type: r for r in (
+    RelType("HELD", "Person held a post (the Post node is the fact claims point at).", ("Person",), "Post",
+            is_fact=False),
+    RelType("IN", "The post is in a unit.", ("Post",), "Unit", is_fact=False),
+    RelType("SUBORDINATE_TO", "Unit is subordinate to a unit over a dated range; only kind=command feeds chains.",
+            ("Unit",), "Unit", ("kind", *_DATE_RANGE), required=("id", "source", "target", "kind")),
+    RelType("PERPETRATED", "Person or unit carried out the incident.", ("Person", "Unit"), "Incident"),
+    RelType("ORDERED", "Person ordered the incident.", ("Person",), "Incident"),
+    RelType("OCCURRED_AT", "The incident took place at a place.", ("Incident",), "Place"),
+    RelType("SUBJECTED_TO", "A victim (pseudonym) was subjected to the incident.", ("Victim",), "Incident"),
+    RelType("GAVE", "A victim (pseudonym) gave the testimony.", ("Victim",), "Testimony", is_fact=False),
+    RelType("FROM_SOURCE", "The testimony came through a source.", ("Testimony",), "Source", is_fact=False),
+    RelType("CITES", "A claim cites its testimony (written together with the claim).", ("Claim",), "Testimony",
+            is_fact=False),
+)}
+
+
+class ModelError(ValueError):
+    """A row does not fit the model; the message names the row and the problem."""
+
+
+def fact_id(kind: str, *parts: object) -> str:
+    """Deterministic id of a fact or node: the same parts always give the same id."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
+    return f"{kind.lower()}:{digest}"
+
+
+def validate_node(label: str, row: dict) -> dict:
+    node = NODES.get(label)
+    if node is None:
+        raise ModelError(f"unknown node label {label!r}")
+    return _validate(f"{label} node", node.properties, node.required, row)
+
+
+def validate_relationship(rel_type: str, row: dict) -> dict:
+    rel = RELATIONSHIPS.get(rel_type)
+    if rel is None:
+        raise ModelError(f"unknown relationship type {rel_type!r}")
+    return _validate(f"{rel_type} relationship", ("id", "source", "target", *rel.properties), rel.required, row)
+
+
+def _validate(what: str, allowed: tuple[str, ...], required: tuple[str, ...], row: dict) -> dict:
+    unknown = set(row) - set(allowed)
+    if unknown:
+        raise ModelError(f"{what} {row.get('id')!r}: unknown properties {sorted(unknown)}")
+    missing = [p for p in required if row.get(p) in (None, "")]
+    if missing:
+        raise ModelError(f"{what} {row.get('id')!r}: missing {missing}")
+    for prop in ("start_min", "start_max", "end_min", "end_max", "date_min", "date_max"):
+        value = row.get(prop)
+        if value is not None and not _is_iso_date(value):
+            raise ModelError(f"{what} {row.get('id')!r}: {prop}={value!r} is not YYYY-MM-DD")
+    if row.get("status") is not None and row["status"] not in REVIEW_STATUSES:
+        raise ModelError(f"{what} {row.get('id')!r}: status {row['status']!r} not in {REVIEW_STATUSES}")
+    if row.get("precision") is not None and row["precision"] not in PRECISIONS:
+        raise ModelError(f"{what} {row.get('id')!r}: precision {row['precision']!r} not in {PRECISIONS}")
+    if what.startswith("SUBORDINATE_TO") and row.get("kind") not in HIERARCHY_KINDS:
+        raise ModelError(f"{what} {row.get('id')!r}: kind {row.get('kind')!r} not in {HIERARCHY_KINDS}")
+    conf = row.get("confidence")
+    if conf is not None and not (0.0 <= float(conf) <= 1.0):
+        raise ModelError(f"{what} {row.get('id')!r}: confidence {conf!r} outside 0..1")
+    return row
+
+
+def _is_iso_date(value: object) -> bool:
+    return (isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-"
+            and value[:4].isdigit() and value[5:7].isdigit() and value[8:].isdigit())
+
+
+@dataclass
+class GraphBatch:
+    """Rows to write, grouped by node label and relationship type (the writer's input)."""
+    nodes: dict[str, list[dict]] = field(default_factory=dict)
+    relationships: dict[str, list[dict]] = field(default_factory=dict)
+
+    def add_node(self, label: str, row: dict) -> None:
+        self.nodes.setdefault(label, []).append(validate_node(label, row))
+
+    def add_relationship(self, rel_type: str, row: dict) -> None:
+        self.relationships.setdefault(rel_type, []).append(validate_relationship(rel_type, row))
+
+    def extend(self, other: "GraphBatch") -> None:
+        for label, rows in other.nodes.items():
+            self.nodes.setdefault(label, []).extend(rows)
+        for rel_type, rows in other.relationships.items():
+            self.relationships.setdefault(rel_type, []).extend(rows)
+
+    def count(self) -> int:
+        return sum(map(len, self.nodes.values())) + sum(map(len, self.relationships.values()))

@@ -1,0 +1,97 @@
+"""The time-aware command chain on the fictional hierarchy in tests/hierarchy.py."""
+import pytest
+
+from graph import chain
+from graph.writer import BatchWriter
+from tests import hierarchy
+
+pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture
+def loaded(db):
+    driver, database = db
+    BatchWriter(driver, database).write(hierarchy.build().batch)
+    return driver, database
+
+
+def commanders(result: chain.CommandChain, agent_id: str) -> dict:
+    agent = next(a for a in result.agents if a.agent_id == agent_id)
+    return {(s.level, s.unit_id, s.commander_id): s.certainty for s in agent.steps if s.commander_id}
+
+
+def test_chain_on_a_precise_date_has_the_commander_of_that_date(loaded):
+    driver, database = loaded
+    result = chain.command_chain_for_incident(driver, "incident:aug10", database)
+    assert result.window == ("2020-08-10", "2020-08-10")
+    lisin = next(a for a in result.agents if a.agent_id == "person:lisin")
+    assert (lisin.unit_id, lisin.post_certainty, lisin.role) == ("unit:omon", "certain", "perpetrated")
+    assert commanders(result, "person:lisin") == {
+        (0, "unit:omon", "person:drozdov"): "certain",      # 2018-05 .. 2020-11 covers 10 Aug 2020
+        (1, "unit:guvd", "person:sokolenko"): "possible",   # started in 2019, end unknown
+        (2, "unit:mvd", "person:belsky"): "certain",        # 2019-11-10 .. some day in 2021
+    }
+    # Vetrov took command in December 2020; the administrative link to the DOP never feeds a chain.
+    all_units = {s.unit_id for a in result.agents for s in a.steps}
+    assert "person:vetrov" not in {s.commander_id for a in result.agents for s in a.steps}
+    assert "unit:dop" not in all_units
+    # Orlov's post is known only to the month (August 2020): possible, via the RUVD.
+    orlov = next(a for a in result.agents if a.agent_id == "person:orlov")
+    assert (orlov.unit_id, orlov.post_certainty) == ("unit:ruvd", "possible")
+    assert [s.unit_id for s in orlov.steps] == ["unit:ruvd", "unit:guvd", "unit:mvd"]
+
+
+def test_every_step_carries_its_claims(loaded):
+    driver, database = loaded
+    result = chain.command_chain_for_incident(driver, "incident:aug10", database)
+    lisin = next(a for a in result.agents if a.agent_id == "person:lisin")
+    assert result.evidence(lisin.act_id)[0]["excerpt"] == "Лисин избил меня"
+    assert result.evidence(lisin.act_id)[0]["testimony_id"] == hierarchy.T1
+    drozdov_step = next(s for s in lisin.steps if s.commander_id == "person:drozdov")
+    assert result.evidence(drozdov_step.commander_post["id"])[0]["excerpt"] == "командир ОМОНа Дроздов"
+    guvd_step = next(s for s in lisin.steps if s.level == 1)
+    assert result.evidence(guvd_step.link_ids[0])[0]["extractor"] == "gazetteer"
+
+
+def test_imprecise_incident_date_makes_the_outgoing_commander_possible(loaded):
+    driver, database = loaded
+    result = chain.command_chain_for_incident(driver, "incident:nov", database)  # "in November 2020"
+    assert result.window == ("2020-11-01", "2020-11-30")
+    omon = next(a for a in result.agents if a.agent_id == "unit:omon")
+    assert omon.agent_kind == "Unit"
+    assert commanders(result, "unit:omon")[(0, "unit:omon", "person:drozdov")] == "possible"
+    assert ("person:vetrov" not in {k[2] for k in commanders(result, "unit:omon")})
+
+
+def test_after_the_change_of_command_the_new_commander_answers(loaded):
+    driver, database = loaded
+    result = chain.command_chain_for_incident(driver, "incident:jan15", database)
+    found = commanders(result, "person:lisin")
+    assert (0, "unit:omon", "person:vetrov") in found and found[(0, "unit:omon", "person:vetrov")] == "possible"
+    assert not any(k[2] == "person:drozdov" for k in found)
+
+
+def test_rejected_claims_drop_their_step(loaded):
+    driver, database = loaded
+    driver.execute_query("MATCH (c:Claim {excerpt: 'командир ОМОНа Дроздов'}) SET c.status = 'rejected'",
+                         database_=database)
+    result = chain.command_chain_for_incident(driver, "incident:aug10", database)
+    assert "person:drozdov" not in {k[2] for k in commanders(result, "person:lisin")}
+    assert "person:belsky" in {k[2] for k in commanders(result, "person:lisin")}
+
+
+def test_incident_without_stated_agent_and_unknown_incident(loaded):
+    driver, database = loaded
+    passive = chain.command_chain_for_incident(driver, "incident:passive", database)
+    assert passive is not None and passive.agents == [] and passive.incident["id"] == "incident:passive"
+    assert chain.command_chain_for_incident(driver, "incident:does-not-exist", database) is None
+
+
+def test_chain_for_a_unit_and_a_date_window(loaded):
+    driver, database = loaded
+    result = chain.command_chain_for_unit(driver, "unit:omon", "2020-12-01", "2020-12-31", database)
+    steps = result.agents[0].steps
+    assert [(s.level, s.unit_id) for s in steps if s.level > 0] == [(1, "unit:guvd"), (2, "unit:mvd")]
+    assert {s.commander_id for s in steps if s.level == 0} == {"person:vetrov"}
+    superiors = result.superiors()
+    assert superiors[0][1] == "certain" and superiors[0][0].commander_id == "person:belsky"
