@@ -29,4 +29,4 @@ test: setup server
 	$(PY) -m pytest
 
 bench: setup server
-	$(PY) bench/bench_writer.py
+	$(PY) -m bench.bench_writer

@@ -18,7 +18,8 @@ def apply(driver: neo4j.Driver, database: str = "neo4j", wait_seconds: int = 300
 def delete_everything(driver: neo4j.Driver, database: str = "neo4j") -> None:
     """Remove every node and relationship (the schema stays). For tests and benchmarks."""
     with driver.session(database=database) as session:
-        session.run(queries.get("delete_everything")).consume()
+        for statement in queries.statements("delete_everything"):
+            session.run(statement).consume()
 
 
 def element_counts(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, int]:

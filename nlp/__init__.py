@@ -1,0 +1,1 @@
+"""Extraction of officials, units, places, dates, incidents and their relations (spaCy)."""

@@ -1,0 +1,188 @@
+"""Gazetteer matching: security-structure units (UNIT entities with their gazetteer id) and
+ranks/positions (kept in ``doc.spans["titles"]``, label = title id).
+
+Aliases come from ``nlp/data/units.jsonl`` in every language; matching is case-insensitive.
+A match that is exactly a chain of two unit names ("ОМОН ГУВД Мингорисполкома") becomes two
+UNIT spans (a SUBORDINATE_TO relation joins them later); leading prepositions are dropped.
+Ambiguous aliases ("ОМОН" without a city) resolve to the unit of the city the text names.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from nlp import lexicon as lexicon_module
+from nlp.components.entities import add_entities
+from nlp.lexicon import LEADING_PREPOSITIONS
+
+CONNECTORS = {"на", "г.", "г", "в", "of", "the", "у", "ў"}
+DETENTION_PREFIX = {"цип", "ивс", "ціп", "ічу", "цип-а", "ципа", "ивса", "ціпа"}
+STREET_WORDS = {"улица", "улице", "улицы", "ул.", "ул", "переулок", "переулке", "пер.", "пер", "street", "lane",
+                "вуліца", "вуліцы", "завулак", "завулку", "str."}
+CITY_WORDS = {
+    "minsk": ("минск", "мінск", "minsk"), "brest": ("брест", "brest"), "vitebsk": ("витебск", "віцебск", "vitebsk"),
+    "gomel": ("гомел", "гомель", "homel", "gomel"), "grodno": ("гродн", "гродна", "hrodna", "grodno"),
+    "mogilev": ("могил", "магіл", "mogilev", "mahilyow", "mahiliou"),
+}
+
+
+class UnitGazetteer:
+    def __init__(self, nlp: Language):
+        self.lexicon = lexicon_module.load()
+        self.matcher = _unit_matcher(nlp.vocab, nlp.lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = []
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            while len(span) > 1 and span[0].lower_ in LEADING_PREPOSITIONS:
+                span = doc[span.start + 1:span.end]
+            ids = self.lexicon.unit_aliases.get(span.text.lower()) or self.lexicon.unit_aliases.get(
+                doc[start:end].text.lower(), set())
+            matches.append((span.start, span.end, frozenset(ids)))
+        matches = _split_chains(doc, sorted(set(matches)), self.lexicon)
+        city = _document_city(doc.text)
+        spans = []
+        for start, end, ids in matches:
+            span = Span(doc, start, end, label="UNIT")
+            if _is_street_or_detention_address(doc, span):
+                continue
+            unit_id = self._choose(ids, city)
+            span._.key = unit_id
+            spans.append(span)
+        add_entities(doc, spans, "gazetteer")
+        return doc
+
+    def _choose(self, ids: frozenset, city: str | None) -> str | None:
+        if len(ids) == 1:
+            return next(iter(ids))
+        candidates = sorted(ids)
+        for unit_id in candidates:
+            unit_city = (self.lexicon.units[unit_id].city or "").lower()
+            if city and unit_city.startswith(city):
+                return unit_id
+        for unit_id in candidates:  # the reference case: Minsk
+            if (self.lexicon.units[unit_id].city or "").lower() == "minsk":
+                return unit_id
+        return candidates[0] if candidates else None
+
+
+def _document_city(text: str) -> str | None:
+    lowered = text.lower()
+    counts = {city: sum(lowered.count(stem) for stem in stems) for city, stems in CITY_WORDS.items()}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else None
+
+
+def _split_chains(doc: Doc, matches: list, lexicon) -> list:
+    """Longest-first selection; a match made of two (or more) shorter unit matches is split."""
+    by_start: dict[int, list] = {}
+    for m in matches:
+        by_start.setdefault(m[0], []).append(m)
+
+    def cover(start: int, end: int, depth: int = 0):
+        """Unit matches that tile [start, end) (connector words allowed between them)."""
+        if start >= end:
+            return []
+        if depth > 4:
+            return None
+        if doc[start].lower_ in CONNECTORS and start > 0:
+            rest = cover(start + 1, end, depth + 1)
+            return rest
+        for m in sorted(by_start.get(start, []), key=lambda m: -(m[1] - m[0])):
+            if m[1] <= end and (depth > 0 or (m[1] - m[0]) < (end - start)):
+                rest = cover(m[1], end, depth + 1)
+                if rest is not None:
+                    return [m] + rest
+        return None
+
+    chosen, taken = [], set()
+    for start, end, ids in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
+        if any(i in taken for i in range(start, end)):
+            continue
+        parts = cover(start, end) if end - start > 1 else None
+        if parts and len(parts) > 1:
+            first = parts[0]
+            # the first part keeps the identity of the whole ("ОМОН" in "ОМОН ГУВД Мингорисполкома")
+            parts[0] = (first[0], first[1], ids if ids else first[2])
+            for part in parts:
+                chosen.append(part)
+        else:
+            chosen.append((start, end, ids))
+        taken.update(range(start, end))
+    return sorted(chosen)
+
+
+def _is_street_or_detention_address(doc: Doc, span: Span) -> bool:
+    """'переулок Окрестина' is a place; in 'ЦИП на Окрестина' only ЦИП is the unit."""
+    if span.start > 0 and doc[span.start - 1].lower_ in STREET_WORDS:
+        return True
+    if span.text.lower().startswith(("окрестин", "акрэсцін", "okrestin", "akrestsin")):
+        before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
+        if before and before[-1] in ("на", "в") and len(before) == 2 and before[0] in DETENTION_PREFIX:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def _unit_matcher(vocab, lang: str) -> PhraseMatcher:
+    lexicon = lexicon_module.load()
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    tokenizer = _tokenizer(lang)
+    patterns = [tokenizer(alias) for alias in lexicon.unit_aliases if alias.strip()]
+    matcher.add("UNIT", patterns)
+    return matcher
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(lang: str):
+    import spacy
+
+    return spacy.blank(lang).tokenizer
+
+
+class TitleTagger:
+    """Ranks and positions (in every language) into doc.spans['titles']; label = title id."""
+
+    def __init__(self, nlp: Language):
+        self.lexicon = lexicon_module.load()
+        self.matcher = _title_matcher(nlp.vocab, nlp.lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for _, start, end in self.matcher(doc):
+            title_id = self.lexicon.title_forms.get(doc[start:end].text.lower())
+            if title_id:
+                found.append(Span(doc, start, end, label=title_id))
+        found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+        kept, last_end = [], -1
+        for span in found:  # longest match at each position, no overlaps
+            if span.start >= last_end:
+                kept.append(span)
+                last_end = span.end
+        doc.spans["titles"] = kept
+        return doc
+
+
+@lru_cache(maxsize=4)
+def _title_matcher(vocab, lang: str) -> PhraseMatcher:
+    lexicon = lexicon_module.load()
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    tokenizer = _tokenizer(lang)
+    forms = [f for f in lexicon.title_forms if f.strip() and not re.fullmatch(r"\W+", f)]
+    matcher.add("TITLE", [tokenizer(f) for f in forms])
+    return matcher
+
+
+@Language.factory("unit_gazetteer")
+def make_unit_gazetteer(nlp: Language, name: str) -> UnitGazetteer:
+    return UnitGazetteer(nlp)
+
+
+@Language.factory("title_tagger")
+def make_title_tagger(nlp: Language, name: str) -> TitleTagger:
+    return TitleTagger(nlp)

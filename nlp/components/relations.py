@@ -1,0 +1,309 @@
+"""Relation rules, sentence by sentence, over the entities and titles found before.
+
+* COMMANDED / HELD_POSITION / MEMBER_OF: a position (or rank) written next to a person and a unit
+  ("командир ОМОНа полковник Гурский", "Гурский, командир ОМОНа", "Deputy Head of the Frunzensky
+  RUVD Lieutenant Colonel Denis Rudak", "лейтенант ОМОНа Пашкевич", "Ivanov of GUBOPiK"), and verbs
+  of leading or serving ("возглавлял ОМОН", "served in GUBOPiK").
+* SUBORDINATE_TO: two unit names in a row ("ОМОНа ГУВД Мингорисполкома") or joined by a cue
+  ("подчиняется", "part of").
+* PERPETRATED: English from the dependency parse (subject; "by" agent of a passive). Russian and
+  Belarusian: the named person or unit right before the act in the same clause, in agreement
+  with the verb's number, not governed by a preposition; or the instrumental agent after a passive
+  participle ("задержан сотрудниками ОМОНа"). An act with no stated agent gets no relation.
+* ORDERED: "по приказу/команде/указанию X", "X приказал", "X ordered".
+* OCCURRED_AT: an act and a place in the same sentence (the nearest act).
+A hedge in the sentence ("вероятно", "reportedly", "мабыць") halves the confidence and marks the
+relation ``hedged``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp import lexicon as lexicon_module
+
+SUBUNIT_POSITIONS = {
+    "position:company-commander", "position:platoon-commander", "position:battalion-commander",
+    "position:squad-commander", "position:group-commander", "position:shift-supervisor",
+    "position:senior-of-shift", "position:guard-commander", "position:group-leader", "position:department-head",
+    "position:section-head", "position:directorate-head", "position:regiment-commander",
+    "position:brigade-commander", "position:detachment-commander",
+}
+PREPOSITIONS = {"по", "к", "у", "с", "со", "от", "для", "о", "об", "про", "на", "в", "во", "за", "из", "при", "без",
+                "па", "ад", "да", "ля", "пра", "ў", "з", "to", "by", "for", "with", "from", "of", "about", "at",
+                "against", "under"}
+LEAD_VERBS = ("возглав", "руковод", "headed", "heads", "led ", "leads", "узначаль", "узначальв", "кіраваў")
+SERVE_VERBS = ("служил в", "служит в", "работал в", "работает в", "served in", "serves in", "worked in",
+               "works in", "служыў у", "працаваў у")
+PASSIVE_ENDINGS = ("ан", "ана", "ано", "аны", "ен", "ена", "ено", "ены", "ит", "ита", "ито", "иты", "ят", "яты")
+CLAUSE_BREAKS = {";", ":", "—", "–", "(", ")", "который", "которая", "которые", "которого", "что", "где", "когда",
+                 "пока", "хотя", "who", "which", "that", "when", "while", "and", "і", "каб", "які", "якая", "якія"}
+
+
+def _plural(word: str, lang: str) -> bool:
+    word = word.lower()
+    return word.endswith(("ли", "лі")) if lang != "en" else False
+
+
+class RelationRules:
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.lexicon = lexicon_module.load()
+        self.cues = {name: [c for lang_cues in by_lang.values() for c in lang_cues]
+                     for name, by_lang in self.lexicon.cues.items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        relations: list[dict] = []
+        titles = list(doc.spans.get("titles", []))
+        for sent in doc.sents:
+            ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
+            if not ents:
+                continue
+            text = " " + sent.text.lower() + " "
+            hedged = any(f" {cue} " in text or f" {cue}," in text or f"{cue} " in text[:len(cue) + 2]
+                         for cue in self.cues.get("hedge", []))
+            sent_titles = [t for t in titles if sent.start <= t.start < sent.end]
+            found: list[tuple] = []
+            found += self._titles(doc, ents, sent_titles)
+            found += self._lead_and_serve(doc, ents, text)
+            found += self._subordination(doc, ents, text)
+            found += self._perpetrated(doc, ents, sent_titles)
+            found += self._ordered(doc, sent, ents)
+            found += self._occurred_at(doc, ents)
+            date = next((e for e in ents if e.label_ == "DATE"), None)
+            seen = set()
+            for rel_type, source, target, confidence, extra in found:
+                key = (rel_type, source.start, target.start)
+                if key in seen:
+                    continue
+                seen.add(key)
+                rel_attrs = dict(extra)
+                act_hedge = hedged and rel_type in ("PERPETRATED", "ORDERED", "MEMBER_OF", "HELD_POSITION",
+                                                    "COMMANDED")
+                if rel_type in ("COMMANDED", "HELD_POSITION", "MEMBER_OF") and date is not None:
+                    rel_attrs.setdefault("date_start", date._.attrs["date_start"])
+                    rel_attrs.setdefault("date_end", date._.attrs["date_end"])
+                relations.append({"type": rel_type, "source": source, "target": target,
+                                  "start": sent.start_char, "end": sent.end_char,
+                                  "confidence": round(confidence * (0.5 if act_hedge else 1.0), 2),
+                                  "hedged": act_hedge, "attrs": rel_attrs})
+        doc._.relations = relations
+        return doc
+
+    # -- titles ----------------------------------------------------------------------------------
+    def _relation_for_title(self, title_id: str) -> str:
+        info = self.lexicon.titles[title_id]
+        if info.kind == "rank" or info.role in ("officer", "guard") and title_id not in (
+                "position:inspector", "position:senior-inspector", "position:district-officer",
+                "position:duty-officer", "position:traffic-inspector", "position:juvenile-inspector"):
+            return "MEMBER_OF"
+        if info.role in ("commander", "head") and title_id not in SUBUNIT_POSITIONS:
+            return "COMMANDED"
+        return "HELD_POSITION"
+
+    def _titles(self, doc: Doc, ents: list[Span], titles: list[Span]) -> list[tuple]:
+        found = []
+        persons = [e for e in ents if e.label_ == "PERSON"]
+        units = [e for e in ents if e.label_ == "UNIT"]
+        for person in persons:
+            # Pattern A: POSITION [of the] UNIT [UNIT] [RANK] PERSON
+            before = [t for t in titles if t.end <= person.start and person.start - t.end <= 8]
+            for title in reversed(before):
+                gap = doc[title.end:person.start]
+                if any(e.label_ == "PERSON" for e in gap.ents) or any(
+                        tok.is_punct and tok.text not in ("«", "»", '"', "'") for tok in gap):
+                    continue
+                unit = next((u for u in units if title.end <= u.start and u.end <= person.start), None)
+                if unit is None:
+                    continue
+                if doc[title.end:unit.start].text.lower().strip() not in ("", "of", "of the", "the"):
+                    continue
+                role_title = self._nearest_position(before, title) or title
+                found.append((self._relation_for_title(role_title.label_), person, unit, 0.85,
+                              {"role": self._role(role_title)}))
+                break
+            # Pattern B: PERSON, [RANK] POSITION [of the] UNIT
+            after = [t for t in titles if t.start >= person.end and t.start - person.end <= 4]
+            for title in after:
+                gap = doc[person.end:title.start]
+                if not all(tok.text in (",", "—", "–", "-", "a", "the", "an", "is", "was", "—") or
+                           tok.text.lower() in ("был", "была", "является", "быў", "была") or
+                           any(t.start <= tok.i < t.end for t in titles) for tok in gap):
+                    continue
+                unit = next((u for u in units if u.start >= title.end and u.start - title.end <= 3), None)
+                if unit is None or doc[title.end:unit.start].text.lower().strip() not in ("", "of", "of the",
+                                                                                           "the", "в", "у"):
+                    continue
+                position = next((t for t in after if t.start >= title.start and t.end <= unit.start and
+                                 self.lexicon.titles[t.label_].kind == "position"), title)
+                found.append((self._relation_for_title(position.label_), person, unit, 0.8,
+                              {"role": self._role(position)}))
+                break
+            # Pattern D: PERSON of/из/from UNIT
+            nxt = person.end
+            if nxt + 1 < len(doc) and doc[nxt].lower_ in ("of", "из", "from", "з"):
+                unit = next((u for u in units if u.start in (nxt + 1, nxt + 2)), None)
+                if unit is not None:
+                    found.append(("MEMBER_OF", person, unit, 0.7, {}))
+        return found
+
+    def _nearest_position(self, before: list[Span], title: Span) -> Span | None:
+        if self.lexicon.titles[title.label_].kind == "position":
+            return title
+        positions = [t for t in before if self.lexicon.titles[t.label_].kind == "position" and t.end <= title.start]
+        return positions[-1] if positions and title.start - positions[-1].end <= 3 else None
+
+    def _role(self, title: Span) -> str:
+        info = self.lexicon.titles[title.label_]
+        return (info.canonical.get("en") or info.canonical.get("ru") or title.text) if info.kind == "position" \
+            else (info.canonical.get("en") or title.text)
+
+    def _lead_and_serve(self, doc: Doc, ents: list[Span], text: str) -> list[tuple]:
+        found = []
+        persons = [e for e in ents if e.label_ == "PERSON"]
+        units = [e for e in ents if e.label_ == "UNIT"]
+        for person in persons:
+            for unit in units:
+                lo, hi = sorted((person, unit), key=lambda s: s.start)
+                if hi.start - lo.end > 4:
+                    continue
+                between = doc[lo.end:hi.start].text.lower() + " "
+                if any(v in between or v.strip() in between for v in LEAD_VERBS):
+                    found.append(("COMMANDED", person, unit, 0.75, {"role": "commander"}))
+                elif person.start < unit.start and any(v in between + doc[unit.start].lower_ for v in SERVE_VERBS):
+                    found.append(("MEMBER_OF", person, unit, 0.7, {}))
+        return found
+
+    # -- units -----------------------------------------------------------------------------------
+    def _subordination(self, doc: Doc, ents: list[Span], text: str) -> list[tuple]:
+        found = []
+        units = [e for e in ents if e.label_ == "UNIT"]
+        for first, second in zip(units, units[1:]):
+            between = doc[first.end:second.start].text.lower().strip()
+            if first.end == second.start or between in ("г.", "of", "of the", "at the", "при"):
+                if first._.key != second._.key:
+                    found.append(("SUBORDINATE_TO", first, second, 0.8, {}))
+            elif any(cue in " " + between + " " for cue in self.cues.get("subordination", [])) and \
+                    len(doc[first.end:second.start]) <= 6:
+                found.append(("SUBORDINATE_TO", first, second, 0.7, {}))
+        return found
+
+    # -- acts ------------------------------------------------------------------------------------
+    def _perpetrated(self, doc: Doc, ents: list[Span], titles: list[Span]) -> list[tuple]:
+        found = []
+        incidents = [e for e in ents if e.label_ == "INCIDENT"]
+        agents = [e for e in ents if e.label_ in ("PERSON", "UNIT")]
+        for act in incidents:
+            if self.lang == "en":
+                found += self._perpetrated_en(doc, act, agents)
+                continue
+            # passive participle + instrumental agent: "задержан сотрудниками ОМОНа"
+            if act.text.lower().endswith(PASSIVE_ENDINGS):
+                right = [a for a in agents if act.end <= a.start and a.start - act.end <= 4]
+                if right and not any(t.is_punct for t in doc[act.end:right[0].start]):
+                    found.append(("PERPETRATED", right[0], act, 0.7, {}))
+                    continue
+            left = [a for a in agents if a.end <= act.start and act.start - a.end <= 8]
+            if not left:
+                continue
+            agent = left[-1]
+            gap = doc[agent.end:act.start]
+            if any(t.text in CLAUSE_BREAKS or t.lower_ in CLAUSE_BREAKS or t.text == "." for t in gap):
+                continue
+            if any(e.label_ in ("INCIDENT", "PERSON") for e in gap.ents):
+                continue
+            phrase_start = self._phrase_start(doc, agent, titles)
+            if phrase_start > 0 and doc[phrase_start - 1].lower_ in PREPOSITIONS:
+                continue
+            if agent.label_ == "PERSON":
+                coordinated = [a for a in left[:-1] if a.label_ == "PERSON" and
+                               doc[a.end:agent.start].text.strip().lower() in ("и", "і", ",", "and")]
+                if _plural(act.text, self.lang) and not coordinated:
+                    continue
+                found.append(("PERPETRATED", agent, act, 0.7, {}))
+                for other in coordinated:
+                    found.append(("PERPETRATED", other, act, 0.7, {}))
+            else:
+                officer_before = phrase_start > 0 and any(
+                    t.end == agent.start or t.end == phrase_start for t in titles)
+                if officer_before or not _plural(act.text, self.lang):
+                    found.append(("PERPETRATED", agent, act, 0.6, {}))
+        return found
+
+    @staticmethod
+    def _phrase_start(doc: Doc, agent: Span, titles: list[Span]) -> int:
+        start = agent.start
+        changed = True
+        while changed:
+            changed = False
+            for t in titles:
+                if t.end == start or (t.end == start - 1 and doc[start - 1].is_punct is False and False):
+                    start = t.start
+                    changed = True
+            for e in doc.ents:
+                if e.label_ == "UNIT" and e.end == start:
+                    start = e.start
+                    changed = True
+        return start
+
+    @staticmethod
+    def _perpetrated_en(doc: Doc, act: Span, agents: list[Span]) -> list[tuple]:
+        token = act.root
+        verb = token if token.pos_ == "VERB" else token.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
+        if not subjects and verb.dep_ == "conj":
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        by_agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        found = []
+        for word in subjects + by_agents:
+            for agent in agents:
+                if agent.start <= word.i < agent.end or any(agent.start <= w.i < agent.end for w in word.subtree
+                                                            if w.dep_ in ("pobj", "compound", "appos")):
+                    found.append(("PERPETRATED", agent, act, 0.85, {}))
+                    break
+        return found
+
+    def _ordered(self, doc: Doc, sent: Span, ents: list[Span]) -> list[tuple]:
+        found = []
+        persons = [e for e in ents if e.label_ == "PERSON"]
+        incidents = [e for e in ents if e.label_ == "INCIDENT"]
+        if not persons or not incidents:
+            return found
+        lowered = sent.text.lower()
+        for cue in self.cues.get("order", []):
+            position = lowered.find(cue)
+            while position >= 0:
+                cue_start = sent.start_char + position
+                cue_end = cue_start + len(cue)
+                prepositional = cue.split()[0] in ("по", "па", "on", "at", "under")
+                if prepositional:  # "по приказу [полковника] Гурского"
+                    person = next((p for p in persons if p.start_char >= cue_end and p.start_char - cue_end <= 45),
+                                  None)
+                else:  # "Гурский приказал"
+                    person = next((p for p in reversed(persons) if p.end_char <= cue_start and
+                                   cue_start - p.end_char <= 60), None)
+                if person is not None:
+                    after = [i for i in incidents if i.start_char >= cue_end]
+                    target = after[0] if after else (incidents[-1] if prepositional else None)
+                    if target is not None:
+                        found.append(("ORDERED", person, target, 0.75, {}))
+                position = lowered.find(cue, position + len(cue))
+        return found
+
+    @staticmethod
+    def _occurred_at(doc: Doc, ents: list[Span]) -> list[tuple]:
+        found = []
+        incidents = [e for e in ents if e.label_ == "INCIDENT"]
+        if not incidents:
+            return found
+        for place in (e for e in ents if e.label_ == "PLACE"):
+            if place.start > 0 and doc[place.start - 1].lower_ in ("из", "from", "з", "са"):
+                continue
+            act = min(incidents, key=lambda i: abs(i.start - place.start))
+            found.append(("OCCURRED_AT", act, place, 0.6, {}))
+        return found
+
+
+@Language.factory("relation_rules", default_config={"lang": "ru"})
+def make_relation_rules(nlp: Language, name: str, lang: str) -> RelationRules:
+    return RelationRules(lang)

@@ -1,0 +1,203 @@
+"""Entity resolution inside a document, and keys that are stable across documents.
+
+PERSON: name parts, rank and position from the titles next to the mention, and a key from
+``nlp.names`` (surname skeleton + given-name initial). Mentions without a given name join the
+person with the same surname in the document ("Рудак Д.О." ... "Рудака"); when two people share
+it, the grammatical gender of the form decides ("Савченкова" is Marina Savchenkova only when she
+is in the text and the form is hers). A mention with neither surname nor a known official role
+(a victim's first name) gets a document-local key.
+UNIT: the gazetteer id, else ``org:`` + its normalised words. PLACE: ``place:`` + normalised
+words. DATE: ``date:start/end``. INCIDENT: document-local, with the date of its sentence or the
+last date before it, and its violation type.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp import lexicon as lexicon_module
+from nlp import names
+from nlp.components.entities import attrs
+
+FEMININE_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ая", "ская", "цкая", "ова", "ава")
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=50_000)
+def normal_word(word: str) -> str:
+    if re.search(r"[а-яё]", word.lower()) and not re.search(r"[іў]", word.lower()):
+        return _morph().parse(word)[0].normal_form
+    return word.lower()
+
+
+@lru_cache(maxsize=50_000)
+def nominative(word: str, kind: str) -> str:
+    """A Russian name part in the nominative ('Гурского' -> 'Гурский'); other scripts unchanged."""
+    if not re.search(r"[а-яё]", word.lower()) or re.search(r"[іў]", word.lower()):
+        return word
+    for parse in _morph().parse(word):
+        if kind in parse.tag:
+            inflected = parse.inflect({"nomn"})
+            if inflected:
+                return inflected.word.capitalize() if word[:1].isupper() else inflected.word
+    return word
+
+
+class EntityResolver:
+    def __init__(self):
+        self.lexicon = lexicon_module.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc_tag = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:8]
+        titles = list(doc.spans.get("titles", []))
+        persons = []
+        last_date = None
+        for ent in doc.ents:
+            values = attrs(ent)
+            if ent.label_ == "PERSON":
+                persons.append(ent)
+                self._titles(doc, ent, titles)
+            elif ent.label_ == "UNIT":
+                unit = self.lexicon.unit(ent._.key) if ent._.key else None
+                if unit is None:
+                    ent._.key = "org:" + "-".join(names._fold(normal_word(t.text)) for t in ent if t.is_alpha)
+                    ent._.canonical = ent.text
+                else:
+                    ent._.canonical = unit.display("en" if doc._.lang == "en" else "ru")
+                    values["unit_kind"] = unit.kind
+                    if unit.parent:
+                        values["parent"] = unit.parent
+            elif ent.label_ == "PLACE":
+                words = [normal_word(t.text) for t in ent if t.is_alpha or t.like_num]
+                ent._.key = "place:" + "-".join(names._fold(w).lower() for w in words)
+                ent._.canonical = " ".join(w.capitalize() if i == len(words) - 1 else w for i, w in enumerate(words))
+            elif ent.label_ == "DATE":
+                last_date = ent
+                ent._.key = f"date:{values.get('date_start')}/{values.get('date_end')}"
+                ent._.canonical = f"{values.get('date_start')}..{values.get('date_end')}"
+            elif ent.label_ == "INCIDENT":
+                ent._.key = f"incident:{doc_tag}:{ent.start_char}"
+                ent._.canonical = ent.text
+                date = self._sentence_date(doc, ent) or last_date
+                if date is not None:
+                    values["date_start"] = date._.attrs["date_start"]
+                    values["date_end"] = date._.attrs["date_end"]
+                    values["date_precision"] = date._.attrs.get("precision")
+        self._person_keys(persons, doc_tag)
+        return doc
+
+    @staticmethod
+    def _sentence_date(doc: Doc, ent: Span) -> Span | None:
+        sent = ent.sent
+        dates = [e for e in doc.ents if e.label_ == "DATE" and sent.start <= e.start < sent.end]
+        return min(dates, key=lambda d: abs(d.start - ent.start)) if dates else None
+
+    def _titles(self, doc: Doc, person: Span, titles: list[Span]) -> None:
+        """Rank and position written next to the person (before it, or right after a comma/dash)."""
+        values = attrs(person)
+        for title in reversed([t for t in titles if t.end <= person.start and person.start - t.end <= 6]):
+            between = doc[title.end:person.start]
+            if any(tok.is_punct and tok.text not in ("«", "»", '"') for tok in between):
+                continue
+            if any(e.label_ == "PERSON" for e in between.ents):
+                continue
+            info = self.lexicon.titles[title.label_]
+            slot = "rank" if info.kind == "rank" else "position"
+            values.setdefault(slot, info.canonical.get("en" if doc._.lang == "en" else "ru", title.text))
+            values.setdefault(f"{slot}_id", info.id)
+        for title in [t for t in titles if t.start >= person.end and t.start - person.end <= 2]:
+            between = doc[person.end:title.start]
+            if all(tok.text in (",", "—", "–", "-", "a", "the") for tok in between):
+                info = self.lexicon.titles[title.label_]
+                slot = "rank" if info.kind == "rank" else "position"
+                values.setdefault(slot, info.canonical.get("en" if doc._.lang == "en" else "ru", title.text))
+                values.setdefault(f"{slot}_id", info.id)
+                break
+
+    def _person_keys(self, persons: list[Span], doc_tag: str) -> None:
+        parsed = [(p, names.parse(p.text, self.lexicon)) for p in persons]
+        groups: dict[str, list] = {}
+        for span, parts in parsed:
+            if parts.surname:
+                groups.setdefault(names.skeleton(parts.surname), []).append((span, parts))
+        for span, parts in parsed:
+            values = attrs(span)
+            for field, value in (("surname", parts.surname), ("given_name", parts.given),
+                                 ("patronymic", parts.patronymic)):
+                if value:
+                    values[field] = value
+            if not parts.surname:
+                canonical = names.canonical_given(parts.given or span.text, self.lexicon) or span.text
+                span._.key = f"person:{doc_tag}:{names._fold(canonical).lower()}"
+                span._.canonical = span.text
+                continue
+        for skeleton, members in groups.items():
+            initials: dict[str, list] = {}
+            for span, parts in members:
+                if parts.given:
+                    initials.setdefault(names.initial_of(parts.given, self.lexicon), []).append((span, parts))
+            for initial, same in initials.items():  # same initial, different full given names -> full keys
+                full = {names.canonical_given(p.given, self.lexicon) or p.given.lower()
+                        for _, p in same if not p.given_is_initial}
+                for span, parts in same:
+                    span._.key = names.person_key(parts, self.lexicon, full_given=len(full) > 1)
+            for span, parts in members:
+                if parts.given:
+                    continue
+                if len(initials) == 1:
+                    (initial, same), = initials.items()
+                    span._.key = same[0][0]._.key
+                elif initials:
+                    span._.key = self._by_gender(span, initials)
+                else:
+                    span._.key = names.person_key(parts, self.lexicon)
+            best = max(members, key=lambda m: (m[1].complete, len(m[0].text)))
+            canonical = self._canonical(best[1])
+            for span, _ in members:
+                same_key = [m for m in members if m[0]._.key == span._.key]
+                best_same = max(same_key, key=lambda m: (m[1].complete, len(m[0].text)))
+                span._.canonical = self._canonical(best_same[1]) or canonical
+
+    def _by_gender(self, span: Span, initials: dict[str, list]) -> str:
+        feminine_form = span.text.lower().endswith(FEMININE_ENDINGS)
+        candidates = []
+        for initial, same in initials.items():
+            ref_span, parts = same[0]
+            given = names.canonical_given(parts.given, self.lexicon) if not parts.given_is_initial else None
+            gender = self.lexicon.given_gender.get(given or "", "")
+            surname_forms = {p.surname.lower() for _, p in same if p.surname}
+            candidates.append((ref_span._.key, gender, surname_forms))
+        for key, gender, forms in candidates:
+            if feminine_form and gender == "f" and span.text.lower() in forms:
+                return key
+        for key, gender, _ in candidates:
+            if gender == "m":
+                return key
+        previous = [c for c in candidates]
+        return previous[0][0]
+
+    @staticmethod
+    def _canonical(parts: names.NameParts) -> str:
+        pieces = []
+        if parts.given:
+            pieces.append(parts.given + "." if parts.given_is_initial else nominative(parts.given, "Name"))
+        if parts.patronymic:
+            pieces.append(parts.patronymic + "." if len(parts.patronymic) == 1 else nominative(parts.patronymic, "Patr"))
+        if parts.surname:
+            pieces.append(nominative(parts.surname, "Surn"))
+        return " ".join(pieces)
+
+
+@Language.factory("entity_resolver")
+def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
+    return EntityResolver()

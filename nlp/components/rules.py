@@ -1,0 +1,320 @@
+"""Rule components: dates, persons the model missed, and incident triggers.
+
+* date_tagger: DATE entities with attrs date_start/date_end/precision (``nlp.dates``).
+* person_rules: "Фамилия И.О.", "И.О. Фамилия", a known given name followed by a capitalised
+  word, and a rank or position followed by capitalised words become PERSON.
+* incident_tagger: words of violence, ill-treatment and detention (``triggers.jsonl``; Russian
+  lemmas expanded to every form with pymorphy3) become INCIDENT, unless negated, infinitive
+  (threats, plans) or a participle used as a noun ("задержанные").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp import lexicon as lexicon_module
+from nlp.components.entities import add_entities, attrs
+from nlp.dates import DateFinder
+
+NEGATIONS = {"не", "ня", "not", "never", "n't", "нельзя"}
+ILL_TREATMENT_CONTEXT = ("лицом", "лицо", "колени", "коленях", "пол", "асфальт", "землю", "растяжк", "стен",
+                         "тварам", "калені", "каленях", "падлогу", "face", "knee", "floor", "ground", "wall",
+                         "ледян", "холодн", "вод", "water", "голым", "голыми", "naked", "lie")
+
+
+class DateTagger:
+    def __init__(self):
+        self.finder = DateFinder(lexicon_module.load())
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for mention in self.finder.find(doc.text):
+            span = doc.char_span(mention.start, mention.end, label="DATE", alignment_mode="contract")
+            if span is None or not len(span):
+                continue
+            values = attrs(span)
+            values.update(date_start=mention.date_start, date_end=mention.date_end, precision=mention.precision)
+            spans.append(span)
+        add_entities(doc, spans, "date")
+        return doc
+
+
+_CAP = r"[A-ZА-ЯЁІЎ][a-zа-яёіўʼ'’\-]+"
+_INIT = r"[A-ZА-ЯЁІЎ]\.\s?"
+INITIALS_PATTERNS = (
+    re.compile(rf"(?<![\w.])({_CAP})\s+({_INIT}(?:{_INIT})?)"),          # Жлобич Г.П.
+    re.compile(rf"(?<![\w.])({_INIT}(?:{_INIT})?)\s*({_CAP})"),           # Г.П. Жлобич, Н. И. Карпенков
+)
+
+
+# Capitalised words that open a sentence or a heading but are never part of a name.
+NOT_NAMES = {"пра", "па", "по", "про", "о", "об", "при", "для", "от", "ад", "к", "у", "в", "на", "и", "і", "а", "но",
+             "расказвае", "рассказывает", "сведчанне", "свидетельство", "показания", "паказанні", "кароткі",
+             "краткий", "мяне", "меня", "ён", "яна", "он", "она", "они", "яны", "я", "мы", "мне", "нам", "это", "гэта",
+             "тогда", "потом", "затем", "потым", "пасля", "после", "судья", "суддзя", "briefing", "the", "a", "an",
+             "according", "statement", "testimony", "mr", "ms", "mrs", "dr", "case", "court", "on", "in", "at"}
+CONJUNCTIONS = {"и", "і", "and", ",", "или", "ці", "or", "&"}
+
+
+class PersonRules:
+    def __init__(self):
+        self.lexicon = lexicon_module.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._clean_model_persons(doc)
+        spans = []
+        for pattern in INITIALS_PATTERNS:
+            for match in pattern.finditer(doc.text):
+                end = match.end()
+                while end > match.start() and doc.text[end - 1] in " ":
+                    end -= 1
+                span = doc.char_span(match.start(), end, label="PERSON", alignment_mode="expand")
+                if span is not None and not self._unit_or_title(doc, span):
+                    spans.append(span)
+        for token in doc:
+            if token.is_title and self.lexicon.given_names.get(token.lower_) and token.i + 1 < len(doc):
+                nxt = doc[token.i + 1]
+                if self._capitalised_name(nxt):
+                    end = token.i + 2
+                    if end < len(doc) and self._capitalised_name(doc[end]) and doc[end].lower_ not in \
+                            self.lexicon.given_names:
+                        end += 1  # given + patronymic + surname, or given + surname + nothing
+                    spans.append(Span(doc, token.i, end, label="PERSON"))
+        for title in doc.spans.get("titles", []):
+            end = title.end
+            while end < len(doc) and end - title.end < 3 and self._capitalised_name(doc[end]):
+                end += 1
+            if end > title.end:
+                spans.append(Span(doc, title.end, end, label="PERSON"))
+        spans = [s for s in spans if not any(e.label_ in ("UNIT", "DATE") and e.start < s.end and s.start < e.end
+                                             for e in doc.ents)]
+        add_entities(doc, [t for s in spans for t in self._trim(doc, s)], "rule")
+        self._propagate_surnames(doc)
+        return doc
+
+    def _trim(self, doc: Doc, span: Span) -> list[Span]:
+        """Drop words that are not names at the edges; split "Рудака и Хоміча" into two persons."""
+        pieces, current = [], []
+        for token in span:
+            if token.lower_ in CONJUNCTIONS:
+                if current:
+                    pieces.append(current)
+                current = []
+            else:
+                current.append(token)
+        if current:
+            pieces.append(current)
+        result = []
+        for piece in pieces:
+            while piece and (piece[0].lower_ in NOT_NAMES or not (piece[0].text[:1].isupper())):
+                piece = piece[1:]
+            while piece and (piece[-1].is_punct and piece[-1].text != "." or piece[-1].lower_ in NOT_NAMES):
+                piece = piece[:-1]
+            if piece and any(t.is_alpha and len(t) > 1 for t in piece):
+                result.append(Span(doc, piece[0].i, piece[-1].i + 1, label="PERSON"))
+        return result
+
+    def _clean_model_persons(self, doc: Doc) -> None:
+        """The model's PERSON spans, trimmed and split; a span that is a known place becomes PLACE."""
+        kept, changed = [], False
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent._.source == "model":
+                if ent.text.lower() in self.lexicon.place_forms:
+                    kept.append(Span(doc, ent.start, ent.end, label="PLACE"))
+                    changed = True
+                    continue
+                pieces = self._trim(doc, ent)
+                if len(pieces) != 1 or (pieces[0].start, pieces[0].end) != (ent.start, ent.end):
+                    changed = True
+                kept.extend(pieces)
+            else:
+                kept.append(ent)
+        if changed:
+            sources = {(e.start, e.end): e._.source for e in doc.ents}
+            doc.ents = sorted(kept, key=lambda e: e.start)
+            for ent in doc.ents:
+                ent._.source = sources.get((ent.start, ent.end), "model")
+
+    def _propagate_surnames(self, doc: Doc) -> None:
+        """Once "Рудак Д.О." is a person, "Рудака" elsewhere in the text is that person too."""
+        from nlp import names
+
+        known = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                parts = names.parse(ent.text, self.lexicon)
+                if parts.surname and len(parts.surname) > 2:
+                    known[names.skeleton(parts.surname)] = True
+        if not known:
+            return
+        spans = []
+        for token in doc:
+            if not token.is_alpha or len(token) < 3 or not token.text[:1].isupper():
+                continue
+            if token.ent_type_ in ("PERSON", "DATE", "INCIDENT") or token.lower_ in NOT_NAMES:
+                continue
+            if token.ent_type_ == "UNIT" and any(e._.source == "gazetteer" for e in doc.ents
+                                                 if e.start <= token.i < e.end):
+                continue
+            if token.lower_ in self.lexicon.place_forms or token.lower_ in self.lexicon.given_names:
+                continue
+            if names.skeleton(token.text) in known:
+                spans.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+        add_entities(doc, spans, "rule")
+
+    def _capitalised_name(self, token) -> bool:
+        text = token.text
+        upper_name = token.is_upper and len(text) > 2 and token.is_alpha  # sanctions style: "GURSKY"
+        return ((token.is_title or upper_name) and token.is_alpha and len(text) > 1
+                and text.lower() not in self.lexicon.months
+                and text.lower() not in self.lexicon.title_forms and text.lower() not in self.lexicon.unit_aliases
+                and not (token.i > 0 and token.doc[token.i - 1].is_sent_start is False and token.is_sent_start))
+
+    def _unit_or_title(self, doc: Doc, span: Span) -> bool:
+        return span[0].lower_ in self.lexicon.unit_aliases or span[0].lower_ in self.lexicon.title_forms
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def russian_trigger_forms() -> dict[str, tuple[str, bool]]:
+    """Every inflected form of the Russian trigger lemmas -> (kind, is_infinitive)."""
+    morph = _morph()
+    forms: dict[str, tuple[str, bool]] = {}
+    for lemma, kind in lexicon_module.load().triggers["ru"].items():
+        if " " in lemma:
+            continue
+        for parse in morph.parse(lemma)[:2]:
+            if parse.normal_form != lemma:
+                continue
+            for form in parse.lexeme:
+                if "PRTF" in form.tag:  # full participles: "задержанные", "избитого" (persons, not acts)
+                    continue
+                forms.setdefault(form.word, (kind, "INFN" in form.tag))
+    return forms
+
+
+class IncidentTagger:
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.lexicon = lexicon_module.load()
+        self.forms = russian_trigger_forms() if lang == "ru" else {}
+
+    def _kind(self, token) -> tuple[str | None, bool]:
+        word = token.lower_.replace("ё", "е")
+        if self.lang == "en":
+            kind = self.lexicon.triggers["en"].get(token.lemma_.lower()) or self.lexicon.triggers["en"].get(word)
+            if kind and (token.pos_ in ("VERB", "NOUN") or token.tag_ == "VBN"):
+                return kind, token.tag_ == "VB" and any(c.lower_ == "to" for c in token.lefts)
+            return None, False
+        if self.lang == "be":
+            kind = self.lexicon.triggers["be"].get(word)
+            if kind is None:  # Belarusian texts quote Russian too
+                hit = russian_trigger_forms().get(word)
+                return (hit[0], hit[1]) if hit else (None, False)
+            return kind, word.endswith("ць")
+        hit = self.forms.get(word)
+        return (hit[0], hit[1]) if hit else (None, False)
+
+    def __call__(self, doc: Doc) -> Doc:
+        order_cues = self.lexicon.cues.get("order", {})
+        spans = []
+        for token in doc:
+            kind, infinitive = self._kind(token)
+            if kind is None or token.ent_type_:
+                continue
+            previous = doc[token.i - 1].lower_ if token.i else ""
+            if previous in NEGATIONS or (token.i > 1 and doc[token.i - 2].lower_ in NEGATIONS and previous in
+                                         ("было", "были", "был", "did", "were", "was")):
+                continue
+            sentence = token.sent.text.lower() if doc.has_annotation("SENT_START") else doc.text.lower()
+            if infinitive and not any(cue in sentence for lang in order_cues for cue in order_cues[lang]):
+                continue  # threats, plans: "грозили избить"
+            if kind == "ill-treatment":
+                window = " ".join(t.lower_ for t in doc[token.i + 1:token.i + 5])
+                if not any(c in window for c in ILL_TREATMENT_CONTEXT):
+                    continue
+            span = Span(doc, token.i, token.i + 1, label="INCIDENT")
+            attrs(span)["violation"] = kind
+            spans.append(span)
+        add_entities(doc, spans, "rule")
+        return doc
+
+
+PLACE_BEFORE = {"улица", "улице", "улицы", "улицу", "ул.", "проспект", "проспекте", "проспекта", "пр.", "пр-т",
+                "переулок", "переулке", "переулка", "пер.", "площадь", "площади", "бульвар", "бульваре", "метро",
+                "станция", "станции", "тракт", "тракте", "шоссе", "район", "районе", "микрорайон", "микрорайоне",
+                "вуліца", "вуліцы", "вуліцу", "праспект", "праспекце", "праспекта", "завулак", "завулку",
+                "плошча", "плошчы", "станцыя", "станцыі", "раён", "раёне", "стелы", "стэлы"}
+PLACE_AFTER = {"street", "st.", "avenue", "ave.", "lane", "square", "station", "district", "market", "boulevard",
+               "prospekt", "highway", "park", "store", "metro", "department"}
+QUOTES = {"«", "»", '"', "“", "”", "„"}
+
+
+class PlaceRules:
+    """Known cities and landmarks; category words ("улице", "станции метро", "Street") join the name."""
+
+    def __init__(self):
+        self.lexicon = lexicon_module.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for token in doc:
+            if token.lower_ in self.lexicon.place_forms and token.text[:1].isupper() and not token.ent_type_ in (
+                    "UNIT", "DATE"):
+                spans.append(Span(doc, token.i, token.i + 1, label="PLACE"))
+        add_entities(doc, spans, "rule")
+        extended = []
+        for ent in doc.ents:
+            if ent.label_ != "PLACE":
+                continue
+            start, end = ent.start, ent.end
+            if start > 0 and doc[start - 1].text in QUOTES and end < len(doc) and doc[end].text in QUOTES:
+                start, end = start - 1, end + 1
+            while start > 0 and doc[start - 1].lower_ in PLACE_BEFORE:
+                start -= 1
+            while end < len(doc) and doc[end].lower_ in PLACE_AFTER:
+                end += 1
+            if (start, end) != (ent.start, ent.end):
+                extended.append(Span(doc, start, end, label="PLACE"))
+        for token in doc:  # "улице Сурганова" when the model missed the name
+            if token.lower_ in PLACE_BEFORE and token.i + 1 < len(doc) and not token.ent_type_:
+                nxt = doc[token.i + 1]
+                if nxt.text[:1].isupper() and nxt.is_alpha and not nxt.ent_type_:
+                    end = token.i + 2
+                    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                        end += 1
+                    start = token.i
+                    while start > 0 and doc[start - 1].lower_ in PLACE_BEFORE:
+                        start -= 1
+                    extended.append(Span(doc, start, end, label="PLACE"))
+        add_entities(doc, extended, "rule")
+        return doc
+
+
+@Language.factory("place_rules")
+def make_place_rules(nlp: Language, name: str) -> PlaceRules:
+    return PlaceRules()
+
+
+@Language.factory("date_tagger")
+def make_date_tagger(nlp: Language, name: str) -> DateTagger:
+    return DateTagger()
+
+
+@Language.factory("person_rules")
+def make_person_rules(nlp: Language, name: str) -> PersonRules:
+    return PersonRules()
+
+
+@Language.factory("incident_tagger", default_config={"lang": "ru"})
+def make_incident_tagger(nlp: Language, name: str, lang: str) -> IncidentTagger:
+    return IncidentTagger(lang)

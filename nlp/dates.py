@@ -1,0 +1,142 @@
+"""Date expressions in Russian, Belarusian and English, normalised to ranges with precision.
+
+"10 августа 2020 года" -> 2020-08-10..2020-08-10 (day); "в августе 2020" -> 2020-08-01..2020-08-31
+(month); "ночь на 11 августа" -> 08-10..08-11; "9–12 August" -> 08-09..08-12; "осенью 2020" ->
+2020-09-01..2020-11-30 (season); "11.08.2020"; "2021" (year). A missing year is taken from the
+nearest year stated earlier in the text, else ``default_year`` (2020, the reference case).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from nlp.lexicon import Lexicon
+
+SEASONS = {  # season word -> (first month, last month)
+    "зимой": (12, 2), "весной": (3, 5), "летом": (6, 8), "осенью": (9, 11), "зімой": (12, 2), "вясной": (3, 5),
+    "летам": (6, 8), "восенню": (9, 11), "winter": (12, 2), "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
+    "fall": (9, 11),
+}
+NIGHT_BEFORE = ("ночь на", "ночью на", "ноч на", "ноччу на", "уначы на", "в ночь на")
+PART_OF_DAY = ("ночь на", "ночью на", "ноч на", "ноччу на", "уначы на", "вечером", "утром", "днём", "днем",
+               "ночью", "увечары", "раніцай", "вечарам", "evening of", "night of", "morning of", "afternoon of",
+               "night of the")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date_start: str
+    date_end: str
+    precision: str
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+class DateFinder:
+    def __init__(self, lexicon: Lexicon, default_year: int = 2020):
+        self.months = lexicon.months
+        self.default_year = default_year
+        month = "|".join(sorted(map(re.escape, self.months), key=len, reverse=True))
+        year_tail = r"(?:\s*(?:года|году|год|г\.|гады|годзе|год\.))?"
+        pod = "|".join(sorted(map(re.escape, PART_OF_DAY), key=len, reverse=True))
+        season = "|".join(SEASONS)
+        b = r"(?<![\w\d])"
+        e = r"(?![\w\d])"
+        self.patterns = [
+            ("day_range", re.compile(
+                rf"{b}(?:(?P<pod>{pod})\s+)?(?P<d1>\d{{1,2}})\s*(?:[-–—]|по|до|па|to|and|-)\s*(?P<d2>\d{{1,2}})"
+                rf"\s+(?P<m>{month})\.?(?:,?\s+(?P<y>\d{{4}}){year_tail})?{e}", re.I)),
+            ("month_range", re.compile(
+                rf"{b}(?P<m1>{month})\s*(?:[-–—]|по|до|па|to|and)\s*(?P<m2>{month})\s+(?P<y>\d{{4}}){year_tail}{e}",
+                re.I)),
+            ("day_month", re.compile(
+                rf"{b}(?:(?P<pod>{pod})\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|-го|-га)?\s+(?:of\s+)?(?P<m>{month})\.?"
+                rf"(?:,?\s+(?P<y>\d{{4}}){year_tail})?{e}", re.I)),
+            ("month_day", re.compile(
+                rf"{b}(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?{e}", re.I)),
+            ("numeric", re.compile(rf"{b}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}}){year_tail}{e}")),
+            ("iso", re.compile(rf"{b}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}")),
+            ("season", re.compile(rf"{b}(?P<s>{season})(?:\s+of)?\s+(?P<y>\d{{4}}){year_tail}{e}", re.I)),
+            ("month_year", re.compile(rf"{b}(?P<m>{month})\s+(?P<y>\d{{4}}){year_tail}{e}", re.I)),
+            ("year", re.compile(rf"{b}(?P<y>(?:19|20)\d{{2}}){year_tail}{e}")),
+        ]
+
+    def find(self, text: str) -> list[DateMention]:
+        candidates = []
+        for kind, pattern in self.patterns:
+            for match in pattern.finditer(text):
+                candidates.append((match.start(), match.end(), kind, match))
+        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        chosen, last_end = [], -1
+        for start, end, kind, match in candidates:
+            if start >= last_end:
+                chosen.append((start, end, kind, match))
+                last_end = end
+        mentions, context_year = [], None
+        for start, end, kind, match in chosen:
+            mention = self._normalise(kind, match, context_year)
+            if mention is None:
+                continue
+            if match.groupdict().get("y"):
+                context_year = int(mention.date_end[:4])
+            mentions.append(mention)
+        return mentions
+
+    def _month(self, word: str) -> int | None:
+        return self.months.get(word.lower().rstrip("."))
+
+    def _normalise(self, kind: str, m: re.Match, context_year: int | None) -> DateMention | None:
+        g = m.groupdict()
+        year = int(g["y"]) if g.get("y") else (context_year or self.default_year)
+        if year < 100:
+            year += 2000
+        start, end = m.start(), m.end()
+        if kind in ("day_month", "month_day", "numeric", "iso"):
+            month = int(g["m"]) if kind in ("numeric", "iso") else self._month(g["m"])
+            if not month:
+                return None
+            day = int(g["d"])
+            iso = _iso(year, month, day)
+            if iso is None:
+                return None
+            first = iso
+            if g.get("pod") and g["pod"].lower() in NIGHT_BEFORE:
+                first = (dt.date.fromisoformat(iso) - dt.timedelta(days=1)).isoformat()
+            return DateMention(start, end, first, iso, "day")
+        if kind == "day_range":
+            month = self._month(g["m"])
+            first, last = _iso(year, month, int(g["d1"])), _iso(year, month, int(g["d2"]))
+            if not (month and first and last) or first > last:
+                return None
+            return DateMention(start, end, first, last, "day")
+        if kind == "month_range":
+            m1, m2 = self._month(g["m1"]), self._month(g["m2"])
+            if not (m1 and m2) or m1 > m2:
+                return None
+            return DateMention(start, end, f"{year}-{m1:02d}-01", f"{year}-{m2:02d}-{_last_day(year, m2):02d}",
+                               "month")
+        if kind == "month_year":
+            month = self._month(g["m"])
+            return DateMention(start, end, f"{year}-{month:02d}-01", f"{year}-{month:02d}-{_last_day(year, month):02d}",
+                               "month")
+        if kind == "season":
+            first_month, last_month = SEASONS[g["s"].lower()]
+            first_year = year - 1 if first_month > last_month else year
+            return DateMention(start, end, f"{first_year}-{first_month:02d}-01",
+                               f"{year}-{last_month:02d}-{_last_day(year, last_month):02d}", "month")
+        if kind == "year":
+            return DateMention(start, end, f"{year}-01-01", f"{year}-12-31", "year")
+        return None

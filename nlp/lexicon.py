@@ -1,0 +1,155 @@
+"""Rule data from ``nlp/data/*.jsonl``, loaded and validated once.
+
+units.jsonl (security structures and their parents), ranks.jsonl, positions.jsonl,
+given_names.jsonl (name equivalences across Russian, Belarusian and Latin spellings),
+triggers.jsonl (incident words), cues.jsonl (hedges, orders, subordination), months.jsonl,
+places.jsonl (cities and landmarks with coordinates).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+LANGS = ("ru", "be", "en")
+# Prepositions a gazetteer alias may start with; they are not part of the entity span.
+LEADING_PREPOSITIONS = {"на", "в", "во", "с", "со", "до", "из", "у", "к", "по", "от", "за", "ў", "з", "ад", "да",
+                        "at", "in", "on", "to", "from", "the", "of"}
+
+
+class LexiconError(ValueError):
+    pass
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise LexiconError(f"{path.name}:{number}: {error}") from None
+    return rows
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    kind: str
+    names: dict
+    parent: str | None
+    parent_relation: str | None
+    city: str | None
+    aliases: tuple[str, ...]
+    ambiguous_aliases: tuple[str, ...]
+
+    def display(self, lang: str = "ru") -> str:
+        return self.names.get(lang) or self.names.get("ru") or self.id
+
+
+@dataclass(frozen=True)
+class Title:
+    """A rank or a position, with every surface form in every language."""
+    id: str
+    kind: str               # rank | position
+    role: str | None        # positions: commander, head, deputy_head, officer, ...
+    command: bool
+    canonical: dict
+    forms: tuple[str, ...]
+    order: int = 0
+
+
+@dataclass
+class Lexicon:
+    units: dict[str, Unit]
+    unit_aliases: dict[str, set[str]]            # lowercased alias -> unit ids
+    titles: dict[str, Title]
+    title_forms: dict[str, str]                  # lowercased form -> title id
+    given_names: dict[str, str]                  # lowercased variant/form -> canonical (Russian nominative)
+    given_gender: dict[str, str]
+    triggers: dict[str, dict[str, str]]          # lang -> lowercased form or lemma -> kind
+    cues: dict[str, dict[str, list[str]]]        # cue -> lang -> phrases
+    months: dict[str, int] = field(default_factory=dict)
+    places: dict[str, dict] = field(default_factory=dict)            # id -> row of places.jsonl
+    place_forms: dict[str, str] = field(default_factory=dict)       # lowercased form -> place id
+
+    def unit(self, unit_id: str) -> Unit | None:
+        return self.units.get(unit_id)
+
+    def ancestors(self, unit_id: str) -> list[str]:
+        chain, seen = [], {unit_id}
+        unit = self.units.get(unit_id)
+        while unit and unit.parent and unit.parent not in seen:
+            chain.append(unit.parent)
+            seen.add(unit.parent)
+            unit = self.units.get(unit.parent)
+        return chain
+
+
+def _units(rows: list[dict]) -> tuple[dict[str, Unit], dict[str, set[str]]]:
+    units, aliases = {}, {}
+    for row in rows:
+        if row["id"] in units:
+            raise LexiconError(f"units.jsonl: duplicate id {row['id']}")
+        names = row.get("name") or {}
+        own = [a for lang in LANGS for a in (row.get("aliases") or {}).get(lang, [])]
+        ambiguous = [a for lang in LANGS for a in (row.get("ambiguous_aliases") or {}).get(lang, [])]
+        unit = Unit(row["id"], row.get("kind", "other"), names, row.get("parent"), row.get("parent_relation"),
+                    row.get("city"), tuple(dict.fromkeys([*names.values(), *own])), tuple(ambiguous))
+        units[unit.id] = unit
+        for alias in (*unit.aliases, *unit.ambiguous_aliases):
+            aliases.setdefault(alias.lower(), set()).add(unit.id)
+    for unit in units.values():
+        if unit.parent and unit.parent not in units:
+            raise LexiconError(f"units.jsonl: {unit.id} has unknown parent {unit.parent}")
+    return units, aliases
+
+
+def _titles(ranks: list[dict], positions: list[dict]) -> tuple[dict[str, Title], dict[str, str]]:
+    titles, forms = {}, {}
+    for kind, rows in (("rank", ranks), ("position", positions)):
+        for row in rows:
+            all_forms = [f for lang in LANGS for f in (row.get("forms") or {}).get(lang, [])]
+            all_forms += list((row.get("canonical") or {}).values())
+            title = Title(row["id"], kind, row.get("role"), bool(row.get("command")), row.get("canonical") or {},
+                          tuple(dict.fromkeys(all_forms)), int(row.get("order") or 0))
+            titles[title.id] = title
+            for form in title.forms:
+                forms.setdefault(form.lower(), title.id)
+    return titles, forms
+
+
+def _given_names(rows: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
+    lookup, gender = {}, {}
+    for row in rows:
+        canonical = row["canonical"]
+        gender[canonical] = row.get("gender", "")
+        for form in (canonical, *row.get("variants", []), *row.get("forms", []), *row.get("diminutives", [])):
+            lookup.setdefault(form.lower(), canonical)
+    return lookup, gender
+
+
+def _triggers(rows: list[dict]) -> dict[str, dict[str, str]]:
+    triggers: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    for row in rows:
+        words = row.get("lemmas") or row.get("forms") or []
+        for word in words:
+            triggers[row["lang"]].setdefault(word.lower(), row["kind"])
+    return triggers
+
+
+@lru_cache(maxsize=1)
+def load(data_dir: Path = DATA_DIR) -> Lexicon:
+    units, unit_aliases = _units(read_jsonl(data_dir / "units.jsonl"))
+    titles, title_forms = _titles(read_jsonl(data_dir / "ranks.jsonl"), read_jsonl(data_dir / "positions.jsonl"))
+    given, gender = _given_names(read_jsonl(data_dir / "given_names.jsonl"))
+    cues: dict[str, dict[str, list[str]]] = {}
+    for row in read_jsonl(data_dir / "cues.jsonl"):
+        cues.setdefault(row["cue"], {}).setdefault(row["lang"], []).extend(w.lower() for w in row["words"])
+    months = {form.lower(): row["month"] for row in read_jsonl(data_dir / "months.jsonl") for form in row["forms"]}
+    places = {row["id"]: row for row in read_jsonl(data_dir / "places.jsonl")}
+    place_forms = {form.lower(): pid for pid, row in places.items() for form in row["forms"]}
+    return Lexicon(units, unit_aliases, titles, title_forms, given, gender,
+                   _triggers(read_jsonl(data_dir / "triggers.jsonl")), cues, months, places, place_forms)
