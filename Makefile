@@ -7,8 +7,10 @@ STAMP := $(VENV)/.installed
 .PHONY: main setup server stop test bench clean-neo4j
 
 main: setup server
-	$(PY) -m ingest samples/
-	$(PY) -m dashboard
+	$(PY) -m graph schema
+	$(PY) -m nlp evaluate
+	@echo "Neo4j is running (python -m graph server status). Still to come: ingesting samples/ (python -m ingest)"
+	@echo "and serving the dashboard; meanwhile try: $(PY) -m nlp extract nlp/devset/docs/001_ru.txt"
 
 setup: $(STAMP)
 
@@ -30,3 +32,4 @@ test: setup server
 
 bench: setup server
 	$(PY) -m bench.bench_writer
+	$(PY) -m bench.bench_nlp

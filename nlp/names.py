@@ -38,7 +38,7 @@ _CASE_ENDINGS = ("ого", "его", "ому", "ему", "ыми", "ими", "о
                  "ага", "яга", "аму", "яму", "ымі", "імі", "ай", "ім", "ам", "ям", "ою")
 _VOWELS = set("aeiouyj")
 _INITIALS = re.compile(r"^([A-ZА-ЯЁІЎ]|Дз|Dz)\.?$")
-_PATRONYMIC = re.compile(r"(ович|евич|ьич|овна|евна|ична|инична|авіч|эвіч|овіч|еевіч|аўна|еўна|ічна|"
+_PATRONYMIC = re.compile(r"(ович|евич|ьич|овна|евна|ична|инична|авіч|эвіч|овіч|еевіч|аевіч|евіч|аўна|еўна|ічна|"
                          r"ovich|evich|ovna|evna|avich|eevich|avna|ichna|ovič|avič)$", re.I)
 
 
@@ -126,6 +126,8 @@ def parse(text: str, lexicon: Lexicon) -> NameParts:
             parts.patronymic = bare
             continue
         rest.append(bare)
+    if not rest and parts.patronymic and len(parts.patronymic) > 1 and parts.given and not parts.given_is_initial:
+        rest, parts.patronymic = [parts.patronymic], None  # "Pavel Yaroshevich": -evich here is the surname
     if rest:
         parts.surname = rest[-1] if parts.given and not parts.given_is_initial and tokens and \
             tokens[0].rstrip(".") == parts.given else rest[0]

@@ -17,6 +17,8 @@ relation ``hedged``.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -27,7 +29,7 @@ SUBUNIT_POSITIONS = {
     "position:squad-commander", "position:group-commander", "position:shift-supervisor",
     "position:senior-of-shift", "position:guard-commander", "position:group-leader", "position:department-head",
     "position:section-head", "position:directorate-head", "position:regiment-commander",
-    "position:brigade-commander", "position:detachment-commander",
+    "position:brigade-commander",
 }
 PREPOSITIONS = {"по", "к", "у", "с", "со", "от", "для", "о", "об", "про", "на", "в", "во", "за", "из", "при", "без",
                 "па", "ад", "да", "ля", "пра", "ў", "з", "to", "by", "for", "with", "from", "of", "about", "at",
@@ -55,8 +57,10 @@ class RelationRules:
     def __call__(self, doc: Doc) -> Doc:
         relations: list[dict] = []
         titles = list(doc.spans.get("titles", []))
+        all_ents = list(doc.ents)
+        self._all_ents = all_ents
         for sent in doc.sents:
-            ents = [e for e in doc.ents if sent.start <= e.start < sent.end]
+            ents = [e for e in all_ents if sent.start <= e.start < sent.end]
             if not ents:
                 continue
             text = " " + sent.text.lower() + " "
@@ -68,6 +72,7 @@ class RelationRules:
             found += self._lead_and_serve(doc, ents, text)
             found += self._subordination(doc, ents, text)
             found += self._perpetrated(doc, ents, sent_titles)
+            found += self._responsible(doc, ents)
             found += self._ordered(doc, sent, ents)
             found += self._occurred_at(doc, ents)
             date = next((e for e in ents if e.label_ == "DATE"), None)
@@ -107,16 +112,19 @@ class RelationRules:
         units = [e for e in ents if e.label_ == "UNIT"]
         for person in persons:
             # Pattern A: POSITION [of the] UNIT [UNIT] [RANK] PERSON
-            before = [t for t in titles if t.end <= person.start and person.start - t.end <= 8]
+            before = [t for t in titles if t.end <= person.start and person.start - t.end <= 10]
             for title in reversed(before):
                 gap = doc[title.end:person.start]
-                if any(e.label_ == "PERSON" for e in gap.ents) or any(
-                        tok.is_punct and tok.text not in ("«", "»", '"', "'") for tok in gap):
+                if any(e.label_ in ("PERSON", "INCIDENT") for e in gap.ents) or any(
+                        tok.is_punct and tok.text not in ("«", "»", '"', "'") and not tok.ent_type_ == "DATE"
+                        for tok in gap):
                     continue
-                unit = next((u for u in units if title.end <= u.start and u.end <= person.start), None)
+                # the unit follows the position ("командир ОМОНа") or is part of it ("Начальнік ЦІП")
+                unit = next((u for u in units if title.start <= u.start and u.end <= person.start), None)
                 if unit is None:
                     continue
-                if doc[title.end:unit.start].text.lower().strip() not in ("", "of", "of the", "the"):
+                if unit.start >= title.end and doc[title.end:unit.start].text.lower().strip() not in (
+                        "", "of", "of the", "the"):
                     continue
                 role_title = self._nearest_position(before, title) or title
                 found.append((self._relation_for_title(role_title.label_), person, unit, 0.85,
@@ -197,11 +205,11 @@ class RelationRules:
             if self.lang == "en":
                 found += self._perpetrated_en(doc, act, agents)
                 continue
-            # passive participle + instrumental agent: "задержан сотрудниками ОМОНа"
+            # passive participle + instrumental agent: "задержан 11.08 на проспекте ... сотрудниками ОМОНа"
             if act.text.lower().endswith(PASSIVE_ENDINGS):
-                right = [a for a in agents if act.end <= a.start and a.start - act.end <= 4]
-                if right and not any(t.is_punct for t in doc[act.end:right[0].start]):
-                    found.append(("PERPETRATED", right[0], act, 0.7, {}))
+                agent = self._instrumental_agent(doc, act, agents, titles)
+                if agent is not None:
+                    found.append(("PERPETRATED", agent, act, 0.7, {}))
                     continue
             left = [a for a in agents if a.end <= act.start and act.start - a.end <= 8]
             if not left:
@@ -231,19 +239,42 @@ class RelationRules:
         return found
 
     @staticmethod
-    def _phrase_start(doc: Doc, agent: Span, titles: list[Span]) -> int:
+    def _instrumental_agent(doc: Doc, act: Span, agents: list[Span], titles: list[Span]) -> Span | None:
+        sent_end = act.sent.end
+        for agent in (a for a in agents if act.end <= a.start < min(sent_end, act.end + 15)):
+            if any(e.label_ == "INCIDENT" for e in doc[act.end:agent.start].ents):
+                return None
+            officer = next((t for t in titles if t.end == agent.start and t.text.lower().endswith(("ами", "амі"))),
+                           None)
+            if officer is not None or (agent.label_ == "PERSON" and agent[-1].lower_.endswith(
+                    ("ым", "ом", "ой", "ем", "им", "ам"))):
+                return agent
+        return None
+
+    def _responsible(self, doc: Doc, ents: list[Span]) -> list[tuple]:
+        """Sanctions language: "X несёт ответственность за задержания и избиения", "is responsible for"."""
+        found = []
+        lowered = ents[0].sent.text.lower()
+        for cue in ("ответственность за", "адказнасць за", "responsible for", "responsibility for"):
+            at = lowered.find(cue)
+            if at < 0:
+                continue
+            cue_char = ents[0].sent.start_char + at
+            persons = [e for e in self._all_ents if e.label_ == "PERSON" and e.end_char <= cue_char and
+                       cue_char - e.end_char <= 400]
+            if not persons:
+                continue
+            for act in (e for e in ents if e.label_ == "INCIDENT" and e.start_char > cue_char):
+                found.append(("PERPETRATED", persons[-1], act, 0.6, {}))
+        return found
+
+    def _phrase_start(self, doc: Doc, agent: Span, titles: list[Span]) -> int:
+        """Start of the noun phrase around an agent: "начальника ЦИП Жлобича" starts at "начальника"."""
+        ends = {t.end: t.start for t in titles}
+        ends.update({e.end: e.start for e in self._all_ents if e.label_ == "UNIT"})
         start = agent.start
-        changed = True
-        while changed:
-            changed = False
-            for t in titles:
-                if t.end == start or (t.end == start - 1 and doc[start - 1].is_punct is False and False):
-                    start = t.start
-                    changed = True
-            for e in doc.ents:
-                if e.label_ == "UNIT" and e.end == start:
-                    start = e.start
-                    changed = True
+        while start in ends and ends[start] < start:
+            start = ends[start]
         return start
 
     @staticmethod
@@ -256,11 +287,12 @@ class RelationRules:
         by_agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         found = []
         for word in subjects + by_agents:
-            for agent in agents:
-                if agent.start <= word.i < agent.end or any(agent.start <= w.i < agent.end for w in word.subtree
-                                                            if w.dep_ in ("pobj", "compound", "appos")):
-                    found.append(("PERPETRATED", agent, act, 0.85, {}))
-                    break
+            agent = next((a for a in agents if a.start <= word.i < a.end), None)
+            if agent is None:  # "Officers of Minsk OMON beat ...": the unit named in the subject phrase
+                agent = next((a for a in agents if a.label_ == "UNIT" and any(
+                    a.start <= w.i < a.end for w in word.subtree if w.dep_ in ("pobj", "compound"))), None)
+            if agent is not None:
+                found.append(("PERPETRATED", agent, act, 0.85, {}))
         return found
 
     def _ordered(self, doc: Doc, sent: Span, ents: list[Span]) -> list[tuple]:
@@ -271,11 +303,14 @@ class RelationRules:
             return found
         lowered = sent.text.lower()
         for cue in self.cues.get("order", []):
-            position = lowered.find(cue)
-            while position >= 0:
-                cue_start = sent.start_char + position
-                cue_end = cue_start + len(cue)
-                prepositional = cue.split()[0] in ("по", "па", "on", "at", "under")
+            words = cue.split()
+            # "по приказу", also "по личному распоряжению": one word may stand inside the cue
+            pattern = re.escape(words[0]) + (r"\s+(?:\w+\s+)?" + r"\s+".join(map(re.escape, words[1:]))
+                                             if len(words) > 1 else "")
+            for match in re.finditer(r"(?<!\w)" + pattern + r"(?!\w)", lowered):
+                cue_start = sent.start_char + match.start()
+                cue_end = sent.start_char + match.end()
+                prepositional = words[0] in ("по", "па", "on", "at", "under")
                 if prepositional:  # "по приказу [полковника] Гурского"
                     person = next((p for p in persons if p.start_char >= cue_end and p.start_char - cue_end <= 45),
                                   None)
@@ -284,10 +319,11 @@ class RelationRules:
                                    cue_start - p.end_char <= 60), None)
                 if person is not None:
                     after = [i for i in incidents if i.start_char >= cue_end]
-                    target = after[0] if after else (incidents[-1] if prepositional else None)
-                    if target is not None:
+                    targets = after if prepositional else after[:1]
+                    if not targets and prepositional:
+                        targets = incidents[-1:]
+                    for target in targets:
                         found.append(("ORDERED", person, target, 0.75, {}))
-                position = lowered.find(cue, position + len(cue))
         return found
 
     @staticmethod

@@ -62,6 +62,7 @@ class EntityResolver:
         titles = list(doc.spans.get("titles", []))
         persons = []
         last_date = None
+        self._dates = [e for e in doc.ents if e.label_ == "DATE"]
         for ent in doc.ents:
             values = attrs(ent)
             if ent.label_ == "PERSON":
@@ -96,10 +97,9 @@ class EntityResolver:
         self._person_keys(persons, doc_tag)
         return doc
 
-    @staticmethod
-    def _sentence_date(doc: Doc, ent: Span) -> Span | None:
+    def _sentence_date(self, doc: Doc, ent: Span) -> Span | None:
         sent = ent.sent
-        dates = [e for e in doc.ents if e.label_ == "DATE" and sent.start <= e.start < sent.end]
+        dates = [e for e in self._dates if sent.start <= e.start < sent.end]
         return min(dates, key=lambda d: abs(d.start - ent.start)) if dates else None
 
     def _titles(self, doc: Doc, person: Span, titles: list[Span]) -> None:
@@ -141,6 +141,14 @@ class EntityResolver:
                 span._.key = f"person:{doc_tag}:{names._fold(canonical).lower()}"
                 span._.canonical = span.text
                 continue
+        for span, parts in parsed:  # "Вадим Олегович" next to "Гурский Вадим Олегович" elsewhere in the text
+            if not parts.surname and parts.given and parts.patronymic:
+                given = names.canonical_given(parts.given, self.lexicon)
+                same = [(s, p) for s, p in parsed if p.surname and p.given and not p.given_is_initial
+                        and names.canonical_given(p.given, self.lexicon) == given]
+                if len({names.skeleton(p.surname) for _, p in same}) == 1:
+                    parts.surname = same[0][1].surname
+                    groups.setdefault(names.skeleton(parts.surname), []).append((span, parts))
         for skeleton, members in groups.items():
             initials: dict[str, list] = {}
             for span, parts in members:

@@ -22,7 +22,8 @@ from nlp.dates import DateFinder
 NEGATIONS = {"не", "ня", "not", "never", "n't", "нельзя"}
 ILL_TREATMENT_CONTEXT = ("лицом", "лицо", "колени", "коленях", "пол", "асфальт", "землю", "растяжк", "стен",
                          "тварам", "калені", "каленях", "падлогу", "face", "knee", "floor", "ground", "wall",
-                         "ледян", "холодн", "вод", "water", "голым", "голыми", "naked", "lie")
+                         "ледян", "холодн", "вод", "water", "голым", "голыми", "naked", "lie", "карцер", "одиночн", "шизо",
+                         "isolation", "punishment cell")
 
 
 class DateTagger:
@@ -89,8 +90,8 @@ class PersonRules:
                 end += 1
             if end > title.end:
                 spans.append(Span(doc, title.end, end, label="PERSON"))
-        spans = [s for s in spans if not any(e.label_ in ("UNIT", "DATE") and e.start < s.end and s.start < e.end
-                                             for e in doc.ents)]
+        blocking = [e for e in doc.ents if e.label_ == "DATE" or e._.source == "gazetteer"]
+        spans = [s for s in spans if not any(e.start < s.end and s.start < e.end for e in blocking)]
         add_entities(doc, [t for s in spans for t in self._trim(doc, s)], "rule")
         self._propagate_surnames(doc)
         return doc
@@ -99,7 +100,8 @@ class PersonRules:
         """Drop words that are not names at the edges; split "Рудака и Хоміча" into two persons."""
         pieces, current = [], []
         for token in span:
-            if token.lower_ in CONJUNCTIONS:
+            splits_here = token.text == "." and token.i > span.start and len(doc[token.i - 1]) > 2
+            if token.lower_ in CONJUNCTIONS or splits_here:
                 if current:
                     pieces.append(current)
                 current = []
@@ -151,13 +153,13 @@ class PersonRules:
         if not known:
             return
         spans = []
+        gazetteer_tokens = {i for e in doc.ents if e._.source == "gazetteer" for i in range(e.start, e.end)}
         for token in doc:
             if not token.is_alpha or len(token) < 3 or not token.text[:1].isupper():
                 continue
             if token.ent_type_ in ("PERSON", "DATE", "INCIDENT") or token.lower_ in NOT_NAMES:
                 continue
-            if token.ent_type_ == "UNIT" and any(e._.source == "gazetteer" for e in doc.ents
-                                                 if e.start <= token.i < e.end):
+            if token.i in gazetteer_tokens:
                 continue
             if token.lower_ in self.lexicon.place_forms or token.lower_ in self.lexicon.given_names:
                 continue

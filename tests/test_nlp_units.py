@@ -1,0 +1,74 @@
+"""Unit tests of the extraction parts on tiny texts (fictional persons only)."""
+import spacy
+
+from nlp import dates, language, lexicon, names
+import nlp.components  # noqa: F401
+
+
+LEX = lexicon.load()
+
+
+def key(text: str) -> str:
+    return names.person_key(names.parse(text, LEX), LEX)
+
+
+def test_declined_and_transliterated_forms_share_a_key():
+    same = ["Вадим Гурский", "Вадима Гурского", "Вадзім Гурскі", "Vadim Gursky", "Vadzim Hurski", "В. О. Гурский",
+            "Гурский В.О."]
+    assert len({key(s) for s in same}) == 1, {s: key(s) for s in same}
+
+
+def test_belarusian_and_russian_spellings_of_surname_and_given_name():
+    assert key("Мікалай Савянкоў") == key("Николай Савенков") == key("Mikalai Saviankou") == key("Nikolai Savenkov")
+
+
+def test_same_surname_different_given_name_are_different_people():
+    assert key("Сергей Ломако") != key("Андрей Ломако")
+    assert key("Sergei Lomako") != key("Andrei Lomako")
+
+
+def test_name_parts_with_initials_and_patronymic():
+    parts = names.parse("Жуковец Г.П.", LEX)
+    assert (parts.surname, parts.given, parts.patronymic, parts.given_is_initial) == ("Жуковец", "Г", "П", True)
+    parts = names.parse("Денис Олегович Рудько", LEX)
+    assert (parts.surname, parts.given, parts.patronymic) == ("Рудько", "Денис", "Олегович")
+    assert names.parse("Pavel Yarmolovich", LEX).surname == "Yarmolovich"  # -ovich is a surname here
+
+
+def test_dates_become_ranges_with_precision():
+    finder = dates.DateFinder(LEX)
+    found = {m.date_start + ".." + m.date_end + "/" + m.precision for m in finder.find(
+        "10 августа 2020 года, в ночь на 11 августа, в сентябре 2020, 12.08.2020, August 13, 2020, "
+        "12 жніўня 2020 г., с 9 по 14 августа, осенью 2020")}
+    assert found == {"2020-08-10..2020-08-10/day", "2020-08-10..2020-08-11/day", "2020-09-01..2020-09-30/month",
+                     "2020-08-12..2020-08-12/day", "2020-08-13..2020-08-13/day", "2020-08-09..2020-08-14/day",
+                     "2020-09-01..2020-11-30/month"}
+
+
+def test_year_comes_from_context():
+    finder = dates.DateFinder(LEX)
+    mentions = finder.find("В марте 2021 года его снова задержали, а 5 апреля отпустили.")
+    assert [m.date_start for m in mentions] == ["2021-03-01", "2021-04-05"]
+
+
+def test_language_detection():
+    assert language.detect("Мяне затрымалі ў жніўні на вуліцы") == "be"
+    assert language.detect("Меня задержали в августе на улице") == "ru"
+    assert language.detect("I was detained in August") == "en"
+
+
+def test_gazetteer_splits_a_chain_of_two_units_and_resolves_the_ambiguous_one():
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("title_tagger")
+    nlp.add_pipe("unit_gazetteer")
+    doc = nlp("Командир ОМОНа ГУВД Мингорисполкома полковник Тестов. Нас привезли в ЦИП на Окрестина.")
+    units = [(e.text, e._.key) for e in doc.ents if e.label_ == "UNIT"]
+    assert units == [("ОМОНа", "unit:omon-minsk"), ("ГУВД Мингорисполкома", "unit:guvd-minsk"),
+                     ("ЦИП", "unit:tsip-minsk")]
+    assert {s.label_ for s in doc.spans["titles"]} >= {"rank:colonel"}
+
+
+def test_lexicon_parents_exist_and_okrestina_detention_centre_is_under_the_guvd():
+    assert "unit:guvd-minsk" in LEX.ancestors("unit:tsip-minsk")
+    assert all(u.parent in LEX.units for u in LEX.units.values() if u.parent)
