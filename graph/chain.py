@@ -65,6 +65,10 @@ class CommandChain:
     def evidence(self, fact_id: str) -> list[dict]:
         return self.claims.get(fact_id, [])
 
+    def corroboration(self, fact_id: str) -> int:
+        """Number of distinct testimonies behind a fact (claims from reference sources do not count)."""
+        return len({c["testimony_id"] for c in self.evidence(fact_id) if c.get("testimony_id")})
+
     def superiors(self) -> list[tuple[ChainStep, str]]:
         """Every (step with a commander, overall certainty) above the agents, certain ones first."""
         rows = []

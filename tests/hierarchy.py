@@ -54,6 +54,7 @@ def build() -> FactBuilder:
     b.incident("incident:jan15", DateRange.parse("2021-01-15"), ev(T2, "15 января били"), label="beating")
     b.incident("incident:passive", DateRange.parse("2020-08-11"), ev(T1, "меня избили"), label="beating")
     b.link("PERPETRATED", "person:lisin", "incident:aug10", ev(T1, "Лисин избил меня"))
+    b.link("PERPETRATED", "person:lisin", "incident:aug10", ev(T2, "меня бил Лисин", confidence=0.6))
     b.link("PERPETRATED", "person:orlov", "incident:aug10", ev(T2, "Орлов бил"))
     b.link("PERPETRATED", "unit:omon", "incident:nov", ev(T2, "ОМОН задержал"))
     b.link("PERPETRATED", "person:lisin", "incident:jan15", ev(T2, "Лисин бил"))

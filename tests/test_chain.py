@@ -45,8 +45,10 @@ def test_every_step_carries_its_claims(loaded):
     driver, database = loaded
     result = chain.command_chain_for_incident(driver, "incident:aug10", database)
     lisin = next(a for a in result.agents if a.agent_id == "person:lisin")
-    assert result.evidence(lisin.act_id)[0]["excerpt"] == "Лисин избил меня"
+    assert result.evidence(lisin.act_id)[0]["excerpt"] == "Лисин избил меня"  # highest confidence first
     assert result.evidence(lisin.act_id)[0]["testimony_id"] == hierarchy.T1
+    assert result.corroboration(lisin.act_id) == 2  # two testimonies, one fact
+    assert len([a for a in result.agents if a.agent_id == "person:lisin"]) == 1
     drozdov_step = next(s for s in lisin.steps if s.commander_id == "person:drozdov")
     assert result.evidence(drozdov_step.commander_post["id"])[0]["excerpt"] == "командир ОМОНа Дроздов"
     guvd_step = next(s for s in lisin.steps if s.level == 1)
