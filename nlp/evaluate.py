@@ -16,7 +16,7 @@ from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
-from nlp.pipeline import process
+from nlp.pipeline import process, to_json
 
 ENTITY_TYPES = ("PERSON", "UNIT", "PLACE", "DATE", "INCIDENT")
 RELATION_TYPES = ("HELD_POSITION", "MEMBER_OF", "COMMANDED", "SUBORDINATE_TO", "PERPETRATED", "ORDERED",
@@ -61,8 +61,6 @@ def evaluate(devset: Path, lang: str | None = None) -> dict:
     for code in sorted({d["lang"] for d in docs}):
         group = [d for d in docs if d["lang"] == code]
         for doc, parsed in zip(group, process([d["text"] for d in group], code)):
-            from nlp.pipeline import to_json
-
             predictions.append((doc, to_json(parsed)))
     seconds = time.perf_counter() - began
     counts = {t: Counter() for t in ENTITY_TYPES}

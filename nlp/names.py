@@ -1,13 +1,14 @@
 """Person names: parts, spelling-independent keys, and canonical display forms.
 
-A person's ``key`` must be the same for "Карпенков", "Карпенкова" (genitive), "Карпянкоў",
-"Karpenkov" and "Karpiankou". Keys are built from two parts:
+A person's ``key`` must be the same for "Савченков", "Савченкова" (genitive), "Саўчанкоў",
+"Savchenkov" and "Sauchankou" (a fictional official). Keys are built from two parts:
 
 * the **surname skeleton**: the surname transliterated to ASCII, case endings removed, Belarusian
   -оў/-еў read as -ов/-ев, Belarusian h read as g, digraphs folded, and vowels after the first
   letter dropped (vowels carry most of the Russian/Belarusian/Latin spelling differences);
 * the **initial of the given name**, after mapping the given name to its canonical Russian form
-  through ``given_names.jsonl`` (Мікалай, Mikalai and Nikolai are all Николай, initial "n").
+  through ``given_names.jsonl`` (Мікалай, Mikalai and Nikolai are all Николай, initial "n"; digraphs
+  count as one letter: Жанна/Zhanna "zh", Харитон/Khariton "kh").
 
 Two different people who share a surname but whose given-name initials differ get different
 keys. When one document names two people with the same surname and the same initial but
@@ -87,9 +88,10 @@ def canonical_given(name: str, lexicon: Lexicon) -> str | None:
 
 def initial_of(given: str, lexicon: Lexicon) -> str:
     canonical = canonical_given(given, lexicon) or given
-    first = _fold(canonical[:1]) or canonical[:1].lower()
-    first = {"X": "h", "Z": "zh", "C": "ch", "S": "sh", "T": "ts"}.get(first, first)
-    return "g" if first == "h" and not re.match(r"[а-яё]", canonical[:1].lower()) else first.lower()
+    folded = re.sub(r"(?<![ZCSX])h", "g", _fold(canonical))  # Belarusian/Latin h ~ Russian g, as in skeleton()
+    if not folded:
+        return canonical[:1].lower()
+    return {"X": "kh", "Z": "zh", "C": "ch", "S": "sh", "T": "ts"}.get(folded[0], folded[0].lower())
 
 
 @dataclass

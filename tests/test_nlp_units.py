@@ -72,3 +72,9 @@ def test_gazetteer_splits_a_chain_of_two_units_and_resolves_the_ambiguous_one():
 def test_lexicon_parents_exist_and_okrestina_detention_centre_is_under_the_guvd():
     assert "unit:guvd-minsk" in LEX.ancestors("unit:tsip-minsk")
     assert all(u.parent in LEX.units for u in LEX.units.values() if u.parent)
+
+
+def test_given_names_starting_with_a_digraph_keep_one_initial_in_every_script():
+    assert names.initial_of("Жанна", LEX) == names.initial_of("Zhanna", LEX) == "zh"
+    assert names.initial_of("Харитон", LEX) == names.initial_of("Khariton", LEX) == "kh"
+    assert names.initial_of("Генадзь", LEX) == names.initial_of("Hienadz", LEX) == names.initial_of("Г", LEX)

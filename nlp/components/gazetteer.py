@@ -33,7 +33,7 @@ CITY_WORDS = {
 class UnitGazetteer:
     def __init__(self, nlp: Language):
         self.lexicon = lexicon_module.load()
-        self.matcher = _unit_matcher(nlp.vocab, nlp.lang)
+        self.matcher = _phrase_matcher(nlp.vocab, nlp.lang, "units")
 
     def __call__(self, doc: Doc) -> Doc:
         matches = []
@@ -128,13 +128,14 @@ def _is_street_or_detention_address(doc: Doc, span: Span) -> bool:
     return False
 
 
-@lru_cache(maxsize=4)
-def _unit_matcher(vocab, lang: str) -> PhraseMatcher:
+@lru_cache(maxsize=8)
+def _phrase_matcher(vocab, lang: str, what: str) -> PhraseMatcher:
+    """A case-insensitive matcher of every unit alias (what="units") or title form (what="titles")."""
     lexicon = lexicon_module.load()
-    matcher = PhraseMatcher(vocab, attr="LOWER")
+    phrases = lexicon.unit_aliases if what == "units" else lexicon.title_forms
     tokenizer = _tokenizer(lang)
-    patterns = [tokenizer(alias) for alias in lexicon.unit_aliases if alias.strip()]
-    matcher.add("UNIT", patterns)
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add(what.upper(), [tokenizer(p) for p in phrases if p.strip() and not re.fullmatch(r"\W+", p)])
     return matcher
 
 
@@ -150,7 +151,7 @@ class TitleTagger:
 
     def __init__(self, nlp: Language):
         self.lexicon = lexicon_module.load()
-        self.matcher = _title_matcher(nlp.vocab, nlp.lang)
+        self.matcher = _phrase_matcher(nlp.vocab, nlp.lang, "titles")
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
@@ -166,16 +167,6 @@ class TitleTagger:
                 last_end = span.end
         doc.spans["titles"] = kept
         return doc
-
-
-@lru_cache(maxsize=4)
-def _title_matcher(vocab, lang: str) -> PhraseMatcher:
-    lexicon = lexicon_module.load()
-    matcher = PhraseMatcher(vocab, attr="LOWER")
-    tokenizer = _tokenizer(lang)
-    forms = [f for f in lexicon.title_forms if f.strip() and not re.fullmatch(r"\W+", f)]
-    matcher.add("TITLE", [tokenizer(f) for f in forms])
-    return matcher
 
 
 @Language.factory("unit_gazetteer")

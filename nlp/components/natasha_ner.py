@@ -80,7 +80,7 @@ class EnglishEntityMapper:
                     span = doc[span.start + 1:span.end]
                 while len(span) > 1 and span[-1].tag_ == "POS":
                     span = doc[span.start:span.end - 1]
-                kept.append(Doc.char_span(doc, span.start_char, span.end_char, label=label))
+                kept.append(doc.char_span(span.start_char, span.end_char, label=label))
         doc.ents = []
         add_entities(doc, [k for k in kept if k is not None], "model")
         return doc

@@ -98,9 +98,9 @@ class RelationRules:
     # -- titles ----------------------------------------------------------------------------------
     def _relation_for_title(self, title_id: str) -> str:
         info = self.lexicon.titles[title_id]
-        if info.kind == "rank" or info.role in ("officer", "guard") and title_id not in (
+        if info.kind == "rank" or (info.role in ("officer", "guard") and title_id not in (
                 "position:inspector", "position:senior-inspector", "position:district-officer",
-                "position:duty-officer", "position:traffic-inspector", "position:juvenile-inspector"):
+                "position:duty-officer", "position:traffic-inspector", "position:juvenile-inspector")):
             return "MEMBER_OF"
         if info.role in ("commander", "head") and title_id not in SUBUNIT_POSITIONS:
             return "COMMANDED"
@@ -134,8 +134,8 @@ class RelationRules:
             after = [t for t in titles if t.start >= person.end and t.start - person.end <= 4]
             for title in after:
                 gap = doc[person.end:title.start]
-                if not all(tok.text in (",", "—", "–", "-", "a", "the", "an", "is", "was", "—") or
-                           tok.text.lower() in ("был", "была", "является", "быў", "была") or
+                if not all(tok.text in (",", "—", "–", "-", "a", "the", "an", "is", "was") or
+                           tok.text.lower() in ("был", "была", "является", "быў") or
                            any(t.start <= tok.i < t.end for t in titles) for tok in gap):
                     continue
                 unit = next((u for u in units if u.start >= title.end and u.start - title.end <= 3), None)

@@ -23,7 +23,7 @@ from nlp import lexicon as lexicon_module
 from nlp import names
 from nlp.components.entities import attrs
 
-FEMININE_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ая", "ская", "цкая", "ова", "ава")
+FEMININE_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ая", "ава")
 
 
 @lru_cache(maxsize=1)
@@ -191,8 +191,7 @@ class EntityResolver:
         for key, gender, _ in candidates:
             if gender == "m":
                 return key
-        previous = [c for c in candidates]
-        return previous[0][0]
+        return candidates[0][0]
 
     @staticmethod
     def _canonical(parts: names.NameParts) -> str:

@@ -1,6 +1,7 @@
-"""Rule components: dates, persons the model missed, and incident triggers.
+"""Rule components: dates, places, persons the model missed, and incident triggers.
 
 * date_tagger: DATE entities with attrs date_start/date_end/precision (``nlp.dates``).
+* place_rules: known cities and landmarks (``places.jsonl``); category words join a place name.
 * person_rules: "Фамилия И.О.", "И.О. Фамилия", a known given name followed by a capitalised
   word, and a rank or position followed by capitalised words become PERSON.
 * incident_tagger: words of violence, ill-treatment and detention (``triggers.jsonl``; Russian
@@ -47,7 +48,7 @@ _CAP = r"[A-ZА-ЯЁІЎ][a-zа-яёіўʼ'’\-]+"
 _INIT = r"[A-ZА-ЯЁІЎ]\.\s?"
 INITIALS_PATTERNS = (
     re.compile(rf"(?<![\w.])({_CAP})\s+({_INIT}(?:{_INIT})?)"),          # Жлобич Г.П.
-    re.compile(rf"(?<![\w.])({_INIT}(?:{_INIT})?)\s*({_CAP})"),           # Г.П. Жлобич, Н. И. Карпенков
+    re.compile(rf"(?<![\w.])({_INIT}(?:{_INIT})?)\s*({_CAP})"),           # Г.П. Жлобич, Н. И. Жлобич
 )
 
 
@@ -172,8 +173,7 @@ class PersonRules:
         upper_name = token.is_upper and len(text) > 2 and token.is_alpha  # sanctions style: "GURSKY"
         return ((token.is_title or upper_name) and token.is_alpha and len(text) > 1
                 and text.lower() not in self.lexicon.months
-                and text.lower() not in self.lexicon.title_forms and text.lower() not in self.lexicon.unit_aliases
-                and not (token.i > 0 and token.doc[token.i - 1].is_sent_start is False and token.is_sent_start))
+                and text.lower() not in self.lexicon.title_forms and text.lower() not in self.lexicon.unit_aliases)
 
     def _unit_or_title(self, doc: Doc, span: Span) -> bool:
         return span[0].lower_ in self.lexicon.unit_aliases or span[0].lower_ in self.lexicon.title_forms
