@@ -47,7 +47,7 @@ def open_driver(settings: Settings | None = None, *, start_local: bool = True) -
             server.LocalServer.from_env().ensure_running()
         settings = settings_from_env()
     driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.username, settings.password),
-                                        max_connection_pool_size=20)
+                                        max_connection_pool_size=20, notifications_min_severity="OFF")
     try:
         driver.verify_connectivity()
     except Exception:

@@ -61,6 +61,7 @@ class Evidence:
     start: int | None = None
     end: int | None = None
     excerpt: str | None = None
+    excerpt_start: int | None = None   # where the excerpt begins in the testimony (to highlight the span)
     hedged: bool = False
     status: str = "machine"
 
@@ -84,7 +85,7 @@ class FactBuilder:
         row = {"id": claim_id, "fact_id": fact, "predicate": predicate, "extractor": evidence.extractor,
                "extractor_version": evidence.extractor_version, "confidence": float(evidence.confidence),
                "status": evidence.status, "hedged": evidence.hedged}
-        for key in ("testimony_id", "source_id", "start", "end", "excerpt"):
+        for key in ("testimony_id", "source_id", "start", "end", "excerpt", "excerpt_start"):
             if getattr(evidence, key) is not None:
                 row[key] = getattr(evidence, key)
         self.batch.add_node("Claim", row)
@@ -100,8 +101,12 @@ class FactBuilder:
     # -- facts -------------------------------------------------------------------------------
     def post(self, person_id: str, unit_id: str, role: str, evidence: Evidence, *, title: str | None = None,
              rank: str | None = None, start: DateRange = UNKNOWN, end: DateRange = UNKNOWN,
-             predicate: str = "HELD_POSITION") -> str:
-        post_id = fact_id("post", person_id, unit_id, role, start.min, start.max, end.min, end.max)
+             predicate: str = "HELD_POSITION", observed: bool = False) -> str:
+        """A post with its dates. ``observed=True``: the dates only say when the person was seen in post
+        (start <= start.max, end >= end.min); all observations of one person, unit and role share one
+        Post whose window widens as testimonies add observations (see cypher/write/merge_post.cypher)."""
+        post_id = fact_id("post", person_id, unit_id, role, "observed") if observed else \
+            fact_id("post", person_id, unit_id, role, start.min, start.max, end.min, end.max)
         row = {"id": post_id, "role": role, "title": title, "rank": rank, "command": role in COMMAND_ROLES,
                "start_min": start.min, "start_max": start.max, "end_min": end.min, "end_max": end.max,
                "precision": _precision(start, end)}

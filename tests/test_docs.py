@@ -15,8 +15,16 @@ def test_every_graph_and_nlp_subcommand_is_in_the_readme():
             assert f"python -m {module} {command}" in README, f"python -m {module} {command}"
 
 
+def test_every_ingest_option_is_in_the_readme():
+    source = (ROOT / "ingest" / "__main__.py").read_text(encoding="utf-8")
+    assert "python -m ingest PATH..." in README
+    for option in re.findall(r'add_argument\("(--[a-z-]+)"', source):
+        assert option in README, option
+
+
 def test_every_environment_setting_is_in_the_readme():
-    source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "graph").glob("*.py"))
+    source = "".join(p.read_text(encoding="utf-8") for folder in ("graph", "ingest", "dashboard")
+                     for p in (ROOT / folder).glob("*.py"))
     internal = {"NEO4J_HOME", "NEO4J_CONF"}  # passed by graph/server.py to Neo4j's own admin tool
     for name in set(re.findall(r'"((?:PKG|NEO4J)_[A-Z_]+)"', source)) - internal:
         assert name in README, name

@@ -1,3 +1,4 @@
+// ingested_at is not written here: cypher/write/mark_ingested sets it once the testimony's facts are in.
 UNWIND $rows AS row
 MERGE (n:Testimony {id: row.id})
 SET n.language = coalesce(n.language, row.language),
@@ -5,5 +6,6 @@ SET n.language = coalesce(n.language, row.language),
     n.received = coalesce(n.received, row.received),
     n.word_count = coalesce(n.word_count, row.word_count),
     n.ingested_at = coalesce(n.ingested_at, row.ingested_at),
-    n.title = coalesce(n.title, row.title)
+    n.title = coalesce(n.title, row.title),
+    n.consent = coalesce(n.consent, row.consent)
 RETURN row.id AS id

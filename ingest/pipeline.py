@@ -1,0 +1,232 @@
+"""The ingest pipeline: files -> records -> pseudonymised text -> extraction -> claims in Neo4j.
+
+Stages, in order (each testimony flows one way):
+  1. read      every file under the given paths (readers.py); broken ones are quarantined with a reason
+  2. skip      testimonies whose id (SHA-256 of the content) is already fully ingested
+  3. protect   mask the person's identifying data, find their pseudonym, seal the original in the vault
+  4. extract   the NLP pipeline (nlp.pipe in batches), in as many processes as there are cores
+  5. write     entities, facts and claims through the batched writer, then mark the testimony ingested
+
+A testimony counts as ingested only once its facts are written (``Testimony.ingested_at`` is set last),
+and every write is a MERGE: a run killed at any moment and started again redoes the unfinished
+testimonies and duplicates nothing.
+"""
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator
+
+import neo4j
+
+from graph import queries
+from graph.model import GraphBatch
+from graph.writer import BatchWriteError, BatchWriter
+from ingest import readers, to_graph
+from ingest.pseudonymise import protect
+from ingest.readers import Record, ReaderError
+from ingest.vault import Vault
+
+ENTITY_LABELS = ("Person", "Unit", "Place", "Incident")
+IGNORED_NAMES = ("README", "LICENSE")   # documentation beside the testimonies is not a testimony
+LANGUAGES = ("ru", "en", "be")
+
+
+class IngestInterrupted(RuntimeError):
+    """The database went away (after the driver's retries); the summary says what was finished."""
+
+    def __init__(self, summary: "Summary", cause: Exception):
+        self.summary, self.cause = summary, cause
+        super().__init__(f"Neo4j stopped answering: {cause}. {summary.new} testimonies were completed before "
+                         "that; run the same command again to finish the rest (nothing is written twice).")
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    read: int = 0
+    new: int = 0
+    known: int = 0
+    quarantined: list[tuple[str, str]] = field(default_factory=list)
+    entity_ids: set = field(default_factory=set, repr=False)
+    claims: int = 0
+    words: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def add_time(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    @property
+    def entities(self) -> int:
+        """Distinct persons, units, places and incidents written for the new testimonies."""
+        return len(self.entity_ids)
+
+    def last_line(self) -> str:
+        return (f"new={self.new} known={self.known} quarantined={len(self.quarantined)} "
+                f"entities={self.entities} claims={self.claims}")
+
+
+# -- stage 1: discover and read -----------------------------------------------------------------------
+def discover(paths: list[Path], summary: Summary) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p.relative_to(path)))
+        elif path.is_file():
+            found.append(path)
+        else:
+            summary.quarantined.append((str(path), "no such file or folder"))
+    return found
+
+
+def _wanted(relative: Path) -> bool:
+    if any(part.startswith((".", "_")) for part in relative.parts):
+        return False
+    return not relative.name.upper().startswith(IGNORED_NAMES)
+
+
+def read_all(files: list[Path], summary: Summary, max_bytes: int) -> list[Record]:
+    records = []
+    for path in files:
+        summary.files += 1
+        try:
+            reading = readers.read(path, max_bytes)
+        except ReaderError as error:
+            summary.quarantined.append((str(path), str(error)))
+            continue
+        summary.quarantined += reading.rejected
+        records += reading.records
+    summary.read = len(records)
+    return records
+
+
+# -- stage 4: extraction in worker processes ------------------------------------------------------------
+def extract_batch(items: list[tuple[str, str]]) -> list[dict]:
+    """(text, language or 'auto') pairs -> contract JSON, in input order (runs in a worker process)."""
+    from nlp.pipeline import process, to_json
+
+    out: list[dict | None] = [None] * len(items)
+    for lang in sorted({lang for _, lang in items}):
+        indices = [i for i, (_, l) in enumerate(items) if l == lang]
+        for i, doc in zip(indices, process([items[i][0] for i in indices], lang)):
+            out[i] = to_json(doc)
+    return out  # type: ignore[return-value]
+
+
+def _warm_up() -> None:
+    from nlp.pipeline import build
+
+    for lang in LANGUAGES:
+        build(lang)
+
+
+def extracted(batches: list[list[tuple[str, str]]], workers: int) -> Iterator[list[dict]]:
+    """Extraction results batch by batch, in order; several processes when there is enough work."""
+    if workers <= 1 or len(batches) <= 1:
+        for batch in batches:
+            yield extract_batch(batch)
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding driver threads
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
+        pending = [pool.submit(extract_batch, batch) for batch in batches[:workers * 2]]
+        following = iter(batches[workers * 2:])
+        while pending:
+            result = pending.pop(0).result()
+            nxt = next(following, None)
+            if nxt is not None:
+                pending.append(pool.submit(extract_batch, nxt))
+            yield result
+
+
+# -- the whole run ----------------------------------------------------------------------------------------
+def run(paths: list[Path], driver: neo4j.Driver, *, database: str = "neo4j", vault: Vault | None = None,
+        workers: int | None = None, batch_size: int = 16, max_bytes: int = readers.MAX_FILE_BYTES,
+        source_name: str | None = None,
+        on_progress: Callable[[Summary, int], None] | None = None) -> Summary:
+    """Ingest every testimony under ``paths``; ``on_progress(summary, remaining)`` after each batch."""
+    vault = vault or Vault.from_env()
+    workers = workers or os.cpu_count() or 1
+    summary = Summary()
+    writer = BatchWriter(driver, database)
+
+    began = time.perf_counter()
+    records = read_all(discover(paths, summary), summary, max_bytes)
+    summary.add_time("read", time.perf_counter() - began)
+
+    try:
+        began = time.perf_counter()
+        writer.write(to_graph.reference_batch())
+        done = _ingested(driver, database, [r.testimony_id for r in records])
+        fresh, seen = [], set()
+        for record in records:
+            if record.testimony_id in done or record.testimony_id in seen:
+                summary.known += 1
+            else:
+                seen.add(record.testimony_id)
+                fresh.append(record)
+        summary.add_time("skip", time.perf_counter() - began)
+
+        began = time.perf_counter()
+        protected = [(record, protect(record, vault)) for record in fresh]
+        for record, result in protected:
+            vault.store(record.testimony_id, _original(record, result.pseudonym))
+        summary.add_time("protect", time.perf_counter() - began)
+
+        groups = [protected[i:i + batch_size] for i in range(0, len(protected), batch_size)]
+        work = [[(p.text, r.language if r.language in LANGUAGES else "auto") for r, p in g] for g in groups]
+        began = time.perf_counter()
+        for group, results in zip(groups, extracted(work, min(workers, len(groups)))):
+            summary.add_time("extract", time.perf_counter() - began)
+            _write_group(writer, driver, database, group, results, summary, source_name)
+            if on_progress:
+                on_progress(summary, len(fresh) - summary.new)
+            began = time.perf_counter()
+    except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, BatchWriteError) as error:
+        raise IngestInterrupted(summary, error) from error
+    return summary
+
+
+def _write_group(writer: BatchWriter, driver: neo4j.Driver, database: str, group: list, results: list[dict],
+                 summary: Summary, source_name: str | None) -> None:
+    began = time.perf_counter()
+    batch = GraphBatch()
+    for (record, protected), extraction in zip(group, results):
+        info = to_graph.TestimonyInfo(
+            id=record.testimony_id, language=extraction["language"], source_type=record.source_type,
+            pseudonym=protected.pseudonym, received=record.received, word_count=len(protected.text.split()),
+            event_start=record.event_start, event_end=record.event_end, source_name=source_name,
+            consent=sorted(k for k, v in record.consent.items() if v))
+        built = to_graph.build(info, protected.text, extraction, extraction["extractor"],
+                               extraction["extractor_version"])
+        batch.extend(built)
+        summary.claims += len(built.nodes.get("Claim", []))
+        summary.words += info.word_count
+        summary.entity_ids.update(row["id"] for label in ENTITY_LABELS for row in built.nodes.get(label, []))
+    writer.write(batch)
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    with driver.session(database=database) as session:
+        session.execute_write(lambda tx: tx.run(queries.get("mark_ingested"),
+                                                rows=[{"id": r.testimony_id, "ingested_at": now}
+                                                      for r, _ in group]).consume())
+    summary.new += len(group)
+    summary.add_time("write", time.perf_counter() - began)
+
+
+def _ingested(driver: neo4j.Driver, database: str, ids: list[str]) -> set[str]:
+    if not ids:
+        return set()
+    records, _, _ = driver.execute_query(queries.get("ingested_testimonies"), ids=ids, database_=database,
+                                         routing_=neo4j.RoutingControl.READ)
+    return {r["id"] for r in records}
+
+
+def _original(record: Record, pseudonym: str | None) -> dict:
+    """What the vault keeps of a testimony: the exact content and everything that identifies the person."""
+    return {"origin": record.origin, "source_type": record.source_type, "received": record.received,
+            "pseudonym": pseudonym, "identity": record.identity, "consent": record.consent,
+            "content_base64": Vault.encode_bytes(record.content)}

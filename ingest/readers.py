@@ -1,0 +1,285 @@
+"""Readers: one function per way a testimony arrives, each returning ``Record``s.
+
+    .txt .md        plain text; UTF-8, or a legacy Cyrillic encoding (cp1251, KOI8-R, ...) detected
+    .docx           Word documents (paragraphs and tables)
+    .pdf            PDFs with a text layer (scans without one are refused: OCR is not part of ingest)
+    .json .csv      intake-form exports (schema in ingest/README.md); one record per submission
+    result.json     a Telegram Desktop chat export: one record per chat, the person's own messages
+
+A file that cannot be read raises ``ReaderError`` with a reason a person can act on; the
+pipeline quarantines it and goes on with the rest of the batch.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import charset_normalizer
+
+MAX_FILE_BYTES = 20 * 1024 * 1024          # a testimony is never this large; larger files are set aside
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024     # a .docx that inflates beyond this is a zip bomb
+LEGACY_ENCODINGS = ["utf_8", "cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5", "utf_16"]
+IDENTITY_FIELDS = ("name", "phone", "email", "telegram", "address", "birth_date", "document")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".json", ".csv")
+
+
+class ReaderError(ValueError):
+    """The file cannot be read as a testimony; the message says why."""
+
+
+@dataclass
+class Record:
+    """One testimony as read, before pseudonymisation. ``identity`` holds the person's identifying data
+    (never written to the graph); ``content`` is what the testimony id (SHA-256) is computed from."""
+    origin: str                      # file path, plus "#n" for the n-th record of a multi-record file
+    text: str
+    source_type: str                 # document | intake_form | telegram
+    content: bytes
+    language: str | None = None
+    received: str | None = None
+    identity: dict = field(default_factory=dict)
+    consent: dict = field(default_factory=dict)
+    event_place: str | None = None
+    event_start: str | None = None
+    event_end: str | None = None
+
+    @property
+    def testimony_id(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
+@dataclass
+class Reading:
+    """What one file gave: its records, and the records inside it that were refused (origin, reason)."""
+    records: list[Record]
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Reading:
+    """Read one file; raises ReaderError with the reason when nothing in it can be read. A multi-record
+    file (intake forms) with some broken submissions keeps the good ones and lists the broken ones."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ReaderError(f"cannot open: {error.strerror or error}") from error
+    if size == 0:
+        raise ReaderError("empty file")
+    if size > max_bytes:
+        raise ReaderError(f"too large: {size:,} bytes (limit {max_bytes:,}; PKG_INGEST_MAX_BYTES)")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ReaderError(f"unsupported file type {suffix or '(none)'} (supported: {', '.join(SUPPORTED_SUFFIXES)})")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReaderError(f"cannot read: {error.strerror or error}") from error
+    reader = {".txt": read_text, ".md": read_text, ".docx": read_docx, ".pdf": read_pdf,
+              ".json": read_json, ".csv": read_csv}[suffix]
+    reading = reader(data, str(path))
+    if not reading.records and not reading.rejected:
+        raise ReaderError("no testimony text found")
+    return reading
+
+
+# -- plain text -------------------------------------------------------------------------------------
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM) first; otherwise the most plausible Cyrillic legacy encoding."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+        if best is None:
+            raise ReaderError("not text in UTF-8 or a known Cyrillic encoding (binary file?)") from None
+        text = str(best)
+    _check_is_text(text)
+    return text
+
+
+def _check_is_text(text: str) -> None:
+    if not text.strip():
+        raise ReaderError("no text (only whitespace)")
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if "\x00" in text or controls > max(5, len(text[:20000]) // 100):
+        raise ReaderError("binary content, not text")
+
+
+def read_text(data: bytes, origin: str) -> Reading:
+    return Reading([Record(origin, decode_text(data), "document", data)])
+
+
+# -- Word -------------------------------------------------------------------------------------------
+def read_docx(data: bytes, origin: str) -> Reading:
+    import docx  # python-docx
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED_BYTES:
+                raise ReaderError(f"compressed content inflates beyond {MAX_UNZIPPED_BYTES:,} bytes (zip bomb?)")
+        document = docx.Document(io.BytesIO(data))
+    except ReaderError:
+        raise
+    except Exception as error:  # python-docx raises many types on broken files
+        raise ReaderError(f"not a readable .docx ({type(error).__name__}: {error})") from error
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append("\t".join(cell.text for cell in row.cells))
+    text = "\n".join(parts).strip("\n")
+    if not text.strip():
+        raise ReaderError("the document has no text")
+    return Reading([Record(origin, text, "document", data)])
+
+
+# -- PDF --------------------------------------------------------------------------------------------
+def read_pdf(data: bytes, origin: str) -> Reading:
+    import pypdf
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise ReaderError("the PDF is encrypted")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ReaderError:
+        raise
+    except Exception as error:  # pypdf raises many types on broken files
+        raise ReaderError(f"not a readable PDF ({type(error).__name__}: {error})") from error
+    text = "\n\n".join(p.strip("\n") for p in pages).strip()
+    if not text:
+        raise ReaderError("the PDF has no text layer (a scan?); OCR is not part of ingest")
+    return Reading([Record(origin, text, "document", data)])
+
+
+# -- intake forms -----------------------------------------------------------------------------------
+def read_json(data: bytes, origin: str) -> Reading:
+    try:
+        document = json.loads(decode_text(data))
+    except json.JSONDecodeError as error:
+        raise ReaderError(f"invalid JSON: {error}") from error
+    if isinstance(document, dict) and isinstance(document.get("messages"), list) or \
+            isinstance(document, dict) and isinstance(document.get("chats"), dict):
+        return read_telegram(document, origin)
+    if isinstance(document, dict) and isinstance(document.get("submissions"), list):
+        submissions = document["submissions"]
+    elif isinstance(document, list):
+        submissions = document
+    elif isinstance(document, dict) and "text" in document:
+        submissions = [document]
+    else:
+        raise ReaderError("JSON is neither an intake-form export ({'submissions': [...]}) nor a Telegram "
+                          "export (result.json)")
+    return _form_records(submissions, origin)
+
+
+def read_csv(data: bytes, origin: str) -> Reading:
+    text = decode_text(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.DictReader(io.StringIO(text), dialect=dialect))
+    if not rows or "text" not in (rows[0].keys()):
+        raise ReaderError("CSV has no 'text' column (see the intake-form schema in ingest/README.md)")
+    return _form_records(rows, origin, _unflatten)
+
+
+def _form_records(items: list, origin: str, prepare=lambda item: item) -> Reading:
+    reading = Reading([])
+    for number, item in enumerate(items, 1):
+        where = f"{origin}#{number}"
+        try:
+            reading.records.append(_form_record(prepare(item), where))
+        except ReaderError as error:
+            reading.rejected.append((where, str(error)))
+    return reading
+
+
+def _unflatten(row: dict) -> dict:
+    """CSV columns person_name, event_place, consent_share_with_prosecutors, ... -> nested form."""
+    out: dict = {"person": {}, "events": {}, "consent": {}}
+    for column, value in row.items():
+        if column is None:
+            raise ReaderError("a CSV row has more fields than the header")
+        value = (value or "").strip()
+        prefix, _, rest = column.partition("_")
+        if prefix in ("person", "consent") and rest:
+            out[prefix][rest] = value
+        elif prefix == "event" and rest:
+            out["events"][rest] = value
+        else:
+            out[column] = value
+    for key, value in list(out["consent"].items()):
+        out["consent"][key] = value.lower() in ("1", "true", "yes", "да", "так")
+    return out
+
+
+def _form_record(item: object, origin: str) -> Record:
+    if not isinstance(item, dict):
+        raise ReaderError("the submission is not an object")
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ReaderError("submission without text")
+    person = item.get("person") or {}
+    events = item.get("events") or {}
+    if not isinstance(person, dict) or not isinstance(events, dict):
+        raise ReaderError("'person' and 'events' must be objects")
+    identity = {k: str(person[k]).strip() for k in IDENTITY_FIELDS if person.get(k)}
+    content = json.dumps(item, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return Record(origin, text, "intake_form", content, language=item.get("language") or None,
+                  received=item.get("submitted") or None, identity=identity,
+                  consent={k: bool(v) for k, v in (item.get("consent") or {}).items()},
+                  event_place=events.get("place") or None, event_start=events.get("start") or None,
+                  event_end=events.get("end") or None)
+
+
+# -- Telegram Desktop export ------------------------------------------------------------------------
+def read_telegram(document: dict, origin: str) -> Reading:
+    chats = document["chats"].get("list", []) if isinstance(document.get("chats"), dict) else [document]
+    records = []
+    for number, chat in enumerate(chats, 1):
+        record = _telegram_chat(chat, f"{origin}#{number}")
+        if record is not None:
+            records.append(record)
+    return Reading(records)
+
+
+def message_text(message: dict) -> str:
+    """Telegram writes text as a string or as a list of strings and {'type', 'text'} pieces."""
+    text = message.get("text", "")
+    if isinstance(text, list):
+        text = "".join(part if isinstance(part, str) else str(part.get("text", "")) for part in text)
+    return text if isinstance(text, str) else ""
+
+
+def _telegram_chat(chat: dict, origin: str) -> Record | None:
+    messages = [m for m in chat.get("messages", []) if isinstance(m, dict) and m.get("type") == "message"]
+    person_id = f"user{chat.get('id')}"
+    own = [m for m in messages if m.get("from_id") == person_id]
+    if not own:  # the person is the most active author who is not a bot
+        authors = [m.get("from_id") for m in messages if m.get("from_id") and "bot" not in
+                   str(m.get("from", "")).lower()]
+        if not authors:
+            return None
+        person_id = max(set(authors), key=authors.count)
+        own = [m for m in messages if m.get("from_id") == person_id]
+    texts = [message_text(m).strip() for m in own]
+    text = "\n\n".join(t for t in texts if t)
+    if not text:
+        return None
+    identity = {"name": next((str(m.get("from")) for m in own if m.get("from")), None) or chat.get("name"),
+                "telegram": person_id}
+    for m in own:
+        contact = m.get("contact_information") or {}
+        if contact.get("phone_number"):
+            identity["phone"] = contact["phone_number"]
+    dates = sorted(str(m.get("date", ""))[:10] for m in own if m.get("date"))
+    content = json.dumps({"chat": chat.get("id"), "person": person_id, "messages": own}, ensure_ascii=False,
+                         sort_keys=True).encode("utf-8")
+    return Record(origin, text, "telegram", content, received=dates[-1] if dates else None,
+                  identity={k: v for k, v in identity.items() if v})

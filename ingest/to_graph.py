@@ -1,0 +1,269 @@
+"""From one testimony's extraction (the contract JSON of ``nlp``) to model rows with provenance.
+
+Only officials become Person nodes: a person mention counts as an official when it carries a rank or
+a position, or is the agent of a post, membership, command, perpetration or order. Everyone else named
+in a testimony (the victim, friends, cellmates) is masked in the excerpts and never reaches the graph.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from graph import model
+from graph.facts import UNKNOWN, DateRange, Evidence, FactBuilder
+from graph.model import GraphBatch
+from ingest.pseudonymise import mask
+from nlp import lexicon as lexicon_module
+
+_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+OFFICIAL_RELATIONS = ("HELD_POSITION", "MEMBER_OF", "COMMANDED", "PERPETRATED", "ORDERED")
+POST_RELATIONS = ("HELD_POSITION", "MEMBER_OF", "COMMANDED")
+EXCERPT_REACH = 240          # characters of context either side of a mention, cut at sentence ends
+SOURCE_NAMES = {"document": "Documents received by the organisation", "intake_form": "Intake form",
+                "telegram": "Feedback bot (Telegram)"}
+
+
+@dataclass
+class TestimonyInfo:
+    """What the graph may know about one testimony (nothing that identifies the person)."""
+    id: str
+    language: str
+    source_type: str
+    pseudonym: str | None
+    received: str | None
+    word_count: int
+    event_start: str | None = None
+    event_end: str | None = None
+    source_name: str | None = None
+    consent: list[str] = field(default_factory=list)   # consents the person gave (names of form flags)
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    return lexicon_module.load()
+
+
+@lru_cache(maxsize=1)
+def _roles_by_title() -> dict[str, str]:
+    """English canonical position title (what relations carry as 'role') -> model role."""
+    out = {}
+    for title in _lexicon().titles.values():
+        if title.kind == "position" and title.role:
+            for name in title.canonical.values():
+                out[name.lower()] = title.role
+    return out
+
+
+def post_role(relation_type: str, title: str | None) -> str:
+    if title and title.lower() in _roles_by_title():
+        role = _roles_by_title()[title.lower()]
+        return "officer" if role == "other" else role
+    if relation_type == "COMMANDED":
+        return "commander"
+    return "member" if relation_type == "MEMBER_OF" else "officer"
+
+
+def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) around [start, end), at most EXCERPT_REACH characters either side."""
+    lo = max(0, start - EXCERPT_REACH)
+    cut = max(text.rfind(mark, lo, start) for mark in (". ", "! ", "? ", "\n"))
+    lo = cut + 1 if cut >= 0 else lo
+    hi = min(len(text), end + EXCERPT_REACH)
+    ends = [i for i in (text.find(mark, end, hi) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
+    hi = min(ends) + 1 if ends else hi
+    while lo < start and text[lo].isspace():
+        lo += 1
+    return lo, hi
+
+
+def officials(extraction: dict) -> set[str]:
+    """Ids of person mentions that are officials (see module docstring); all mentions of their key count."""
+    by_id = {e["id"]: e for e in extraction["entities"]}
+    keys = set()
+    for entity in extraction["entities"]:
+        if entity["type"] == "PERSON" and (entity["attrs"].get("rank") or entity["attrs"].get("position")):
+            keys.add(entity["key"])
+    for relation in extraction["relations"]:
+        source = by_id.get(relation["source"])
+        if relation["type"] in OFFICIAL_RELATIONS and source and source["type"] == "PERSON":
+            keys.add(source["key"])
+    # a given name alone names no one across testimonies (and may be a victim's friend): not an official
+    return {e["id"] for e in extraction["entities"] if e["type"] == "PERSON" and e["key"] in keys
+            and any(o["attrs"].get("surname") for o in extraction["entities"] if o.get("key") == e["key"])}
+
+
+def protected_text(text: str, extraction: dict, official_ids: set[str]) -> str:
+    """The text used for excerpts: every person who is not an official is masked, and so is every
+    given name outside an official's name (a heading "Statement of Iryna, 45, nurse" names no official).
+    A name part right next to an official's name (only spaces between) belongs to it: "БЕЛЬСКИЙ Артём"."""
+    persons = [e for e in extraction["entities"] if e["type"] == "PERSON"]
+    officials_spans = [(e["start"], e["end"]) for e in persons if e["id"] in official_ids]
+    candidates = [(e["start"], e["end"]) for e in persons if e["id"] not in official_ids]
+    candidates += [w.span() for w in _WORDS.finditer(text) if w.group().lower() in _lexicon().given_names]
+    candidates = [c for c in candidates if not any(s <= c[0] and c[1] <= e for s, e in officials_spans)]
+    for _ in range(3):  # grow officials' names by adjacent name parts
+        adjacent = [c for c in candidates if any(_only_spaces(text, c, o) for o in officials_spans)]
+        if not adjacent:
+            break
+        officials_spans += adjacent
+        candidates = [c for c in candidates if c not in adjacent]
+    return mask(text, candidates)
+
+
+def _only_spaces(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    return 0 < hi - lo <= 2 and not text[lo:hi].strip()
+
+
+def _is_given_name(text: str) -> bool:
+    words = _WORDS.findall(text)
+    return bool(words) and all(w.lower() in _lexicon().given_names for w in words)
+
+
+def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, version: str) -> GraphBatch:
+    facts = FactBuilder()
+    batch = facts.batch
+    source_id = f"source:{info.source_type}"
+    batch.add_node("Source", {"id": source_id, "name": info.source_name or SOURCE_NAMES.get(info.source_type,
+                                                                                          info.source_type),
+                              "kind": info.source_type})
+    batch.add_node("Testimony", {k: v for k, v in {
+        "id": info.id, "language": info.language, "source_type": info.source_type, "received": info.received,
+        "word_count": info.word_count, "title": _title(info), "consent": info.consent}.items() if v is not None})
+    facts.link("FROM_SOURCE", info.id, source_id)
+    if info.pseudonym:
+        batch.add_node("Victim", {"id": info.pseudonym, "pseudonym": info.pseudonym})
+        facts.link("GAVE", info.pseudonym, info.id)
+
+    official_ids = officials(extraction)
+    safe = protected_text(text, extraction, official_ids)
+
+    def evidence(start: int, end: int, confidence: float, hedged: bool = False) -> Evidence:
+        lo, hi = excerpt_bounds(safe, start, end)
+        return Evidence(extractor, version, confidence, testimony_id=info.id, start=start, end=end,
+                        excerpt=safe[lo:hi], excerpt_start=lo, hedged=hedged)
+
+    nodes: dict[str, tuple[str, str]] = {}  # mention id -> (label, node id)
+    events = _event_window(info, extraction)
+    for entity in extraction["entities"]:
+        label_and_id = _entity_node(facts, info.id, entity, official_ids, events,
+                                    evidence(entity["start"], entity["end"], 0.7))
+        if label_and_id:
+            nodes[entity["id"]] = label_and_id
+
+    by_id = {e["id"]: e for e in extraction["entities"]}
+    for relation in extraction["relations"]:
+        source, target = nodes.get(relation["source"]), nodes.get(relation["target"])
+        if not source or not target:
+            continue
+        attrs = relation.get("attrs", {})
+        proof = evidence(relation["start"], relation["end"], relation["confidence"], bool(attrs.get("hedged")))
+        kind = relation["type"]
+        if kind in POST_RELATIONS and source[0] == "Person" and target[0] == "Unit":
+            person = by_id[relation["source"]]
+            seen = DateRange(attrs.get("date_start"), attrs.get("date_end"), "day") \
+                if attrs.get("date_start") else events
+            role = post_role(kind, attrs.get("role"))
+            # a testimony shows the person in post while it happened: start <= seen.min, end >= seen.max
+            facts.post(source[1], target[1], role, proof, title=attrs.get("role"),
+                       rank=person["attrs"].get("rank"), predicate=kind,
+                       start=DateRange(None, seen.min, seen.precision),
+                       end=DateRange(seen.max, None, seen.precision), observed=True)
+        elif kind == "SUBORDINATE_TO" and source[0] == target[0] == "Unit":
+            unit = _lexicon().unit(source[1])
+            hierarchy = unit.parent_relation if unit and unit.parent == target[1] and unit.parent_relation \
+                else "administrative"
+            facts.subordinate(source[1], target[1], hierarchy, proof)
+        elif kind in ("PERPETRATED", "ORDERED") and target[0] == "Incident" and \
+                source[0] in model.RELATIONSHIPS[kind].sources:
+            facts.link(kind, source[1], target[1], proof)
+        elif kind == "OCCURRED_AT" and source[0] == "Incident" and target[0] in ("Place", "Unit"):
+            place = target[1] if target[0] == "Place" else _facility_place(facts, by_id[relation["target"]])
+            facts.link("OCCURRED_AT", source[1], place, proof)
+    return batch
+
+
+def _title(info: TestimonyInfo) -> str:
+    who = info.pseudonym or "unknown person"
+    return f"{info.source_type.replace('_', ' ')} from {who}" + (f", received {info.received}" if info.received else "")
+
+
+def _event_window(info: TestimonyInfo, extraction: dict) -> DateRange:
+    """When the events told happened: the form's dates, else the span of the incidents' dates (not every
+    date in the text: a birth date or the date of writing says nothing about who held which post)."""
+    if info.event_start:
+        try:
+            return DateRange.between(info.event_start, info.event_end)
+        except model.ModelError:
+            pass
+    dates = [(e["attrs"]["date_start"], e["attrs"].get("date_end") or e["attrs"]["date_start"])
+             for e in extraction["entities"] if e["type"] == "INCIDENT" and e["attrs"].get("date_start")]
+    if not dates:
+        return UNKNOWN
+    precision = "day" if all(a == b for a, b in dates) else "unknown"
+    return DateRange(min(a for a, _ in dates), max(b for _, b in dates), precision)
+
+
+def _entity_node(facts: FactBuilder, testimony_id: str, entity: dict, official_ids: set[str], events: DateRange,
+                 proof: Evidence) -> tuple[str, str] | None:
+    kind, key, attrs = entity["type"], entity["key"], entity["attrs"]
+    if not key:
+        return None
+    if kind == "PERSON":
+        if entity["id"] not in official_ids:
+            return None
+        facts.entity("Person", {"id": key, "name": entity["canonical"], "names": [entity["text"]],
+                                "surname": attrs.get("surname"), "given_name": attrs.get("given_name"),
+                                "patronymic": attrs.get("patronymic")}, proof)
+        return "Person", key
+    if kind in ("UNIT", "PLACE") and _is_given_name(entity["text"]):
+        return None  # a recogniser's mistake on a person's name; never a node
+    if kind == "UNIT":
+        unit = _lexicon().unit(key)
+        facts.entity("Unit", {"id": key, "name": entity["canonical"], "names": [entity["text"]],
+                              "kind": attrs.get("unit_kind"), "city": unit.city if unit else None}, proof)
+        return "Unit", key
+    if kind == "PLACE":
+        known = _lexicon().places.get(key) or {}
+        facts.entity("Place", {"id": key, "name": entity["canonical"], "names": [entity["text"]],
+                               "kind": known.get("kind"), "lat": known.get("lat"), "lon": known.get("lon")}, proof)
+        return "Place", key
+    if kind == "INCIDENT":
+        when = DateRange(attrs["date_start"], attrs.get("date_end") or attrs["date_start"],
+                         attrs.get("date_precision", "day")) if attrs.get("date_start") else events
+        violation = attrs.get("violation") or "ill-treatment"
+        incident_id = f"incident:{testimony_id[:16]}:{entity['start']}"  # an incident is told by one testimony
+        facts.incident(incident_id, when, proof, label=f"{violation}: «{entity['text']}»", violations=[violation])
+        return "Incident", incident_id
+    return None
+
+
+def _facility_place(facts: FactBuilder, unit_entity: dict) -> str:
+    """An incident 'at the ЦИП' took place at the facility's premises: a Place named after the unit."""
+    place_id = "place:" + unit_entity["key"].split(":", 1)[-1]
+    facts.entity("Place", {"id": place_id, "name": unit_entity["canonical"], "kind": "facility"})
+    return place_id
+
+
+def reference_batch() -> GraphBatch:
+    """Public institutional facts from the gazetteer: every unit, its parent (command or administrative
+    link) and every place with coordinates; cited to the gazetteer as a source, not to a testimony."""
+    facts = FactBuilder()
+    source_id = "source:gazetteer"
+    facts.batch.add_node("Source", {"id": source_id, "name": "Gazetteer of security structures (public facts)",
+                                    "kind": "reference", "reliability": "B"})
+    lexicon = _lexicon()
+    cited = Evidence("gazetteer", "1", 1.0, source_id=source_id)
+    for unit in lexicon.units.values():
+        names = sorted({n for n in unit.names.values() if n})
+        facts.entity("Unit", {"id": unit.id, "name": unit.display("ru"), "names": names, "kind": unit.kind,
+                              "city": unit.city})
+    for unit in lexicon.units.values():
+        if unit.parent and unit.parent in lexicon.units:
+            facts.subordinate(unit.id, unit.parent, unit.parent_relation or "administrative", cited)
+    for place in lexicon.places.values():
+        names = sorted(set(place.get("names", {}).values()))
+        facts.entity("Place", {"id": place["id"], "name": place["names"].get("ru") or names[0], "names": names,
+                               "kind": place.get("kind"), "lat": place.get("lat"), "lon": place.get("lon")})
+    return facts.batch

@@ -1,0 +1,204 @@
+"""The ingest pipeline against the real Neo4j: samples in, no victim identifier in the graph, nothing
+doubled on a re-run, a run killed with SIGKILL finishes on the next run, a dead database gives a clear error."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import neo4j
+import pytest
+
+from graph import schema
+from ingest import pipeline
+from ingest.vault import Vault
+from tests import testimony_files as tf
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+pytestmark = pytest.mark.neo4j
+
+
+def every_property_value(driver, database) -> list[str]:
+    values = []
+    for query in ("MATCH (n) RETURN properties(n) AS p", "MATCH ()-[r]->() RETURN properties(r) AS p"):
+        records, _, _ = driver.execute_query(query, database_=database)
+        for record in records:
+            for value in record["p"].values():
+                values += [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    return values
+
+
+def identifiers(person: dict) -> list[re.Pattern]:
+    """What would identify a victim: full name, surname, contacts, documents, birth date, street."""
+    patterns = []
+    words = person["name"].split()
+    surname = words[0] if re.search(r"(ская|ский|ич|ко|ук|ов|ова|ев|ева|ин|ина)$", words[0]) or \
+        len(words) == 3 else words[-1]
+    for text in (person["name"], surname):
+        if len(text) >= 5:  # a stem of four letters or more, in any case form
+            patterns.append(re.compile(rf"(?<!\w){re.escape(text[:-1])}", re.IGNORECASE if text != surname else 0))
+    for key in ("email", "telegram", "document", "birth_date"):
+        if person.get(key):
+            patterns.append(re.compile(re.escape(person[key].lstrip("@")), re.IGNORECASE))
+    if person.get("phone"):
+        digits = re.sub(r"\D", "", person["phone"])[-7:]
+        patterns.append(re.compile(r"[\s\-]?".join(digits)))
+    if person.get("address"):  # the street with the house number (the street alone may be where it happened)
+        street = re.search(r"([^\W\d][\w-]+),?\s*(?:д\.\s*)?(\d+)", person["address"])
+        if street:
+            patterns.append(re.compile(rf"{re.escape(street.group(1))}\W+(?:д\.\s*|дом\s*)?{street.group(2)}\b"))
+    return patterns
+
+
+def leaks(values: list[str], persons: list[dict]) -> list[tuple[str, str]]:
+    found = []
+    for person in persons:
+        for pattern in identifiers(person):
+            for value in values:
+                if pattern.search(value):
+                    found.append((pattern.pattern, value[:120]))
+    return found
+
+
+@pytest.fixture
+def vault(tmp_path):
+    return Vault(tmp_path / "vault")
+
+
+def test_samples_ingest_without_any_victim_identifier_in_the_graph(db, vault):
+    driver, database = db
+    summary = pipeline.run([SAMPLES], driver, database=database, vault=vault, workers=2)
+    assert summary.new == 66 and summary.known == 0 and summary.quarantined == []
+    victims = [json.loads(line) for line in (SAMPLES / "_tools" / "victims.jsonl").read_text().splitlines()]
+    assert len(victims) >= 40
+    assert leaks(every_property_value(driver, database), victims) == []
+    # victims are pseudonyms; the five who testified twice each keep one pseudonym
+    records, _, _ = driver.execute_query(
+        "MATCH (v:Victim)-[:GAVE]->(t:Testimony) RETURN v.id AS id, count(t) AS n", database_=database)
+    assert all(re.fullmatch(r"V-[A-Z2-7]{10}", r["id"]) for r in records)
+    assert sum(r["n"] == 2 for r in records) == 5
+    # the demo's command structure is there: both commanders of Minsk OMON, repeated perpetrators
+    records, _, _ = driver.execute_query(
+        "MATCH (p:Person)-[:HELD]->(:Post {command: true})-[:IN]->(:Unit {id: $unit}) "
+        "RETURN collect(DISTINCT p.id) AS ids", unit="unit:omon-minsk", database_=database)
+    assert {"person:grsk-v", "person:kndrs-i"} <= set(records[0]["ids"])
+    claims, _, _ = driver.execute_query(
+        "MATCH (c:Claim {predicate: 'PERPETRATED'})-[:CITES]->(t:Testimony) "
+        "MATCH ()-[r:PERPETRATED {id: c.fact_id}]->() WHERE startNode(r).id STARTS WITH $person "
+        "RETURN count(DISTINCT t) AS testimonies", person="person:lmk", database_=database)
+    assert claims[0]["testimonies"] >= 3
+
+
+def test_rerun_writes_nothing_new_and_counts_stay(db, vault, tmp_path):
+    driver, database = db
+    folder = tmp_path / "in"
+    tf.write_all(folder)
+    first = pipeline.run([folder], driver, database=database, vault=vault, workers=1)
+    counts = schema.element_counts(driver, database)
+    again = pipeline.run([folder], driver, database=database, vault=vault, workers=1)
+    assert first.new == 9 and first.known == 0
+    assert again.new == 0 and again.known == 9 and again.claims == 0
+    assert schema.element_counts(driver, database) == counts
+    # the same content under another name is the same testimony
+    (folder / "copy-of-utf8.txt").write_bytes((folder / "utf8.txt").read_bytes())
+    assert pipeline.run([folder], driver, database=database, vault=vault, workers=1).known == 10
+
+
+def test_quarantine_names_each_broken_file_and_the_rest_goes_on(db, vault, tmp_path):
+    driver, database = db
+    (tmp_path / "good.txt").write_text(tf.RU_TEXT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 broken")
+    (tmp_path / "forms.json").write_bytes(tf.intake_json([tf.form_submission(), {"text": " "}]))
+    summary = pipeline.run([tmp_path, tmp_path / "missing"], driver, database=database, vault=vault, workers=1)
+    assert summary.new == 2
+    reasons = dict(summary.quarantined)
+    assert reasons[str(tmp_path / "empty.txt")] == "empty file"
+    assert reasons[str(tmp_path / "broken.docx")].startswith("not a readable .docx")
+    assert reasons[f"{tmp_path / 'forms.json'}#2"] == "submission without text"
+    assert reasons[str(tmp_path / "missing")] == "no such file or folder"
+
+
+def test_the_vault_keeps_the_original_and_the_graph_only_the_pseudonym(db, vault, tmp_path):
+    driver, database = db
+    (tmp_path / "forms.json").write_bytes(tf.intake_json([tf.form_submission()]))
+    pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1)
+    records, _, _ = driver.execute_query("MATCH (v:Victim)-[:GAVE]->(t:Testimony) RETURN v.id AS v, t.id AS t, "
+                                         "t.consent AS consent", database_=database)
+    original = vault.load(records[0]["t"])
+    assert original["identity"] == tf.IDENTITY and original["pseudonym"] == records[0]["v"]
+    assert records[0]["consent"] == ["share_with_prosecutors"]
+    values = " ".join(every_property_value(driver, database))
+    for text in tf.IDENTIFYING_STRINGS:
+        assert text not in values
+
+
+def test_observed_posts_widen_with_each_testimony(db, vault, tmp_path):
+    driver, database = db
+    for number, date in enumerate(("12 августа 2020 года", "3 марта 2021 года")):
+        (tmp_path / f"{number}.txt").write_text(
+            f"{date} начальник ЦИП подполковник Геннадий Жлобич приказал избить задержанных.", encoding="utf-8")
+    pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1)
+    records, _, _ = driver.execute_query(
+        "MATCH (:Person {id: $person})-[:HELD]->(p:Post)-[:IN]->(:Unit {id: $unit}) "
+        "RETURN p.start_max AS start_max, p.end_min AS end_min, p.command AS command",
+        person="person:zlbc-g", unit="unit:tsip-minsk", database_=database)
+    assert [dict(r) for r in records] == [{"start_max": "2020-08-12", "end_min": "2021-03-03", "command": True}]
+
+
+def test_a_dead_database_gives_a_clear_error_and_a_rerun_completes(db, vault, tmp_path):
+    driver, database = db
+    (tmp_path / "a.txt").write_text(tf.RU_TEXT, encoding="utf-8")
+    dead = neo4j.GraphDatabase.driver("bolt://127.0.0.1:9", auth=("neo4j", "x"), max_transaction_retry_time=1)
+    with pytest.raises(pipeline.IngestInterrupted, match="run the same command again"):
+        pipeline.run([tmp_path], dead, database=database, vault=vault, workers=1)
+    dead.close()
+    assert pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1).new == 1
+
+
+def run_cli(*args: str, env: dict, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ingest", *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, **kwargs)
+
+
+@pytest.mark.slow
+def test_cli_last_line_and_kill_minus_nine_then_rerun(db, tmp_path):
+    driver, database = db
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = sorted((SAMPLES / "testimonies").glob("*.txt")) + sorted((SAMPLES / "testimonies").glob("*.md"))
+    for number, path in enumerate(texts[:24]):
+        (folder / f"{number:02d}{path.suffix}").write_bytes(path.read_bytes())
+    env = {**os.environ, "PKG_VAULT_DIR": str(tmp_path / "vault")}
+    # the reference: a clean, uninterrupted run
+    clean = run_cli(str(folder), "--workers", "1", "--batch-size", "2", "--no-progress", env=env)
+    assert clean.returncode == 0, clean.stderr
+    assert clean.stdout.strip().splitlines()[-1].startswith("new=24 known=0 quarantined=0 entities=")
+    reference = schema.element_counts(driver, database)
+    schema.delete_everything(driver, database)
+    # killed in the middle of writing, then run again
+    process = subprocess.Popen([sys.executable, "-m", "ingest", str(folder), "--workers", "1", "--batch-size", "2",
+                                "--no-progress"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        records, _, _ = driver.execute_query("MATCH (t:Testimony) WHERE t.ingested_at IS NOT NULL "
+                                             "RETURN count(t) AS n", database_=database)
+        if records[0]["n"] >= 4:
+            break
+        time.sleep(0.2)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    finished_before = records[0]["n"]
+    assert 4 <= finished_before < 24
+    rerun = run_cli(str(folder), "--workers", "1", "--no-progress", env=env)
+    assert rerun.returncode == 0, rerun.stderr
+    new, known = map(int, re.match(r"new=(\d+) known=(\d+)", rerun.stdout.strip().splitlines()[-1]).groups())
+    assert new + known == 24 and known >= finished_before
+    assert schema.element_counts(driver, database) == reference

@@ -1,0 +1,120 @@
+"""Readers: every format testimonies arrive in, and a clear refusal for each kind of broken file."""
+import json
+
+import pytest
+
+from ingest import readers
+from ingest.readers import ReaderError
+from tests import testimony_files as tf
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory):
+    return tf.write_all(tmp_path_factory.mktemp("good"))
+
+
+def only(reading: readers.Reading) -> readers.Record:
+    assert len(reading.records) == 1 and not reading.rejected
+    return reading.records[0]
+
+
+def test_utf8_text_is_read_as_is(good):
+    record = only(readers.read(good["utf8.txt"]))
+    assert record.text == tf.RU_TEXT and record.source_type == "document"
+    assert record.testimony_id == __import__("hashlib").sha256(tf.RU_TEXT.encode()).hexdigest()
+
+
+@pytest.mark.parametrize("name, marker", [("cp1251.txt", "жниуня 2020 года мяне затрымали"),
+                                          ("koi8.md", "Майор Ломейко из ОМОНа ударил меня дубинкой")])
+def test_legacy_cyrillic_encodings_are_detected(good, name, marker):
+    assert marker in only(readers.read(good[name])).text
+
+
+def test_docx_paragraphs(good):
+    record = only(readers.read(good["report.docx"]))
+    assert record.text.splitlines() == [tf.EN_TEXT, "Signed: a witness."]
+
+
+def test_pdf_text_layer(good):
+    text = only(readers.read(good["statement.pdf"])).text
+    assert "Маёр Ламейка біў мяне ў аўтазаку" in " ".join(text.split())
+
+
+def test_intake_form_json_gives_one_record_per_submission_with_identity_apart(good):
+    reading = readers.read(good["forms.json"])
+    assert [r.language for r in reading.records] == ["ru", "en"]
+    first = reading.records[0]
+    assert first.source_type == "intake_form" and first.received == "2020-09-01"
+    assert first.identity == {k: v for k, v in tf.IDENTITY.items()}
+    assert first.consent == {"share_with_prosecutors": True, "publish_anonymised": False}
+    assert (first.event_place, first.event_start, first.event_end) == ("Минск", "2020-08-11", "2020-08-12")
+    assert reading.records[0].testimony_id != reading.records[1].testimony_id
+
+
+def test_intake_form_csv_has_the_same_schema_as_json(good):
+    record = only(readers.read(good["forms.csv"]))
+    assert record.identity["phone"] == tf.IDENTITY["phone"] and record.consent["share_with_prosecutors"] is True
+    assert record.text.endswith("Ещё одна подача.") and record.event_start == "2020-08-11"
+
+
+def test_telegram_export_keeps_only_the_persons_messages(good):
+    record = only(readers.read(good["result.json"]))
+    assert record.source_type == "telegram" and record.received == "2020-09-03"
+    assert "Расскажите" not in record.text            # the bot's question is not testimony
+    assert "Майор Ломейко из ОМОНа ударил меня" in record.text  # text pieces joined across formatting
+    assert record.identity == {"name": "Tomas Verbel", "telegram": "user5550101", "phone": "+375 33 777 00 11"}
+
+
+def test_telegram_full_account_export(tmp_path):
+    chat = json.loads(tf.telegram_export(["Майор Ломейко ударил меня дубинкой 12 августа 2020 года."]))
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps({"about": "export", "chats": {"list": [chat, {"id": 1, "messages": []}]}}))
+    assert "Ломейко" in only(readers.read(path)).text
+
+
+def test_a_broken_submission_is_refused_and_the_others_kept(tmp_path):
+    path = tmp_path / "forms.json"
+    path.write_bytes(tf.intake_json([tf.form_submission(), {"text": ""}, "not an object"]))
+    reading = readers.read(path)
+    assert len(reading.records) == 1
+    assert reading.rejected == [(f"{path}#2", "submission without text"),
+                                (f"{path}#3", "the submission is not an object")]
+
+
+BROKEN = {
+    "empty.txt": (b"", "empty file"),
+    "blank.md": (b"  \n\t\n", "no text"),
+    "garbage.txt": (bytes(range(256)) * 40, "binary"),
+    "nul.txt": ("Ломейко\x00\x00\x00 ".encode() * 50, "binary content"),
+    "truncated.docx": (tf.docx_bytes(["Ломейко"])[:900], "not a readable .docx"),
+    "notzip.docx": (b"PK\x03\x04 this is not a zip", "not a readable .docx"),
+    "bomb.docx": (None, "zip bomb"),
+    "truncated.pdf": (b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "not a readable PDF"),
+    "scan.pdf": (None, "no text layer"),
+    "broken.json": (b'{"submissions": [', "invalid JSON"),
+    "other.json": (b'{"hello": 1}', "neither an intake-form export"),
+    "notext.csv": ("name;phone\nX;1\n".encode(), "no 'text' column"),
+    "image.png": (b"\x89PNG\r\n\x1a\n", "unsupported file type .png"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_files_are_refused_with_a_reason(tmp_path, name):
+    data, reason = BROKEN[name]
+    if name == "bomb.docx":
+        data = tf.zip_bomb_docx()
+    if name == "scan.pdf":
+        data = tf.pdf_bytes([""])
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ReaderError, match=reason.replace("(", r"\(").replace(".", r"\.")):
+        readers.read(path)
+
+
+def test_oversized_and_missing_files(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("Lomeiko " * 1000)
+    with pytest.raises(ReaderError, match=r"too large: 8,000 bytes \(limit 4,000"):
+        readers.read(path, max_bytes=4000)
+    with pytest.raises(ReaderError, match="cannot open"):
+        readers.read(tmp_path / "missing.txt")
