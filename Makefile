@@ -4,13 +4,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: main setup server stop test bench clean-neo4j
+.PHONY: main setup server stop test bench chromium clean-neo4j
 
+# The main job: install, start the local Neo4j, ingest the sample testimonies (a re-run skips what is
+# already in; exit status 1 only means a file was quarantined), then serve the dashboard.
 main: setup server
 	$(PY) -m graph schema
-	$(PY) -m nlp evaluate
-	@echo "Neo4j is running (python -m graph server status). Still to come: ingesting samples/ (python -m ingest)"
-	@echo "and serving the dashboard; meanwhile try: $(PY) -m nlp extract nlp/devset/docs/001_ru.txt"
+	$(PY) -m ingest samples --no-progress || test $$? -eq 1
+	@echo "Dashboard: http://127.0.0.1:8501  (Ctrl-C stops it; Neo4j keeps running: make stop)"
+	$(PY) -m streamlit run dashboard/app.py
 
 setup: $(STAMP)
 
@@ -27,9 +29,18 @@ server: setup
 stop:
 	$(PY) -m graph server stop
 
-test: setup server
+test: setup server chromium
 	$(PY) -m pytest
+
+# The end-to-end test drives Debian's chromium through Playwright (no browser download at run time).
+chromium:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+	  { echo "installing Debian's chromium for the browser test"; \
+	    $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+	    $$( [ "$$(id -u)" = 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 bench: setup server
 	$(PY) -m bench.bench_writer
 	$(PY) -m bench.bench_nlp
+	$(PY) -m bench.bench_ingest
+	$(PY) -m bench.bench_dashboard

@@ -22,6 +22,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 REVIEW_STATUSES = ("machine", "confirmed", "rejected", "conflict")
+MERGE_STATUSES = ("accepted", "refused")
 PRECISIONS = ("day", "month", "year", "unknown")
 HIERARCHY_KINDS = ("command", "administrative")
 # Roles whose holder commands the unit the post is in (feeds command chains).
@@ -81,6 +82,9 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
               "reviewed_by", "reviewed_at", "note"),
              required=("id", "fact_id", "predicate", "extractor", "confidence", "status"),
              indexed=("fact_id", "testimony_id", "status")),
+    NodeType("MergeDecision", "An analyst's decision that two Person nodes are (accepted) or are not (refused) "
+             "one person.", ("id", "person_a", "person_b", "status", "decided_by", "decided_at", "note"),
+             required=("id", "person_a", "person_b", "status"), indexed=("person_a", "person_b")),
 )}
 
 RELATIONSHIPS: dict[str, RelType] = {r.type: r for r in (
@@ -135,8 +139,9 @@ def _validate(what: str, allowed: tuple[str, ...], required: tuple[str, ...], ro
         value = row.get(prop)
         if value is not None and not _is_iso_date(value):
             raise ModelError(f"{what} {row.get('id')!r}: {prop}={value!r} is not YYYY-MM-DD")
-    if row.get("status") is not None and row["status"] not in REVIEW_STATUSES:
-        raise ModelError(f"{what} {row.get('id')!r}: status {row['status']!r} not in {REVIEW_STATUSES}")
+    statuses = MERGE_STATUSES if what.startswith("MergeDecision") else REVIEW_STATUSES
+    if row.get("status") is not None and row["status"] not in statuses:
+        raise ModelError(f"{what} {row.get('id')!r}: status {row['status']!r} not in {statuses}")
     if row.get("precision") is not None and row["precision"] not in PRECISIONS:
         raise ModelError(f"{what} {row.get('id')!r}: precision {row['precision']!r} not in {PRECISIONS}")
     if what.startswith("SUBORDINATE_TO") and row.get("kind") not in HIERARCHY_KINDS:

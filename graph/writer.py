@@ -21,7 +21,7 @@ import neo4j
 
 from graph import model, queries
 
-NODE_ORDER = ("Source", "Testimony", "Victim", "Person", "Unit", "Place", "Incident", "Post", "Claim")
+NODE_ORDER = ("Source", "Testimony", "Victim", "Person", "Unit", "Place", "Incident", "Post", "Claim", "MergeDecision")
 RELATIONSHIP_ORDER = ("HELD", "IN", "SUBORDINATE_TO", "PERPETRATED", "ORDERED", "OCCURRED_AT", "SUBJECTED_TO",
                       "GAVE", "FROM_SOURCE")
 WRITTEN_WITH_CLAIMS = ("CITES",)

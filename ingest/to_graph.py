@@ -7,12 +7,13 @@ in a testimony (the victim, friends, cellmates) is masked in the excerpts and ne
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph import model
 from graph.facts import UNKNOWN, DateRange, Evidence, FactBuilder
-from graph.model import GraphBatch
+from graph.model import COMMAND_ROLES, GraphBatch
 from ingest.pseudonymise import mask
 from nlp import lexicon as lexicon_module
 
@@ -46,12 +47,18 @@ def _lexicon():
 
 @lru_cache(maxsize=1)
 def _roles_by_title() -> dict[str, str]:
-    """English canonical position title (what relations carry as 'role') -> model role."""
+    """Canonical position title (what relations carry as 'role') -> model role. The commander of a
+    company, platoon or shift commands a part of the unit, not the unit: 'subunit_commander', which
+    is not a command post of the unit and so never puts them in the unit's chain of command."""
+    from nlp.components.relations import SUBUNIT_POSITIONS
+
     out = {}
     for title in _lexicon().titles.values():
         if title.kind == "position" and title.role:
+            role = "subunit_commander" if title.id in SUBUNIT_POSITIONS and title.role in COMMAND_ROLES \
+                else title.role
             for name in title.canonical.values():
-                out[name.lower()] = title.role
+                out[name.lower()] = role
     return out
 
 
@@ -162,8 +169,7 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
         kind = relation["type"]
         if kind in POST_RELATIONS and source[0] == "Person" and target[0] == "Unit":
             person = by_id[relation["source"]]
-            seen = DateRange(attrs.get("date_start"), attrs.get("date_end"), "day") \
-                if attrs.get("date_start") else events
+            seen = _when_seen(relation, extraction, events)
             role = post_role(kind, attrs.get("role"))
             # a testimony shows the person in post while it happened: start <= seen.min, end >= seen.max
             facts.post(source[1], target[1], role, proof, title=attrs.get("role"),
@@ -184,9 +190,39 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
     return batch
 
 
+def display_name(name: str) -> str:
+    """Sanctions lists write surnames in capitals ('Siarhei LAMEIKA'): show them as names ('Lameika')."""
+    return " ".join(w.capitalize() if len(w) > 1 and w.isupper() and w.isalpha() else w for w in name.split())
+
+
 def _title(info: TestimonyInfo) -> str:
     who = info.pseudonym or "unknown person"
     return f"{info.source_type.replace('_', ' ')} from {who}" + (f", received {info.received}" if info.received else "")
+
+
+SEEN_NEAR = 600       # characters: an incident this close to a statement of someone's post dates it
+NARROW_WINDOW = 62    # days: a testimony whose incidents all lie this close together dates its statements
+
+
+def _when_seen(relation: dict, extraction: dict, events: DateRange) -> DateRange:
+    """When the testimony saw the person in post: the date stated with the relation, else the date of
+    the nearest incident, else the testimony's whole window when it is narrow; otherwise unknown."""
+    attrs = relation.get("attrs", {})
+    if attrs.get("date_start"):
+        return DateRange(attrs["date_start"], attrs.get("date_end") or attrs["date_start"], "day")
+    dated = [e for e in extraction["entities"] if e["type"] == "INCIDENT" and e["attrs"].get("date_start")]
+
+    def distance(e: dict) -> int:
+        return max(0, e["start"] - relation["end"], relation["start"] - e["end"])
+    near = sorted((e for e in dated if distance(e) <= SEEN_NEAR), key=distance)
+    if near:
+        attrs = near[0]["attrs"]
+        return DateRange(attrs["date_start"], attrs.get("date_end") or attrs["date_start"],
+                         attrs.get("date_precision", "day"))
+    if events.min and events.max and \
+            (date.fromisoformat(events.max) - date.fromisoformat(events.min)).days <= NARROW_WINDOW:
+        return events
+    return UNKNOWN
 
 
 def _event_window(info: TestimonyInfo, extraction: dict) -> DateRange:
@@ -213,7 +249,7 @@ def _entity_node(facts: FactBuilder, testimony_id: str, entity: dict, official_i
     if kind == "PERSON":
         if entity["id"] not in official_ids:
             return None
-        facts.entity("Person", {"id": key, "name": entity["canonical"], "names": [entity["text"]],
+        facts.entity("Person", {"id": key, "name": display_name(entity["canonical"]), "names": [entity["text"]],
                                 "surname": attrs.get("surname"), "given_name": attrs.get("given_name"),
                                 "patronymic": attrs.get("patronymic")}, proof)
         return "Person", key

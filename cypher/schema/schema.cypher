@@ -18,6 +18,12 @@ CREATE CONSTRAINT victim_id IF NOT EXISTS FOR (n:Victim) REQUIRE n.id IS UNIQUE
 ;
 CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE
 ;
+CREATE CONSTRAINT mergedecision_id IF NOT EXISTS FOR (n:MergeDecision) REQUIRE n.id IS UNIQUE
+;
+CREATE INDEX mergedecision_person_a IF NOT EXISTS FOR (n:MergeDecision) ON (n.person_a)
+;
+CREATE INDEX mergedecision_person_b IF NOT EXISTS FOR (n:MergeDecision) ON (n.person_b)
+;
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)
 ;
 CREATE INDEX person_surname IF NOT EXISTS FOR (n:Person) ON (n.surname)

@@ -1,0 +1,57 @@
+"""An incident and command responsibility: who carried it out or ordered it, their units at that time,
+and every superior up the command hierarchy on that date, certain or possible, each with its evidence."""
+import streamlit as st
+
+from dashboard import common
+from graph import explore
+
+store = common.store()
+incident_id = st.query_params.get("id", "")
+if not incident_id:
+    st.title("Incident")
+    st.info("Open an incident from a person, a unit, the timeline or the search page.")
+    st.stop()
+chain = explore.incident_chain(store, incident_id)
+if chain is None:
+    st.title("Incident")
+    st.warning(f"No incident with id {common.plain(incident_id)}.")
+    st.stop()
+
+incident = chain.incident
+st.title(incident.get("label") or incident_id)
+st.write(f"When: {common.plain(common.date_range(incident.get('precision'), incident.get('date_min'), incident.get('date_max')))}"
+         f" · violations: {common.plain(', '.join(incident.get('violations') or []) or 'unknown')}")
+proof = explore.evidence(store, [incident_id])
+common.evidence_panel(proof, incident_id, "How the testimony describes it")
+
+st.subheader("Perpetrators and those who ordered it")
+if not chain.agents:
+    st.info("No agent is named for this incident (a passive account names no one; nothing is inferred).")
+by_agent: dict[str, list] = {}
+for agent in chain.agents:  # one row per post the agent held then: shown once, with every unit
+    by_agent.setdefault(agent.agent_id, []).append(agent)
+for rows in by_agent.values():
+    first = rows[0]
+    common.link(first.agent_kind, first.agent_id, f"{first.agent_name}: {first.role}")
+    units = sorted({f"{a.unit_name} ({(a.post or {}).get('role', 'the unit itself')}, {a.post_certainty or 'certain'})"
+                    for a in rows if a.unit_name})
+    testimonies = chain.corroboration(first.act_id)
+    st.caption(("In: " + common.plain("; ".join(units)) + " · " if units else "") +
+               f"{testimonies} independent testimon{'y' if testimonies == 1 else 'ies'}")
+    for claim in chain.evidence(first.act_id):
+        common.show_claim(claim)
+
+st.subheader("Chain of command on that date")
+superiors = chain.superiors()
+if not superiors:
+    st.write("No superior with a known command post on that date.")
+for step, certainty in superiors:
+    st.markdown(f"**Level {step.level}** · {common.plain(step.unit_name)} · **{certainty}**")
+    common.link("Person", step.commander_id,
+                f"{step.commander_name} — {step.commander_post.get('role') if step.commander_post else ''}")
+    for fact_id in step.fact_ids:
+        claims = chain.evidence(fact_id)
+        if claims:
+            with st.expander(f"Evidence for {fact_id[:40]} ({chain.corroboration(fact_id)} testimonies)"):
+                for claim in claims:
+                    common.show_claim(claim)

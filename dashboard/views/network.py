@@ -1,0 +1,68 @@
+"""Network explorer: an interactive graph (pan, zoom, click a node to open its page) filtered by time
+window, node and link types and minimum confidence; analytics from networkx."""
+import datetime
+
+import streamlit as st
+from st_link_analysis import EdgeStyle, NodeStyle, st_link_analysis
+from st_link_analysis.component.events import Event
+
+from dashboard import common
+from graph import explore
+
+store = common.store()
+st.title("Network")
+window = st.slider("Time window", min_value=datetime.date(2015, 1, 1), max_value=datetime.date.today(),
+                   value=(datetime.date(2020, 8, 1), datetime.date(2021, 12, 31)), format="YYYY-MM-DD", key="network_window")
+left, middle, right = st.columns(3)
+labels = left.multiselect("Node types", ["Person", "Unit", "Incident"], default=["Person", "Unit", "Incident"])
+types = middle.multiselect("Link types", list(explore.LINK_TYPES), default=["PERPETRATED", "ORDERED", "HELD"],
+                           key="network_types")
+min_confidence = right.slider("Minimum confidence", 0.0, 1.0, 0.5, 0.05)
+graph = explore.network(store, window[0].isoformat(), window[1].isoformat(), tuple(types), tuple(labels),
+                        min_confidence)
+st.caption(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} links")
+if graph.number_of_nodes() == 0:
+    st.info("Nothing in this selection.")
+    st.stop()
+
+shown = graph
+if graph.number_of_nodes() > 400:  # a readable picture: the neighbourhood of the most connected
+    keep = sorted(graph.nodes, key=lambda n: -graph.degree(n))[:400]
+    shown = graph.subgraph(keep)
+    st.caption("Showing the 400 most connected nodes; the analytics below use the whole selection.")
+elements = {"nodes": [{"data": {"id": n, "label": d["label"], "name": (d["name"] or n)[:60]}}
+                      for n, d in shown.nodes(data=True)],
+            "edges": [{"data": {"id": f"{key}", "source": s, "target": t, "label": d["type"]}}
+                      for s, t, key, d in shown.edges(keys=True, data=True)]}
+node_styles = [NodeStyle("Person", "#c0392b", "name", "person"), NodeStyle("Unit", "#2c3e50", "name", "group"),
+               NodeStyle("Incident", "#e67e22", "name", "warning")]
+edge_styles = [EdgeStyle(t, caption="label", directed=True, labeled=None)  # labeled=None: no deprecation warning
+               for t in explore.LINK_TYPES]
+clicked = st_link_analysis(elements, "cose", node_styles, edge_styles, height=520, key="network",
+                           events=[Event("open", "dblclick dbltap", "node")])
+if clicked and clicked.get("action") == "open":  # {"action", "data": {"type", "target_id", "target_group"}}
+    node_id = clicked.get("data", {}).get("target_id")
+    page = common.PAGES.get(graph.nodes[node_id]["label"]) if node_id in graph else None
+    if page:
+        st.switch_page(page, query_params={"id": node_id})
+st.caption("Double-click a node to open its page.")
+
+st.subheader("Most central officials")
+for person, score in explore.most_central_persons(graph):
+    common.link("Person", person, f"{graph.nodes[person]['name']} (betweenness {score:.3f})")
+
+st.subheader("Shortest chain between two persons")
+persons = sorted((n for n, d in graph.nodes(data=True) if d["label"] == "Person"), key=lambda n: graph.nodes[n]["name"])
+if len(persons) >= 2:
+    a, b = st.columns(2)
+    first = a.selectbox("From", persons, format_func=lambda n: graph.nodes[n]["name"], key="chain_from")
+    second = b.selectbox("To", persons, index=1, format_func=lambda n: graph.nodes[n]["name"], key="chain_to")
+    path = explore.shortest_chain(graph, first, second)
+    st.write(" → ".join(common.plain(graph.nodes[n]["name"]) for n in path) if path else "Not connected.")
+
+st.subheader("Clusters of co-perpetrators")
+clusters = explore.co_perpetrator_clusters(graph)
+if not clusters:
+    st.write("No two persons share an incident in this selection.")
+for number, cluster in enumerate(clusters[:10], 1):
+    st.write(f"{number}. " + common.plain(", ".join(graph.nodes[n]["name"] for n in cluster)))

@@ -1,0 +1,310 @@
+"""What the dashboard and the exports read and the review decisions they write, as plain functions over
+named queries (cypher/read, cypher/write). No Streamlit here: these are tested on their own and any
+other front end can call them.
+
+Analysts' decisions are data: a claim's status (``review_claim``) and a MergeDecision node
+(``decide_merge``). Every read here reflects them: facts whose claims are all rejected are left out,
+and a person includes the persons merged into them.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+
+import neo4j
+import networkx as nx
+
+from graph import chain, model, queries
+from graph.writer import BatchWriter
+
+SEARCH_LIMIT = 25
+
+
+@dataclass
+class Store:
+    """The driver and database the views read from (the driver is created in graph.connection)."""
+    driver: neo4j.Driver
+    database: str = "neo4j"
+
+    def read(self, name: str, **params) -> list[dict]:
+        records, _, _ = self.driver.execute_query(queries.get(name), params, database_=self.database,
+                                                  routing_=neo4j.RoutingControl.READ)
+        return [record.data() for record in records]
+
+    def write(self, name: str, **params) -> list[dict]:
+        records, _, _ = self.driver.execute_query(queries.get(name), params, database_=self.database)
+        return [record.data() for record in records]
+
+
+# -- search ---------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _lexicon():
+    from nlp import lexicon
+
+    return lexicon.load()
+
+
+def person_keys(text: str) -> list[str]:
+    """Spelling-independent keys for a typed name: 'Карпенкова', 'Karpiankou' and 'Карпянкоў' give the
+    same surname key; 'Вадим Гурский' gives the surname+initial key."""
+    from nlp import names
+
+    keys = set()
+    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
+    if not words:
+        return []
+    lexicon = _lexicon()
+    for candidate in {text.strip(), *words}:
+        try:
+            key = names.person_key(names.parse(candidate, lexicon), lexicon)
+        except Exception:  # a fragment the name parser cannot read is just not a key
+            key = None
+        if key:
+            keys.add(key)
+    return sorted(keys)
+
+
+def search(store: Store, text: str, limit: int = SEARCH_LIMIT) -> list[dict]:
+    """Persons, units, places and incidents matching a name in any script or declined form."""
+    text = text.strip()
+    if len(text) < 2:
+        return []
+    lowered = text.lower()
+    unit_ids = sorted(_lexicon().unit_aliases.get(lowered, set()))
+    found = store.read("search_persons", keys=person_keys(text), text=lowered, limit=limit)
+    found += store.read("search_units", ids=unit_ids, text=lowered, limit=limit)
+    found += store.read("search_places", text=lowered, limit=limit)
+    found += store.read("search_incidents", text=lowered, limit=limit)
+    return found
+
+
+# -- merges -----------------------------------------------------------------------------------------------
+def same_person(store: Store, person_id: str) -> list[str]:
+    """The person's id and every id an analyst accepted as the same person (transitively)."""
+    ids, frontier = {person_id}, {person_id}
+    while frontier:
+        rows = store.read("merged_with", ids=sorted(frontier))
+        found = {r["person_a"] for r in rows} | {r["person_b"] for r in rows}
+        frontier = found - ids
+        ids |= found
+    return sorted(ids)
+
+
+def merge_candidates(store: Store, limit: int = 50) -> list[dict]:
+    return store.read("merge_candidates", limit=limit)
+
+
+def decide_merge(store: Store, person_a: str, person_b: str, accepted: bool, reviewer: str,
+                 note: str | None = None) -> None:
+    row = {"id": model.fact_id("merge", person_a, person_b), "person_a": person_a, "person_b": person_b,
+           "status": "accepted" if accepted else "refused", "decided_by": reviewer, "decided_at": _now(),
+           "note": note}
+    model.validate_node("MergeDecision", row)
+    BatchWriter(store.driver, store.database).write_rows("MergeDecision", [row])
+
+
+# -- review of claims -------------------------------------------------------------------------------------
+def claims_to_review(store: Store, predicates: list[str] | None = None, max_confidence: float = 1.0,
+                     statuses: tuple[str, ...] = ("machine", "conflict"), limit: int = 20) -> list[dict]:
+    return [r["claim"] for r in store.read("claims_to_review", statuses=list(statuses), predicates=predicates or [],
+                                           max_confidence=max_confidence, limit=limit)]
+
+
+def review_claim(store: Store, claim_id: str, status: str, reviewer: str, note: str | None = None) -> bool:
+    if status not in model.REVIEW_STATUSES or status == "machine":
+        raise model.ModelError(f"a review decision is one of confirmed, rejected, conflict (not {status!r})")
+    if not reviewer.strip():
+        raise model.ModelError("a review decision needs the reviewer's name")
+    rows = store.write("review_claim", claim_id=claim_id, status=status, reviewer=reviewer.strip(), at=_now(),
+                       note=note or None)
+    return bool(rows)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# -- evidence ----------------------------------------------------------------------------------------------
+@dataclass
+class Evidence:
+    """The claims behind facts (rejected ones left out) and how many testimonies support each fact."""
+    claims: dict[str, list[dict]] = field(default_factory=dict)
+
+    def of(self, fact_id: str) -> list[dict]:
+        return self.claims.get(fact_id, [])
+
+    def supported(self, fact_id: str) -> bool:
+        return bool(self.of(fact_id))
+
+    def testimonies(self, fact_id: str) -> int:
+        return len({c["testimony_id"] for c in self.of(fact_id) if c.get("testimony_id")})
+
+    def confidence(self, fact_id: str) -> float:
+        return max((c["confidence"] for c in self.of(fact_id)), default=0.0)
+
+
+def evidence(store: Store, fact_ids: list[str]) -> Evidence:
+    return Evidence(chain.claims_for(store.driver, [f for f in fact_ids if f], store.database))
+
+
+def highlighted(claim: dict) -> tuple[str, int, int] | None:
+    """(excerpt, start, end): where the claimed span lies inside the claim's excerpt."""
+    excerpt, offset = claim.get("excerpt"), claim.get("excerpt_start")
+    if not excerpt:
+        return None
+    if offset is None or claim.get("start") is None:
+        return excerpt, 0, 0
+    start = max(0, claim["start"] - offset)
+    end = min(len(excerpt), claim["end"] - offset)
+    return excerpt, start, max(start, end)
+
+
+# -- person -----------------------------------------------------------------------------------------------
+@dataclass
+class Profile:
+    ids: list[str]
+    name: str
+    names: list[str]
+    posts: list[dict]
+    incidents: list[dict]
+    co_perpetrators: list[dict]
+    units: list[dict]
+    evidence: Evidence
+
+
+def person_profile(store: Store, person_id: str) -> Profile | None:
+    ids = same_person(store, person_id)
+    rows = store.read("person_profile", ids=ids)
+    if not rows:
+        return None
+    persons = [r["person"] for r in rows]
+    main = next((p for p in persons if p["id"] == person_id), persons[0])
+    posts = [p for r in rows for p in r["posts"] if p]
+    incidents = store.read("person_incidents", ids=ids)
+    fact_ids = [p["id"] for p in posts] + [i["fact_id"] for i in incidents] + ids + \
+        [o["fact_id"] for i in incidents for o in i["others"] if o]
+    proof = evidence(store, fact_ids)
+    posts = sorted((p for p in posts if proof.supported(p["id"])),
+                   key=lambda p: (p.get("start_max") or p.get("start_min") or "", p["unit_name"]))
+    incidents = [i for i in incidents if proof.supported(i["fact_id"])]
+    together: dict[str, dict] = {}
+    for incident in incidents:
+        for other in incident["others"]:
+            if other and other["label"] == "Person" and proof.supported(other["fact_id"]):
+                entry = together.setdefault(other["id"], {"id": other["id"], "name": other["name"], "incidents": 0})
+                entry["incidents"] += 1
+    units: dict[str, dict] = {}
+    for post in posts:
+        units.setdefault(post["unit_id"], {"id": post["unit_id"], "name": post["unit_name"], "roles": set()})
+        units[post["unit_id"]]["roles"].add(post["role"])
+    names = sorted({n for p in persons for n in (p.get("names") or [])} | {p["name"] for p in persons})
+    return Profile(ids, main["name"], names, posts, incidents,
+                   sorted(together.values(), key=lambda o: (-o["incidents"], o["name"])),
+                   [{**u, "roles": sorted(u["roles"])} for u in units.values()], proof)
+
+
+# -- units -------------------------------------------------------------------------------------------------
+def unit_hierarchy(store: Store, on_date: str | None = None) -> nx.DiGraph:
+    """Units as a tree: an edge superior -> subordinate for every link in force on the date (all links
+    when no date), with its kind (command or administrative)."""
+    tree = nx.DiGraph()
+    for row in store.read("unit_hierarchy"):
+        tree.add_node(row["id"], name=row["name"], kind=row["kind"], city=row["city"])
+        for link in row["parents"]:
+            if link and (on_date is None or ((link["start_min"] or "0000-01-01") <= on_date <=
+                                             (link["end_max"] or "9999-12-31"))):
+                tree.add_edge(link["parent"], row["id"], kind=link["kind"], link_id=link["link_id"])
+    return tree
+
+
+def command_posts_on(store: Store, unit_ids: list[str], on_date: str) -> dict[str, list[dict]]:
+    """Unit id -> who held a command post there on the date (certain ones first), rejected posts left out."""
+    rows = store.read("command_posts_on_date", unit_ids=unit_ids, date=on_date)
+    proof = evidence(store, [r["post"]["id"] for r in rows])
+    out: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        if proof.supported(row["post"]["id"]):
+            out[row["unit_id"]].append({**row, "testimonies": proof.testimonies(row["post"]["id"])})
+    return dict(out)
+
+
+def unit_members(store: Store, unit_id: str) -> list[dict]:
+    rows = store.read("unit_members", unit_id=unit_id)
+    proof = evidence(store, [r["post"]["id"] for r in rows])
+    return [{**r, "testimonies": proof.testimonies(r["post"]["id"])} for r in rows if proof.supported(r["post"]["id"])]
+
+
+def unit_incidents(store: Store, unit_id: str, limit: int = 200) -> list[dict]:
+    rows = store.read("unit_incidents", unit_id=unit_id, limit=limit)
+    proof = evidence(store, [r["fact_id"] for r in rows])
+    return [r for r in rows if proof.supported(r["fact_id"])]
+
+
+# -- network -----------------------------------------------------------------------------------------------
+LINK_TYPES = ("PERPETRATED", "ORDERED", "HELD", "SUBORDINATE_TO")
+
+
+def network(store: Store, date_from: str, date_to: str, types: tuple[str, ...] = LINK_TYPES,
+            labels: tuple[str, ...] = ("Person", "Unit", "Incident"), min_confidence: float = 0.0,
+            limit: int = 5000) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for row in store.read("network_links", date_from=date_from, date_to=date_to, types=list(types),
+                          min_confidence=min_confidence, limit=limit):
+        if row["source_label"] not in labels or row["target_label"] not in labels:
+            continue
+        graph.add_node(row["source"], label=row["source_label"], name=row["source_name"])
+        graph.add_node(row["target"], label=row["target_label"], name=row["target_name"])
+        graph.add_edge(row["source"], row["target"], key=row["fact_id"], type=row["type"],
+                       confidence=row["confidence"], date=row["date"])
+    return graph
+
+
+def most_central_persons(graph: nx.MultiDiGraph, top: int = 10) -> list[tuple[str, float]]:
+    """Persons ranked by betweenness centrality in the undirected network (who connects the most)."""
+    if graph.number_of_nodes() == 0:
+        return []
+    simple = nx.Graph(graph.to_undirected())
+    k = min(200, simple.number_of_nodes()) if simple.number_of_nodes() > 500 else None
+    scores = nx.betweenness_centrality(simple, k=k, seed=7)
+    persons = [(n, s) for n, s in scores.items() if graph.nodes[n].get("label") == "Person"]
+    return sorted(persons, key=lambda item: (-item[1], item[0]))[:top]
+
+
+def shortest_chain(graph: nx.MultiDiGraph, a: str, b: str) -> list[str]:
+    """The shortest chain of nodes linking two nodes (any direction), [] when none."""
+    simple = nx.Graph(graph.to_undirected())
+    try:
+        return nx.shortest_path(simple, a, b)
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        return []
+
+
+def co_perpetrator_clusters(graph: nx.MultiDiGraph, min_size: int = 2) -> list[list[str]]:
+    """Groups of persons who took part in the same incidents (communities of the person-person
+    projection, weighted by shared incidents), largest first."""
+    together = nx.Graph()
+    for node, data in graph.nodes(data=True):
+        if data.get("label") != "Incident":
+            continue
+        agents = sorted({s for s, _, d in graph.in_edges(node, data=True)
+                         if graph.nodes[s].get("label") == "Person" and d["type"] in ("PERPETRATED", "ORDERED")})
+        for i, first in enumerate(agents):
+            for second in agents[i + 1:]:
+                weight = together.get_edge_data(first, second, {}).get("weight", 0)
+                together.add_edge(first, second, weight=weight + 1)
+    if together.number_of_edges() == 0:
+        return []
+    clusters = nx.community.greedy_modularity_communities(together, weight="weight")
+    return [sorted(c) for c in sorted(clusters, key=len, reverse=True) if len(c) >= min_size]
+
+
+# -- timeline and map ------------------------------------------------------------------------------------
+def incidents_between(store: Store, date_from: str, date_to: str, limit: int = 5000) -> list[dict]:
+    return store.read("incidents_in_window", date_from=date_from, date_to=date_to, limit=limit)
+
+
+def incident_chain(store: Store, incident_id: str) -> chain.CommandChain | None:
+    return chain.command_chain_for_incident(store.driver, incident_id, store.database)

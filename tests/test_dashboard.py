@@ -1,0 +1,175 @@
+"""Every dashboard page driven by Streamlit's AppTest against the real Neo4j loaded with the samples
+(no database mocks), including empty results and unknown identifiers."""
+from __future__ import annotations
+
+import datetime
+import urllib.parse
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from graph import explore, schema
+from ingest import pipeline
+from ingest.vault import Vault
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard" / "app.py")
+pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture(scope="module")
+def samples(neo4j_session_driver, tmp_path_factory):
+    driver, database = neo4j_session_driver
+    schema.delete_everything(driver, database)
+    pipeline.run([ROOT / "samples"], driver, database=database, vault=Vault(tmp_path_factory.mktemp("vault")))
+    st.cache_data.clear()
+    yield explore.Store(driver, database)
+    schema.delete_everything(driver, database)
+
+
+def page(path: str | None = None, **params: str) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    if path:
+        app.switch_page(path)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+def links(app: AppTest) -> list[tuple[str, str, dict]]:
+    """(label, page, query parameters) of every link between pages."""
+    out = []
+    for element in app.get("page_link"):
+        query = dict(urllib.parse.parse_qsl(element.proto.query_string))
+        out.append((element.proto.label, element.proto.page, query))
+    return out
+
+
+def linked_ids(app: AppTest, page_name: str) -> set[str]:
+    return {query.get("id") for _, target, query in links(app) if target == page_name}
+
+
+@pytest.mark.parametrize("typed", ["Ломейко", "Ламейкі", "Lomeiko", "Сергея Ломейко", "Siarhei Lameika"])
+def test_search_finds_an_official_in_any_script_and_case_form(samples, typed):
+    app = page()
+    app.text_input(key="search_query").input(typed).run()
+    assert "person:lmk-s" in linked_ids(app, "person")
+
+
+def test_search_finds_units_by_declined_alias_and_reports_nothing_found(samples):
+    app = page()
+    app.text_input(key="search_query").input("ОМОНа").run()
+    assert "unit:omon-minsk" in linked_ids(app, "unit")
+    app.text_input(key="search_query").input("Qwxzy").run()
+    assert "Nothing found" in app.info[0].value
+
+
+def test_person_profile_shows_posts_incidents_and_evidence(samples):
+    app = page("views/person.py", id="person:lmk-s")
+    assert app.title[0].value == "Siarhei Piatrovich Lameika"
+    assert [s.value for s in app.subheader] == ["Posts", "Incidents", "Co-perpetrators", "Units"]
+    assert "unit:omon-minsk" in linked_ids(app, "unit")
+    assert linked_ids(app, "incident")
+    assert app.metric[0].value != "0"
+    quotes = [m.value for m in app.markdown if m.value.startswith("> ")]
+    assert quotes and any(":orange-background[" in q for q in quotes)  # the mention is highlighted
+
+
+def test_person_page_without_id_and_with_an_unknown_id(samples):
+    assert "Open a person" in page("views/person.py").info[0].value
+    assert "No person with id" in page("views/person.py", id="person:nobody").warning[0].value
+
+
+def test_unit_page_shows_who_commanded_on_the_chosen_date(samples):
+    app = page("views/unit.py", id="unit:omon-minsk")
+    august = app.get("graphviz_chart")[0].proto.spec
+    assert "Гурский" in august and "Отряд милиции особого назначения" in august
+    app.slider(key="unit_date").set_value(datetime.date(2021, 3, 15)).run()
+    march = app.get("graphviz_chart")[0].proto.spec
+    commanders_2021 = [label for label, target, q in links(app) if target == "person" and "(certain" in label]
+    assert any("Кондрусь" in label for label in commanders_2021)
+    assert not any("Гурский" in label for label in commanders_2021)
+    assert march != august
+    assert "No unit with id" in page("views/unit.py", id="unit:nowhere").warning[0].value
+    assert linked_ids(page("views/unit.py"), "unit")  # the top of the hierarchy
+
+
+def incident_of(store: explore.Store, person_id: str, month: str) -> str:
+    rows = store.read("person_incidents", ids=[person_id])
+    return next(r["incident"]["id"] for r in rows if (r["incident"].get("date_min") or "").startswith(month))
+
+
+def test_incident_page_gives_the_chain_of_command_at_that_date(samples):
+    incident = incident_of(samples, "person:lmk-s", "2020-08")
+    app = page("views/incident.py", id=incident)
+    assert "Chain of command on that date" in [s.value for s in app.subheader]
+    superiors = [label for label, target, q in links(app) if target == "person"]
+    assert any("Гурский" in label for label in superiors)
+    assert any("certain" in m.value for m in app.markdown)
+    assert "No incident with id" in page("views/incident.py", id="incident:none").warning[0].value
+    assert "Open an incident" in page("views/incident.py").info[0].value
+
+
+def test_network_page_analytics_and_an_empty_window(samples):
+    app = page("views/network.py")
+    assert "Most central officials" in [s.value for s in app.subheader]
+    assert linked_ids(app, "person")
+    app.multiselect(key="network_types").set_value(["PERPETRATED", "ORDERED"])
+    app.slider(key="network_window").set_value((datetime.date(2016, 1, 1), datetime.date(2016, 2, 1))).run()
+    assert "Nothing in this selection" in app.info[0].value
+
+
+def test_timeline_and_map(samples):
+    app = page("views/timeline.py")
+    assert app.get("vega_lite_chart")  # st.bar_chart
+    assert app.get("deck_gl_json_chart")  # st.map
+    assert linked_ids(app, "incident")
+    app.slider(key="timeline_window").set_value((datetime.date(2016, 1, 1),
+                                                 datetime.date(2016, 2, 1))).run()
+    assert "No dated incident" in app.info[0].value
+
+
+def test_review_decisions_are_stored_and_every_view_reflects_them(samples):
+    app = page("views/review.py")
+    assert "Enter your name" in app.warning[0].value
+    assert all(b.disabled for b in app.button)
+    app.sidebar.text_input(key="reviewer").input("analyst-1").run()
+    claim_id = app.button[0].key.split("-", 1)[1]
+    app.button(key=f"reject-{claim_id}").click().run()
+    stored = samples.read("claims_for_facts", fact_ids=[c["fact_id"] for c in
+                                                        explore.claims_to_review(samples, statuses=("rejected",))])
+    rejected = [r["claim"] for r in stored if r["claim"]["id"] == claim_id][0]
+    assert rejected["status"] == "rejected" and rejected["reviewed_by"] == "analyst-1" and rejected["reviewed_at"]
+    assert claim_id not in [c["id"] for c in explore.claims_to_review(samples, limit=1000)]
+
+
+def test_rejecting_every_claim_of_an_act_removes_it_from_the_profile(samples):
+    rows = samples.read("person_incidents", ids=["person:gdk-e"])
+    act = rows[0]["fact_id"]
+    before = linked_ids(page("views/person.py", id="person:gdk-e"), "incident")
+    for claim in explore.evidence(samples, [act]).of(act):
+        explore.review_claim(samples, claim["id"], "rejected", "analyst-2", "not her: another officer")
+    after = linked_ids(page("views/person.py", id="person:gdk-e"), "incident")
+    assert rows[0]["incident"]["id"] in before and rows[0]["incident"]["id"] not in after
+
+
+def test_accepting_a_merge_joins_the_two_profiles(samples):
+    app = page("views/review.py")
+    app.sidebar.text_input(key="reviewer").input("analyst-1").run()
+    candidates = explore.merge_candidates(samples)
+    pair = next(c for c in candidates if c["person_a"] == "person:grsk")
+    app.button(key=f"accept-{pair['person_a']}|{pair['person_b']}").click().run()
+    assert not app.exception
+    assert explore.same_person(samples, "person:grsk") == sorted({"person:grsk", pair["person_b"]})
+    profile = page("views/person.py", id=pair["person_b"])
+    assert any("Merged by an analyst" in c.value for c in profile.caption)
+    assert pair not in explore.merge_candidates(samples)
+
+
+def test_upload_page_renders(samples):
+    app = page("views/upload.py")
+    assert app.title[0].value == "Add testimonies"
