@@ -4,12 +4,18 @@
     python -m graph schema                     apply constraints and indexes (idempotent)
     python -m graph counts                     nodes per label and relationships per type
     python -m graph chain INCIDENT_ID          the command chain of an incident, as JSON
+    python -m graph export SEED... --out DIR   a case file for prosecutors (formats: --help)
+    python -m graph verify DIR                 check a case folder against its manifest
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
+
+from graph.export import LINK_TYPES, STATUS_ORDER
+from graph.export.formats import FORMATS
 
 
 def _server(args: argparse.Namespace) -> int:
@@ -68,6 +74,43 @@ def _chain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from graph import connection, explore
+    from graph.export import Selection, add_command_chains, select
+    from graph.export.custody import sha256, write_case
+
+    formats = list(FORMATS) if args.formats == ["all"] else args.formats
+    selection = Selection(args.seeds, args.hops, args.date_from, args.date_to, args.min_status,
+                          args.min_confidence, tuple(args.types))
+    driver, settings = connection.open_driver()
+    with driver:
+        store = explore.Store(driver, settings.database)
+        subgraph = select(store, selection)
+        missing = [seed for seed in args.seeds if seed not in subgraph.nodes]
+        if missing:
+            print(f"error: no person, unit, incident or place with id {', '.join(missing)}", file=sys.stderr)
+            return 2
+        if "dossier" in formats:
+            add_command_chains(store, subgraph)
+    manifest, seconds = write_case(subgraph, args.out, formats, args.by)
+    print(f"{len(subgraph.nodes)} nodes, {len(subgraph.links)} links, "
+          f"{sum(len(c) for c in subgraph.claims.values())} claims, {len(subgraph.testimonies)} testimonies cited")
+    for name, took in seconds.items():
+        print(f"  {name}: {took:.2f} s")
+    print(f"manifest: {manifest} (SHA-256 {sha256(manifest)}: record it in the custody log)")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from graph.export.custody import verify
+
+    problems = verify(args.folder)
+    for problem in problems:
+        print(f"FAILED {problem}")
+    print("case folder matches its manifest" if not problems else f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m graph", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -79,13 +122,35 @@ def main(argv: list[str] | None = None) -> int:
     chain = commands.add_parser("chain", help="command chain of an incident (JSON)")
     chain.add_argument("incident_id")
     chain.set_defaults(func=_chain)
+    epilog = "formats:\n" + "\n".join(f"  {name:8} {text}" for name, (_, text) in FORMATS.items())
+    export = commands.add_parser("export", help="export a subgraph as a case file for prosecutors", epilog=epilog,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    export.add_argument("seeds", nargs="+", help="ids of persons, units or incidents to start from")
+    export.add_argument("--out", type=Path, required=True, help="case folder to create (must be empty)")
+    export.add_argument("--formats", nargs="+", default=["all"], choices=["all", *FORMATS],
+                        help="formats to write (default: all)")
+    export.add_argument("--hops", type=int, default=1, help="links to follow from the seeds (default 1)")
+    export.add_argument("--from", dest="date_from", help="window start YYYY-MM-DD")
+    export.add_argument("--to", dest="date_to", help="window end YYYY-MM-DD")
+    export.add_argument("--min-status", default="machine", choices=STATUS_ORDER,
+                        help="keep claims at least this reviewed (confirmed: analyst-confirmed only)")
+    export.add_argument("--min-confidence", type=float, default=0.0, help="keep claims at least this confident")
+    export.add_argument("--types", nargs="+", default=list(LINK_TYPES), choices=LINK_TYPES,
+                        help="link types to follow and export")
+    export.add_argument("--by", required=True, help="who exports (recorded in the manifest)")
+    export.set_defaults(func=_export)
+    verify = commands.add_parser("verify", help="check a case folder against its manifest")
+    verify.add_argument("folder", type=Path)
+    verify.set_defaults(func=_verify)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
     except Exception as error:  # one clear line, no traceback, for expected failures
         from graph.server import ServerError
 
-        if isinstance(error, (ServerError, RuntimeError)):
+        from graph.model import ModelError
+
+        if isinstance(error, (ServerError, RuntimeError, ModelError, ValueError)):
             print(f"error: {error}", file=sys.stderr)
             return 1
         raise

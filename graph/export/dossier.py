@@ -1,0 +1,164 @@
+"""The dossier (HTML and PDF): persons and their posts, incidents with the command chain at the date of
+each, a timeline, every fact with its citations, and a table mapping the evidence to the elements of
+torture in article 1 of the Convention against Torture. Every value is HTML-escaped."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from html import escape
+from pathlib import Path
+
+from graph.export import Subgraph
+
+SEVERE = {"beating", "torture", "ill-treatment", "sexual violence", "stress position", "threat", "deprivation"}
+PURPOSES = {
+    "obtaining information or a confession": re.compile(
+        r"допрос|допыт|признан|пароль|password|interrogat|confess|показани|прызнан", re.IGNORECASE),
+    "punishment or intimidation (protests, opinions)": re.compile(
+        r"протест|митинг|марш|punish|protest|наказ|пратэст|за то, что|за тое, што|флаг|flag", re.IGNORECASE),
+    "discrimination": re.compile(r"национальн|язык|belarusian-speaking|беларускамоўн", re.IGNORECASE),
+}
+STYLE = """
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 10pt; line-height: 1.4; margin: 2em; }
+h1 { font-size: 18pt; } h2 { font-size: 14pt; border-bottom: 1px solid #999; margin-top: 1.5em; }
+h3 { font-size: 11pt; margin-bottom: 0.2em; }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0; } td, th { border: 1px solid #bbb;
+padding: 3px 5px; vertical-align: top; text-align: left; } th { background: #eee; }
+blockquote { margin: 0.3em 0 0.3em 1em; padding-left: 0.6em; border-left: 3px solid #c0392b; color: #333; }
+.meta { color: #555; font-size: 8.5pt; } .certain { font-weight: bold; } .possible { font-style: italic; }
+"""
+
+
+def _e(value: object) -> str:
+    return escape("" if value is None else str(value))
+
+
+def _citations(subgraph: Subgraph, fact_id: str) -> str:
+    parts = []
+    for claim in subgraph.claims.get(fact_id, []):
+        testimony = subgraph.testimonies.get(claim.get("testimony_id"), {}) or {}
+        received = (testimony.get("testimony") or {}).get("received")
+        parts.append(
+            f"<blockquote>«{_e((claim.get('excerpt') or '').strip())}»<br><span class='meta'>testimony "
+            f"{_e(str(claim.get('testimony_id') or claim.get('source_id'))[:16])}"
+            f"{' · given by ' + _e(testimony['pseudonym']) if testimony.get('pseudonym') else ''}"
+            f"{' · received ' + _e(received) if received else ''} · {_e(claim['extractor'])} · confidence "
+            f"{claim['confidence']:.2f} · status {_e(claim['status'])}</span></blockquote>")
+    return "".join(parts) or "<p class='meta'>No citation kept by this selection.</p>"
+
+
+def _when(props: dict) -> str:
+    low, high = props.get("date_min"), props.get("date_max")
+    return _e(low if low == high else f"{low or '…'} – {high or '…'}")
+
+
+def _posts_at(subgraph: Subgraph, person_id: str, low: str | None, high: str | None) -> list[dict]:
+    low, high = low or "0000-01-01", high or "9999-12-31"
+    return [link for link in subgraph.links_of("HELD") if link["source"] == person_id
+            and (link["props"].get("start_min") or "0000-01-01") <= high
+            and (link["props"].get("end_max") or "9999-12-31") >= low]
+
+
+def article_one(subgraph: Subgraph, incident_id: str) -> dict[str, str]:
+    """The elements of torture (CAT art. 1) the cited evidence gives for one incident, in plain words."""
+    props = subgraph.nodes[incident_id]["props"]
+    agents = [l for l in subgraph.links_of("PERPETRATED", "ORDERED") if l["target"] == incident_id]
+    excerpts = " ".join(c.get("excerpt") or "" for fact in [incident_id, *(a["fact_id"] for a in agents)]
+                        for c in subgraph.claims.get(fact, []))
+    violations = set(props.get("violations") or [])
+    pain = ", ".join(sorted(violations & SEVERE))
+    officials = []
+    for agent in agents:
+        if subgraph.nodes[agent["source"]]["label"] == "Unit":
+            officials.append(f"{subgraph.name(agent['source'])} (a state unit)")
+        for post in _posts_at(subgraph, agent["source"], props.get("date_min"), props.get("date_max")):
+            officials.append(f"{subgraph.name(agent['source'])}, {post['props'].get('title') or post['props'].get('role')}"
+                             f" of {subgraph.name(post['target'])}")
+    purposes = [name for name, pattern in PURPOSES.items() if pattern.search(excerpts)]
+    not_given = "not established by the cited evidence"
+    return {
+        "severe pain or suffering": f"indicated: {pain}" if pain else not_given,
+        "intent": ("deliberate act attributed to " + ", ".join(
+            f"{subgraph.name(a['source'])} ({a['type'].lower()}, confidence {subgraph.confidence(a['fact_id']):.2f})"
+            for a in agents)) if agents else not_given,
+        "purpose": ("indicated: " + "; ".join(purposes)) if purposes else not_given,
+        "official capacity": ("indicated: " + "; ".join(sorted(set(officials)))) if officials else not_given,
+    }
+
+
+def html(subgraph: Subgraph, exported_by: str, exported_at: str) -> str:
+    selection = subgraph.selection
+    out = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Case file</title>"
+           f"<style>{STYLE}</style></head><body>",
+           "<h1>Case file: perpetrators, command and evidence</h1>",
+           f"<p class='meta'>Exported {_e(exported_at)} by {_e(exported_by)}. Seeds: {_e(', '.join(selection.seeds))}; "
+           f"{selection.hops} hop(s); window {_e(selection.date_from or '…')} – {_e(selection.date_to or '…')}; "
+           f"minimum status {_e(selection.min_status)}, minimum confidence {selection.min_confidence:.2f}. "
+           "Victims appear only as pseudonyms. Each fact is followed by the testimony excerpts it rests on.</p>"]
+    out.append("<h2>Persons and their posts</h2>")
+    for person in subgraph.nodes_of("Person"):
+        out.append(f"<h3>{_e(person['name'])}</h3>")
+        variants = [n for n in person.get("names") or [] if n != person["name"]]
+        if variants:
+            out.append(f"<p class='meta'>Also written: {_e(', '.join(variants))}</p>")
+        posts = [l for l in subgraph.links_of("HELD") if l["source"] == person["id"]]
+        if posts:
+            out.append("<table><tr><th>Unit</th><th>Role</th><th>Rank</th><th>In post</th><th>Testimonies</th></tr>")
+            for post in posts:
+                p = post["props"]
+                out.append(f"<tr><td>{_e(subgraph.name(post['target']))}</td><td>{_e(p.get('title') or p.get('role'))}</td>"
+                           f"<td>{_e(p.get('rank'))}</td><td>from {_e(p.get('start_min') or 'unknown')} (at the latest "
+                           f"{_e(p.get('start_max') or '?')}) to {_e(p.get('end_max') or 'unknown')} (at least "
+                           f"{_e(p.get('end_min') or '?')})</td><td>{subgraph.corroboration(post['fact_id'])}</td></tr>")
+            out.append("</table>")
+            for post in posts:
+                out.append(f"<p class='meta'>{_e(post['props'].get('role'))} in {_e(subgraph.name(post['target']))}:</p>"
+                           + _citations(subgraph, post["fact_id"]))
+    incidents = sorted(subgraph.nodes_of("Incident"), key=lambda i: (i.get("date_min") or "9999", i["id"]))
+    out.append("<h2>Timeline</h2><table><tr><th>Date</th><th>Incident</th><th>Place</th><th>Agents</th></tr>")
+    for incident in incidents:
+        places = [subgraph.name(l["target"]) for l in subgraph.links_of("OCCURRED_AT") if l["source"] == incident["id"]]
+        agents = [subgraph.name(l["source"]) for l in subgraph.links_of("PERPETRATED", "ORDERED")
+                  if l["target"] == incident["id"]]
+        out.append(f"<tr><td>{_when(incident)}</td><td>{_e(incident.get('label'))}</td><td>{_e(', '.join(places))}</td>"
+                   f"<td>{_e(', '.join(agents))}</td></tr>")
+    out.append("</table><h2>Incidents, command chains and citations</h2>")
+    for incident in incidents:
+        out.append(f"<h3>{_when(incident)} · {_e(incident.get('label'))}</h3>")
+        out.append(_citations(subgraph, incident["id"]))
+        for link in subgraph.links_of("PERPETRATED", "ORDERED"):
+            if link["target"] == incident["id"]:
+                out.append(f"<p><b>{_e(subgraph.name(link['source']))}</b> — {_e(link['type'].lower())} "
+                           f"({subgraph.corroboration(link['fact_id'])} testimonies)</p>"
+                           + _citations(subgraph, link["fact_id"]))
+        steps = subgraph.chains.get(incident["id"], [])
+        if steps:
+            out.append("<p>Chain of command on that date:</p><table><tr><th>Level</th><th>Unit</th>"
+                       "<th>Commander</th><th>Post</th><th>Certainty</th></tr>")
+            for step in steps:
+                out.append(f"<tr><td>{step['level']}</td><td>{_e(step['unit'])}</td><td>{_e(step['commander'])}</td>"
+                           f"<td>{_e(step['role'])}</td><td class='{_e(step['certainty'])}'>{_e(step['certainty'])}</td></tr>")
+            out.append("</table>")
+    out.append("<h2>Elements of torture (Convention against Torture, article 1)</h2>"
+               "<p class='meta'>What the cited evidence gives for each element; an empty element is not "
+               "disproved, only not established by these citations.</p>"
+               "<table><tr><th>Incident</th><th>Severe pain or suffering</th><th>Intent</th><th>Purpose</th>"
+               "<th>Official capacity</th></tr>")
+    for incident in incidents:
+        elements = article_one(subgraph, incident["id"])
+        out.append(f"<tr><td>{_when(incident)} {_e(incident.get('label'))}</td>"
+                   + "".join(f"<td>{_e(elements[k])}</td>" for k in ("severe pain or suffering", "intent", "purpose",
+                                                                      "official capacity")) + "</tr>")
+    out.append("</table></body></html>")
+    return "".join(out)
+
+
+def write(subgraph: Subgraph, folder: Path) -> list[Path]:
+    import weasyprint
+
+    exported_at = subgraph.exported_at or datetime.now(timezone.utc).isoformat(timespec="seconds")
+    page = folder / "dossier.html"
+    page.write_text(html(subgraph, subgraph.exported_by or "unknown", exported_at), encoding="utf-8")
+    pdf = folder / "dossier.pdf"
+    weasyprint.HTML(filename=str(page)).write_pdf(str(pdf))
+    return [page, pdf]

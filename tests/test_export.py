@@ -1,0 +1,167 @@
+"""Case files: every format parsed back by its own reader, the Cypher round trip into an emptied
+database, the manifest check (tampering detected) and no victim identifier in any exported file."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph import explore, schema
+from graph.export import Selection, add_command_chains, select
+from graph.export.custody import verify, write_case
+from graph.export.formats import FORMATS, cypher_statements
+from ingest import pipeline
+from ingest.vault import Vault
+from tests.test_ingest_pipeline import leaks
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.neo4j
+SELECTION = Selection(["person:lmk-s"], hops=2, date_from="2020-08-01", date_to="2021-12-31")
+
+
+@pytest.fixture(scope="module")
+def store(neo4j_session_driver, tmp_path_factory):
+    driver, database = neo4j_session_driver
+    schema.delete_everything(driver, database)
+    pipeline.run([ROOT / "samples"], driver, database=database, vault=Vault(tmp_path_factory.mktemp("vault")))
+    yield explore.Store(driver, database)
+    schema.delete_everything(driver, database)
+
+
+@pytest.fixture(scope="module")
+def case(store, tmp_path_factory):
+    subgraph = select(store, SELECTION)
+    add_command_chains(store, subgraph)
+    folder = tmp_path_factory.mktemp("case")
+    write_case(subgraph, folder, list(FORMATS), "investigator-1")
+    return subgraph, folder
+
+
+def test_selection_follows_hops_and_filters(store):
+    one = select(store, Selection(["person:lmk-s"], hops=1))
+    two = select(store, Selection(["person:lmk-s"], hops=2))
+    assert "person:lmk-s" in one.nodes and set(one.nodes) < set(two.nodes)
+    assert {link["type"] for link in one.links} <= {"PERPETRATED", "ORDERED", "HELD"}
+    strict = select(store, Selection(["person:lmk-s"], hops=1, min_confidence=0.8))
+    assert all(c["confidence"] >= 0.8 for claims in strict.claims.values() for c in claims)
+    assert select(store, Selection(["person:lmk-s"], hops=1, min_status="confirmed")).links == []
+    window = select(store, Selection(["person:lmk-s"], hops=1, date_from="2021-01-01", types=("PERPETRATED",)))
+    assert all(window.nodes[l["target"]]["props"]["date_max"] >= "2021-01-01" for l in window.links)
+
+
+def test_graphml_and_gexf_read_back_with_networkx(case):
+    subgraph, folder = case
+    for name, reader in (("subgraph.graphml", nx.read_graphml), ("subgraph.gexf", nx.read_gexf)):
+        graph = reader(folder / name)
+        assert graph.number_of_nodes() == len(subgraph.nodes), name
+        assert graph.number_of_edges() == len(subgraph.links), name
+    graph = nx.read_graphml(folder / "subgraph.graphml")
+    assert graph.nodes["person:lmk-s"]["type"] == "Person"
+    assert any(d["type"] == "PERPETRATED" and "«" in d["citations"] for _, _, d in graph.edges(data=True))
+
+
+def test_csv_for_link_analysis_tools(case):
+    import csv
+
+    subgraph, folder = case
+    nodes = list(csv.DictReader((folder / "nodes.csv").open(encoding="utf-8-sig")))
+    links = list(csv.DictReader((folder / "links.csv").open(encoding="utf-8-sig")))
+    assert len(nodes) == len(subgraph.nodes) and len(links) == len(subgraph.links)
+    assert {n["id"] for n in nodes} >= {l["source"] for l in links} | {l["target"] for l in links}
+
+
+def test_followthemoney_entities_load(case):
+    from followthemoney import model
+
+    subgraph, folder = case
+    proxies = [model.get_proxy(json.loads(line)) for line in (folder / "entities.ftm.json").read_text().splitlines()]
+    schemata = {p.schema.name for p in proxies}
+    assert {"Person", "Organization", "Event", "UnknownLink"} <= schemata
+    assert schemata & {"Membership", "Occupancy"}
+    ids = {p.id for p in proxies}
+    for proxy in proxies:  # every reference points at an exported entity
+        for prop, value in proxy.itervalues():
+            if prop.type.name == "entity":
+                assert value in ids, (proxy.schema.name, prop.name)
+
+
+def test_dossier_pdf_has_the_persons_incidents_and_article_one_table(case):
+    import pypdf
+
+    subgraph, folder = case
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(folder / "dossier.pdf").pages)
+    assert "Siarhei Piatrovich Lameika" in " ".join(text.split())
+    assert "Convention against Torture" in text and "official capacity" in text.lower()
+    html = (folder / "dossier.html").read_text(encoding="utf-8")
+    assert "Chain of command on that date" in html and "given by V-" in html
+
+
+def test_cypher_script_recreates_the_subgraph_in_an_empty_database(store, case):
+    subgraph, folder = case
+    schema.delete_everything(store.driver, store.database)
+    try:
+        script = (folder / "subgraph.cypher").read_text(encoding="utf-8")
+        body = "\n".join(line for line in script.splitlines() if not line.startswith("//"))
+        statements = [s.strip() for s in body.split("\n;") if s.strip()]
+        assert len(statements) == len(cypher_statements(subgraph))
+        with store.driver.session(database=store.database) as session:
+            for statement in statements:
+                session.run(statement).consume()
+        again = select(store, SELECTION)
+        assert {k: v["props"] for k, v in again.nodes.items()} == {k: v["props"] for k, v in subgraph.nodes.items()}
+        assert again.links == subgraph.links
+        assert again.claims == subgraph.claims
+        assert again.testimonies.keys() == subgraph.testimonies.keys()
+        assert [t["pseudonym"] for t in again.testimonies.values()] == \
+            [subgraph.testimonies[k]["pseudonym"] for k in again.testimonies]
+    finally:  # the other tests of this module use the full samples again
+        schema.delete_everything(store.driver, store.database)
+        pipeline.run([ROOT / "samples"], store.driver, database=store.database, vault=Vault(folder.parent / "v2"))
+
+
+def test_manifest_lists_every_file_and_cited_testimony_and_tampering_fails(case, tmp_path):
+    subgraph, folder = case
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert set(manifest["files"]) == {p.name for p in folder.iterdir()} - {"manifest.json"}
+    assert {t["sha256"] for t in manifest["testimonies"]} == set(subgraph.testimonies)
+    assert manifest["exported_by"] == "investigator-1" and manifest["software"]["version"]
+    assert manifest["selection"]["seeds"] == ["person:lmk-s"]
+    assert verify(folder) == []
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(folder, copy)
+    with (copy / "links.csv").open("a") as handle:
+        handle.write("forged,row\n")
+    (copy / "subgraph.gexf").unlink()
+    (copy / "extra.txt").write_text("x")
+    assert verify(copy) == ["links.csv: changed (SHA-256 differs from the manifest)", "subgraph.gexf: missing",
+                            "extra.txt: not in the manifest"]
+
+
+def test_no_victim_identifier_in_any_exported_file(case):
+    subgraph, folder = case
+    victims = [json.loads(line) for line in (ROOT / "samples" / "_tools" / "victims.jsonl").read_text().splitlines()]
+    texts = [p.read_text(encoding="utf-8") for p in folder.iterdir() if p.suffix != ".pdf"]
+    assert leaks(texts, victims) == []
+
+
+def test_cli_help_lists_every_format_and_exports(store, tmp_path):
+    help_text = subprocess.run([sys.executable, "-m", "graph", "export", "--help"], cwd=ROOT, capture_output=True,
+                               text=True, check=True).stdout
+    for name in FORMATS:
+        assert f"  {name} " in help_text
+    out = tmp_path / "case"
+    done = subprocess.run([sys.executable, "-m", "graph", "export", "unit:tsip-minsk", "--formats", "csv", "ftm",
+                           "--out", str(out), "--by", "investigator-2"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["entities.ftm.json", "links.csv", "manifest.json", "nodes.csv"]
+    check = subprocess.run([sys.executable, "-m", "graph", "verify", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert check.returncode == 0 and "matches its manifest" in check.stdout
+    missing = subprocess.run([sys.executable, "-m", "graph", "export", "person:nobody", "--out", str(tmp_path / "x"),
+                              "--by", "me"], cwd=ROOT, capture_output=True, text=True)
+    assert missing.returncode == 2 and "no person, unit, incident or place with id person:nobody" in missing.stderr
