@@ -4,13 +4,13 @@
 // Parameters: $ids, $types.
 CALL () {
   MATCH (i:Incident)<-[r:PERPETRATED|ORDERED]-(a) WHERE i.id IN $ids
-  RETURN type(r) AS type, r.id AS fact_id, a.id AS source, i.id AS target, {} AS props
+  RETURN type(r) AS type, r.id AS fact_id, a.id AS source, i.id AS target, null AS props
   UNION
   MATCH (a:Person)-[r:PERPETRATED|ORDERED]->(i:Incident) WHERE a.id IN $ids
-  RETURN type(r) AS type, r.id AS fact_id, a.id AS source, i.id AS target, {} AS props
+  RETURN type(r) AS type, r.id AS fact_id, a.id AS source, i.id AS target, null AS props
   UNION
   MATCH (a:Unit)-[r:PERPETRATED]->(i:Incident) WHERE a.id IN $ids
-  RETURN type(r) AS type, r.id AS fact_id, a.id AS source, i.id AS target, {} AS props
+  RETURN type(r) AS type, r.id AS fact_id, a.id AS source, i.id AS target, null AS props
   UNION
   MATCH (p:Person)-[:HELD]->(post:Post)-[:IN]->(u:Unit) WHERE p.id IN $ids
   RETURN 'HELD' AS type, post.id AS fact_id, p.id AS source, u.id AS target, post {.*} AS props
@@ -25,7 +25,7 @@ CALL () {
   RETURN 'SUBORDINATE_TO' AS type, s.id AS fact_id, u.id AS source, v.id AS target, s {.*} AS props
   UNION
   MATCH (i:Incident)-[o:OCCURRED_AT]->(place:Place) WHERE i.id IN $ids
-  RETURN 'OCCURRED_AT' AS type, o.id AS fact_id, i.id AS source, place.id AS target, {} AS props
+  RETURN 'OCCURRED_AT' AS type, o.id AS fact_id, i.id AS source, place.id AS target, null AS props
 }
-WITH type, fact_id, source, target, props WHERE type IN $types
+WITH type, fact_id, source, target, coalesce(props, {id: fact_id}) AS props WHERE type IN $types
 RETURN type, fact_id, source, target, props
