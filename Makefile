@@ -11,6 +11,7 @@ STAMP := $(VENV)/.installed
 main: setup server
 	$(PY) -m graph schema
 	$(PY) -m ingest samples --no-progress || test $$? -eq 1
+	@$(PY) -m access users | grep -q . || $(PY) -m access add-user admin --role admin --generate-password
 	@echo "Dashboard: http://127.0.0.1:8501  (Ctrl-C stops it; Neo4j keeps running: make stop)"
 	$(PY) -m streamlit run dashboard/app.py
 
@@ -44,3 +45,4 @@ bench: setup server
 	$(PY) -m bench.bench_nlp
 	$(PY) -m bench.bench_ingest
 	$(PY) -m bench.bench_dashboard
+	$(PY) -m bench.bench_export

@@ -75,6 +75,7 @@ def render(path: str, **params: str) -> float:
     from streamlit.testing.v1 import AppTest
 
     app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state["user"] = {"name": "benchmark", "role": "admin"}  # signed in: the page itself is timed
     app.switch_page(path)
     for key, value in params.items():
         app.query_params[key] = value
@@ -83,26 +84,33 @@ def render(path: str, **params: str) -> float:
     seconds = time.perf_counter() - began
     if app.exception:
         raise RuntimeError(app.exception[0].message)
+    if not app.title or app.title[0].value in ("Sign in", "Person", "Unit", "Incident"):
+        raise RuntimeError(f"{path} {params} did not render its content")  # a generic title: not found
     return seconds
 
 
 def main(argv: list[str] | None = None) -> None:
+    import logging
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest outside a server warns on every run
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--persons", type=int, default=100_000)
     parser.add_argument("--incidents", type=int, default=150_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--reuse", action="store_true", help="the synthetic graph is already in the database")
     args = parser.parse_args(argv)
     driver, settings = open_driver()
     schema.apply(driver, settings.database)
-    schema.delete_everything(driver, settings.database)
     began = time.perf_counter()
     batch = synthetic_graph(args.persons, args.incidents).batch
-    report = BatchWriter(driver, settings.database).write(batch)
+    if not args.reuse:
+        schema.delete_everything(driver, settings.database)
+    report = BatchWriter(driver, settings.database).write(batch) if not args.reuse else None
     counts = schema.element_counts(driver, settings.database)
     relationships = sum(v for k, v in counts.items() if k.startswith("relationship:"))
     nodes = sum(v for k, v in counts.items() if k.startswith("node:"))
-    print(f"graph: {nodes:,} nodes, {relationships:,} relationships, written in {time.perf_counter() - began:.0f} s "
-          f"({report.total:,} rows)")
+    print(f"graph: {nodes:,} nodes, {relationships:,} relationships" +
+          (f", written in {time.perf_counter() - began:.0f} s ({report.total:,} rows)" if report else " (reused)"))
     acts = Counter(row["source"] for row in batch.relationships["PERPETRATED"])
     busiest = acts.most_common(1)[0][0]
     pages = {"person profile (typical)": ("views/person.py", {"id": "person:syn-5000"}),

@@ -6,6 +6,8 @@ import re
 
 import streamlit as st
 
+from access.audit import AuditLog
+from access.users import allows
 from graph import explore
 from graph.connection import open_driver
 
@@ -32,28 +34,67 @@ def plain(text: object) -> str:
 
 def link(label: str, node_id: str, name: str | None) -> None:
     page = PAGES.get(label)
-    text = f"{name or node_id}"
+    text = plain(name or node_id)  # labels render Markdown: names from testimonies are escaped
     if page:
         st.page_link(page, label=text, query_params={"id": node_id})
     else:
         st.write(text)
 
 
+def export_link(node_id: str) -> None:
+    """'Export a case file from here', for the roles that may export (others do not have the page)."""
+    if can("investigator"):
+        st.page_link("views/export.py", label="Export a case file from here", query_params={"id": node_id})
+
+
+def current_user() -> dict | None:
+    """{"name", "role"} of the signed-in user (kept in the server-side session), or None."""
+    return st.session_state.get("user")
+
+
+def can(role: str) -> bool:
+    user = current_user()
+    return bool(user) and allows(user["role"], role)
+
+
+def require(role: str) -> None:
+    """Stop the page unless the signed-in user has at least this role (checked on the server)."""
+    if not can(role):
+        st.error(f"This page needs the {role} role.")
+        st.stop()
+
+
 def reviewer() -> str:
-    return st.session_state.get("reviewer", "")
+    user = current_user()
+    return user["name"] if user else ""
+
+
+def audit(event: str, **details) -> None:
+    user = current_user()
+    AuditLog.from_env().append(user["name"] if user else "anonymous", event, **details)
+
+
+def audit_once(event: str, **details) -> None:
+    """Log a view or a search once, not at every rerun of the page (Streamlit reruns on each click)."""
+    marker = f"audited:{event}"
+    if st.session_state.get(marker) != details:
+        st.session_state[marker] = details
+        audit(event, **details)
 
 
 def evidence_panel(proof: explore.Evidence, fact_id: str, title: str = "Evidence") -> None:
     claims = proof.of(fact_id)
     testimonies = proof.testimonies(fact_id)
-    with st.expander(f"{title}: {len(claims)} claim(s), {testimonies} independent testimon"
+    with st.expander(f"{plain(title)}: {len(claims)} claim(s), {testimonies} independent testimon"
                      f"{'y' if testimonies == 1 else 'ies'}"):
         for claim in claims:
             show_claim(claim)
 
 
 def show_claim(claim: dict) -> None:
-    piece = explore.highlighted(claim)
+    piece = explore.highlighted(claim) if can("analyst") else None
+    if not can("analyst"):
+        st.caption("Excerpt hidden: the viewer role does not see testimony text.")
     if piece:
         excerpt, start, end = piece
         marked = "\n".join(f":orange-background[**{plain(line)}**]" if line.strip() else line

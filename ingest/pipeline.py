@@ -16,7 +16,10 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
+import sys
 import time
+import types
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -125,6 +128,19 @@ def _warm_up() -> None:
         build(lang)
 
 
+@contextmanager
+def _empty_main() -> Iterator[None]:
+    """Spawned workers re-import the parent's __main__; when that is an unguarded script (a Streamlit
+    app, a test runner) they would run it. They need nothing from it: give them an empty one."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
 def extracted(batches: list[list[tuple[str, str]]], workers: int) -> Iterator[list[dict]]:
     """Extraction results batch by batch, in order; several processes when there is enough work."""
     if workers <= 1 or len(batches) <= 1:
@@ -132,7 +148,8 @@ def extracted(batches: list[list[tuple[str, str]]], workers: int) -> Iterator[li
             yield extract_batch(batch)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process holding driver threads
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
+    with _empty_main(), concurrent.futures.ProcessPoolExecutor(workers, mp_context=context,
+                                                               initializer=_warm_up) as pool:
         pending = [pool.submit(extract_batch, batch) for batch in batches[:workers * 2]]
         following = iter(batches[workers * 2:])
         while pending:

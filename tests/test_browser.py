@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from access.users import UserStore
 from graph import schema
 from ingest import pipeline
 from ingest.vault import Vault
-from tests import testimony_files as tf
+
+USER, PASSWORD = "e2e-analyst", "a long test password"
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -36,6 +38,7 @@ def app_url(neo4j_session_driver, tmp_path_factory):
     schema.delete_everything(driver, database)
     vault = tmp_path_factory.mktemp("vault")
     pipeline.run([ROOT / "samples"], driver, database=database, vault=Vault(vault))
+    UserStore(vault / "users.json").add(USER, PASSWORD, "analyst")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless=true",
@@ -71,9 +74,17 @@ def browser():
         launched.close()
 
 
+def sign_in(page, url: str) -> None:
+    page.goto(url)
+    page.get_by_role("textbox", name="User name").fill(USER)
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text(f"Signed in as {USER}").wait_for(timeout=30000)
+
+
 def test_search_an_official_and_open_the_command_chain(app_url, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(app_url)  # the search page is the default page
+    sign_in(page, app_url)  # then the search page, the default one
     box = page.get_by_label("Name of an official, a unit, a place or an incident")
     box.fill("Ламейкі")
     box.press("Enter")
@@ -97,9 +108,10 @@ def test_add_a_testimony_from_the_browser(app_url, browser, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     page = browser.new_page()
-    page.goto(f"{app_url}/upload")
+    sign_in(page, app_url)
+    page.get_by_role("link", name="Add testimonies").click()
     page.locator("input[type=file]").set_input_files([str(testimony), str(empty)])
     page.get_by_role("button", name="Ingest").click()
     page.get_by_text("new=1 known=0 quarantined=1").wait_for(timeout=120000)
-    assert "empty.txt: empty file" in page.content()
+    page.get_by_text("empty.txt: empty file").wait_for(timeout=30000)
     page.close()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import os
+import re
 import urllib.parse
 from pathlib import Path
 
@@ -23,14 +25,23 @@ pytestmark = pytest.mark.neo4j
 def samples(neo4j_session_driver, tmp_path_factory):
     driver, database = neo4j_session_driver
     schema.delete_everything(driver, database)
-    pipeline.run([ROOT / "samples"], driver, database=database, vault=Vault(tmp_path_factory.mktemp("vault")))
+    vault = tmp_path_factory.mktemp("vault")
+    previous = os.environ.get("PKG_VAULT_DIR")
+    os.environ["PKG_VAULT_DIR"] = str(vault)  # the app's audit trail and users go to this test's vault
+    pipeline.run([ROOT / "samples"], driver, database=database, vault=Vault(vault))
     st.cache_data.clear()
     yield explore.Store(driver, database)
     schema.delete_everything(driver, database)
+    if previous is None:
+        del os.environ["PKG_VAULT_DIR"]
+    else:
+        os.environ["PKG_VAULT_DIR"] = previous
 
 
-def page(path: str | None = None, **params: str) -> AppTest:
+def page(path: str | None = None, role: str = "admin", user: str = "analyst-1", **params: str) -> AppTest:
+    """A page as a signed-in user (the sign-in form itself is tested in test_access.py)."""
     app = AppTest.from_file(APP, default_timeout=60)
+    app.session_state["user"] = {"name": user, "role": role}
     if path:
         app.switch_page(path)
     for key, value in params.items():
@@ -45,7 +56,8 @@ def links(app: AppTest) -> list[tuple[str, str, dict]]:
     out = []
     for element in app.get("page_link"):
         query = dict(urllib.parse.parse_qsl(element.proto.query_string))
-        out.append((element.proto.label, element.proto.page, query))
+        label = re.sub(r"\\(.)", r"\1", element.proto.label)  # labels are Markdown-escaped by the app
+        out.append((label, element.proto.page, query))
     return out
 
 
@@ -134,11 +146,8 @@ def test_timeline_and_map(samples):
 
 
 def test_review_decisions_are_stored_and_every_view_reflects_them(samples):
-    app = page("views/review.py")
-    assert "Enter your name" in app.warning[0].value
-    assert all(b.disabled for b in app.button)
-    app.sidebar.text_input(key="reviewer").input("analyst-1").run()
-    claim_id = app.button[0].key.split("-", 1)[1]
+    app = page("views/review.py", user="analyst-1", role="analyst")
+    claim_id = next(b.key for b in app.button if b.key.startswith("confirm-")).split("-", 1)[1]
     app.button(key=f"reject-{claim_id}").click().run()
     stored = samples.read("claims_for_facts", fact_ids=[c["fact_id"] for c in
                                                         explore.claims_to_review(samples, statuses=("rejected",))])
@@ -158,8 +167,7 @@ def test_rejecting_every_claim_of_an_act_removes_it_from_the_profile(samples):
 
 
 def test_accepting_a_merge_joins_the_two_profiles(samples):
-    app = page("views/review.py")
-    app.sidebar.text_input(key="reviewer").input("analyst-1").run()
+    app = page("views/review.py", user="analyst-1", role="analyst")
     candidates = explore.merge_candidates(samples)
     pair = next(c for c in candidates if c["person_a"] == "person:grsk")
     app.button(key=f"accept-{pair['person_a']}|{pair['person_b']}").click().run()
@@ -173,3 +181,16 @@ def test_accepting_a_merge_joins_the_two_profiles(samples):
 def test_upload_page_renders(samples):
     app = page("views/upload.py")
     assert app.title[0].value == "Add testimonies"
+
+
+def test_export_page_builds_a_case_file(samples):
+    app = page("views/export.py", user="investigator-1", role="investigator", id="person:lmk-s")
+    assert app.text_input(key="export_seeds").value == "person:lmk-s"
+    build = next(b for b in app.button if b.label == "Build case file")
+    app.multiselect(key="export_formats").set_value(["csv", "ftm"])
+    build.click().run()
+    assert not app.exception and "Manifest SHA-256" in app.success[0].value
+    assert app.get("download_button")
+    app.text_input(key="export_seeds").input("person:nobody").run()
+    next(b for b in app.button if b.label == "Build case file").click().run()
+    assert "No person, unit, incident or place with id person\\:nobody" in app.error[0].value  # Markdown-escaped

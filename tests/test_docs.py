@@ -9,9 +9,9 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_graph_and_nlp_subcommand_is_in_the_readme():
-    for module in ("graph", "nlp"):
+    for module in ("graph", "nlp", "access"):
         source = (ROOT / module / "__main__.py").read_text(encoding="utf-8")
-        for command in re.findall(r'add_parser\("([a-z]+)"', source):
+        for command in re.findall(r'add_parser\("([a-z-]+)"', source):
             assert f"python -m {module} {command}" in README, f"python -m {module} {command}"
 
 
@@ -23,7 +23,7 @@ def test_every_ingest_option_is_in_the_readme():
 
 
 def test_every_environment_setting_is_in_the_readme():
-    source = "".join(p.read_text(encoding="utf-8") for folder in ("graph", "ingest", "dashboard")
+    source = "".join(p.read_text(encoding="utf-8") for folder in ("graph", "ingest", "dashboard", "access")
                      for p in (ROOT / folder).glob("*.py"))
     internal = {"NEO4J_HOME", "NEO4J_CONF"}  # passed by graph/server.py to Neo4j's own admin tool
     for name in set(re.findall(r'"((?:PKG|NEO4J)_[A-Z_]+)"', source)) - internal:

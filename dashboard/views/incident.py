@@ -5,6 +5,8 @@ import streamlit as st
 from dashboard import common
 from graph import explore
 
+common.require("viewer")
+
 store = common.store()
 incident_id = st.query_params.get("id", "")
 if not incident_id:
@@ -18,7 +20,8 @@ if chain is None:
     st.stop()
 
 incident = chain.incident
-st.title(incident.get("label") or incident_id)
+st.title(common.plain(incident.get("label") or incident_id))
+common.audit_once("view-incident", id=incident_id)
 st.write(f"When: {common.plain(common.date_range(incident.get('precision'), incident.get('date_min'), incident.get('date_max')))}"
          f" · violations: {common.plain(', '.join(incident.get('violations') or []) or 'unknown')}")
 proof = explore.evidence(store, [incident_id])
@@ -55,3 +58,5 @@ for step, certainty in superiors:
             with st.expander(f"Evidence for {fact_id[:40]} ({chain.corroboration(fact_id)} testimonies)"):
                 for claim in claims:
                     common.show_claim(claim)
+
+common.export_link(incident_id)

@@ -9,6 +9,8 @@ from st_link_analysis.component.events import Event
 from dashboard import common
 from graph import explore
 
+common.require("viewer")
+
 store = common.store()
 st.title("Network")
 window = st.slider("Time window", min_value=datetime.date(2015, 1, 1), max_value=datetime.date.today(),

@@ -6,6 +6,8 @@ import streamlit as st
 from dashboard import common
 from graph import explore
 
+common.require("viewer")
+
 person_id = st.query_params.get("id", "")
 if not person_id:
     st.title("Person")
@@ -17,7 +19,8 @@ if profile is None:
     st.warning(f"No person with id {common.plain(person_id)}.")
     st.stop()
 
-st.title(profile.name)
+st.title(common.plain(profile.name))
+common.audit_once("view-person", id=person_id)
 st.caption("Also written: " + common.plain(", ".join(n for n in profile.names if n != profile.name)))
 if len(profile.ids) > 1:
     st.caption("Merged by an analyst: " + common.plain(", ".join(profile.ids)))
@@ -64,3 +67,5 @@ with right:
         common.link("Unit", unit["id"], f"{unit['name']} — {', '.join(unit['roles'])}")
 for pid in mention_ids:
     common.evidence_panel(proof, pid, f"Mentions ({pid})")
+
+common.export_link(person_id)

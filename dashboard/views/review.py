@@ -5,11 +5,10 @@ import streamlit as st
 from dashboard import common
 from graph import explore, model
 
+common.require("analyst")
 store = common.store()
 st.title("Review queue")
-name = common.reviewer()
-if not name.strip():
-    st.warning("Enter your name in the sidebar: every decision is recorded with who made it.")
+name = common.reviewer()  # the signed-in user: every decision is recorded with who made it
 
 claims_tab, merges_tab = st.tabs(["Claims", "Proposed merges"])
 with claims_tab:
@@ -36,6 +35,7 @@ with claims_tab:
             if decision:
                 try:
                     explore.review_claim(store, claim["id"], decision, name, note)
+                    common.audit("review", claim=claim["id"], decision=decision, note=note or None)
                 except model.ModelError as error:
                     st.error(str(error))
                 else:
@@ -65,5 +65,6 @@ with merges_tab:
                 choice = False
             if choice is not None:
                 explore.decide_merge(store, pair["person_a"], pair["person_b"], choice, name)
+                common.audit("merge-decision", person_a=pair["person_a"], person_b=pair["person_b"], accepted=choice)
                 st.toast("Decision recorded")
                 st.rerun()

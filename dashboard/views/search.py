@@ -4,11 +4,14 @@ import streamlit as st
 from dashboard import common
 from graph import explore
 
+common.require("viewer")
+
 st.title("Search")
 query = st.text_input("Name of an official, a unit, a place or an incident",
                       value=st.query_params.get("q", ""), key="search_query",
                       placeholder="Ломейко, Lameika, Гурского, ОМОН, Окрестина…")
 if query.strip():
+    common.audit_once("search", query=query.strip())
     results = explore.search(common.store(), query)
     if not results:
         st.info(f"Nothing found for {common.plain(query)}.")

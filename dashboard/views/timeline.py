@@ -7,6 +7,8 @@ import streamlit as st
 from dashboard import common
 from graph import explore
 
+common.require("viewer")
+
 store = common.store()
 st.title("Timeline & map")
 window = st.slider("Time window", min_value=datetime.date(2015, 1, 1), max_value=datetime.date.today(),

@@ -8,6 +8,8 @@ import streamlit as st
 from dashboard import common
 from graph import explore
 
+common.require("viewer")
+
 store = common.store()
 unit_id = st.query_params.get("id", "")
 on_date = st.slider("Command structure on", min_value=datetime.date(2015, 1, 1), max_value=datetime.date.today(),
@@ -27,7 +29,8 @@ if unit_id not in tree:
     st.warning(f"No unit with id {common.plain(unit_id)}.")
     st.stop()
 
-st.title(tree.nodes[unit_id]["name"] or unit_id)
+st.title(common.plain(tree.nodes[unit_id]["name"] or unit_id))
+common.audit_once("view-unit", id=unit_id)
 superiors = []
 node = unit_id
 while True:
@@ -47,7 +50,7 @@ dot = ["digraph { rankdir=TB; node [shape=box, style=rounded, fontname=Helvetica
 for number, unit in enumerate(shown):
     names = [c["person_name"] + ("" if c["certainty"] == "certain" else " (possible)") for c in commanders.get(unit, [])]
     label = (tree.nodes[unit]["name"] or unit) + ("\\n" + "\\n".join(names) if names else "")
-    label = label.replace('"', "'")
+    label = label.replace("\\", "/").replace('"', "'")  # a quoted DOT label: no markup, no escapes
     dot.append(f'n{number} [label="{label}"{", penwidth=2" if unit == unit_id else ""}];')
 index = {unit: number for number, unit in enumerate(shown)}
 for parent, child in tree.edges:
@@ -89,3 +92,5 @@ for row in incidents:
     incident = row["incident"]
     common.link("Incident", incident["id"], f"{incident.get('date_min') or '?'} · {incident.get('label')} · "
                                            f"by {row['through']}")
+
+common.export_link(unit_id)

@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import common
 from ingest import pipeline, readers
 
+common.require("analyst")
 st.title("Add testimonies")
 st.write("Text, Markdown, Word, PDF, intake forms (JSON or CSV) or a Telegram export (result.json). "
          "Identifying data is masked and the originals are sealed in the vault; only pseudonyms reach the graph.")
@@ -32,6 +33,8 @@ if files and st.button("Ingest", type="primary"):
             st.error(str(error))
             st.stop()
     bar.progress(1.0, text="Done")
+    common.audit("upload", files=len(files), new=summary.new, known=summary.known,
+                 quarantined=len(summary.quarantined))
     st.success(summary.last_line())
     st.write(f"New: {summary.new} · already known: {summary.known} · quarantined: {len(summary.quarantined)}")
     for origin, reason in summary.quarantined:

@@ -1,0 +1,93 @@
+"""Command line of access control and the audit trail.
+
+    python -m access add-user NAME --role viewer|analyst|investigator|admin [--generate-password]
+    python -m access set-role NAME ROLE
+    python -m access remove-user NAME
+    python -m access users
+    python -m access verify-audit
+    python -m access reidentify TESTIMONY_ID --admin NAME --reason TEXT
+
+Passwords are read from the terminal (twice), from PKG_NEW_PASSWORD / PKG_ADMIN_PASSWORD when set (for
+scripts), or generated and shown once (--generate-password). Every change is written to the audit trail.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import secrets
+import sys
+
+from access.audit import AuditLog
+from access.reidentify import reidentify
+from access.users import ROLES, AccessError, UserStore
+
+
+def _new_password(args: argparse.Namespace) -> str:
+    if args.generate_password:
+        password = secrets.token_urlsafe(15)
+        print(f"password for {args.name} (shown once): {password}")
+        return password
+    if os.environ.get("PKG_NEW_PASSWORD"):
+        return os.environ["PKG_NEW_PASSWORD"]
+    first = getpass.getpass(f"password for {args.name}: ")
+    if first != getpass.getpass("again: "):
+        raise AccessError("the two passwords differ")
+    return first
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m access", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    add = commands.add_parser("add-user", help="add a dashboard user with a role")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--generate-password", action="store_true", help="generate a password and show it once")
+    role = commands.add_parser("set-role", help="change a user's role")
+    role.add_argument("name")
+    role.add_argument("role", choices=ROLES)
+    remove = commands.add_parser("remove-user", help="remove a user")
+    remove.add_argument("name")
+    commands.add_parser("users", help="list users and roles")
+    commands.add_parser("verify-audit", help="check the audit trail's hash chain")
+    again = commands.add_parser("reidentify", help="show who gave a testimony (admin, with a reason)")
+    again.add_argument("testimony_id")
+    again.add_argument("--admin", required=True, help="the admin's user name (password asked)")
+    again.add_argument("--reason", required=True, help="why (recorded in the audit trail)")
+    args = parser.parse_args(argv)
+    users, audit = UserStore.from_env(), AuditLog.from_env()
+    operator = os.environ.get("USER", "cli")
+    try:
+        if args.command == "add-user":
+            users.add(args.name, _new_password(args), args.role)
+            audit.append(f"cli:{operator}", "user-added", name=args.name, role=args.role)
+            print(f"added {args.name} ({args.role})")
+        elif args.command == "set-role":
+            users.set_role(args.name, args.role)
+            audit.append(f"cli:{operator}", "role-changed", name=args.name, role=args.role)
+            print(f"{args.name} is now {args.role}")
+        elif args.command == "remove-user":
+            users.remove(args.name)
+            audit.append(f"cli:{operator}", "user-removed", name=args.name)
+            print(f"removed {args.name}")
+        elif args.command == "users":
+            for name, user_role in users.names().items():
+                print(f"{name}\t{user_role}")
+        elif args.command == "verify-audit":
+            intact, message = audit.verify()
+            print(("OK " if intact else "TAMPERED ") + message)
+            return 0 if intact else 1
+        elif args.command == "reidentify":
+            password = os.environ.get("PKG_ADMIN_PASSWORD") or getpass.getpass(f"password for {args.admin}: ")
+            original = reidentify(users, audit, args.admin, password, args.testimony_id, args.reason)
+            print(json.dumps({k: original.get(k) for k in ("pseudonym", "identity", "consent", "origin",
+                                                              "received")}, ensure_ascii=False, indent=1))
+    except AccessError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

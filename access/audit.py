@@ -1,0 +1,95 @@
+"""The audit trail: an append-only, hash-chained log of sign-ins, profile views, searches, review
+decisions, exports, uploads and re-identifications (``PKG_VAULT_DIR``/audit.jsonl).
+
+Each line is a JSON object with its sequence number, time, user, event and details, the hash of the
+previous line and its own hash (SHA-256 over the previous hash and the line's canonical JSON). Changing,
+removing or reordering any line breaks the chain from that line on; ``verify`` names the first one.
+The head (last sequence number and hash) is kept beside the log, so lines cut from the end are
+noticed too; for protection against someone who can rewrite both files, copy the head elsewhere
+(``python -m access verify-audit`` prints it).
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ingest.vault import Vault
+
+GENESIS = "0" * 64
+EVENTS = ("sign-in", "sign-in-failed", "sign-out", "search", "view-person", "view-unit", "view-incident",
+          "review", "merge-decision", "export", "upload", "reidentify", "user-added", "user-removed", "role-changed")
+
+
+def _digest(previous: str, entry: dict) -> str:
+    canonical = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256((previous + canonical).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class AuditLog:
+    path: Path
+
+    @classmethod
+    def from_env(cls, env: dict | None = None) -> "AuditLog":
+        return cls(Vault.from_env(env).directory / "audit.jsonl")
+
+    def append(self, user: str, event: str, **details) -> dict:
+        if event not in EVENTS:
+            raise ValueError(f"unknown audit event {event!r}")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(descriptor, "r+", encoding="utf-8") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)  # one writer at a time: the chain stays linear
+            handle.seek(0)
+            last = None
+            for line in handle:
+                if line.strip():
+                    last = line
+            previous = json.loads(last) if last else None
+            entry = {"seq": previous["seq"] + 1 if previous else 1,
+                     "at": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+                     "user": user, "event": event, "details": details,
+                     "prev": previous["hash"] if previous else GENESIS}
+            entry["hash"] = _digest(entry["prev"], {k: v for k, v in entry.items() if k != "hash"})
+            handle.write(json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+            # the head (last sequence number and hash) beside the log: lines cut from the end are noticed
+            head = self.path.with_suffix(".head")
+            head.with_suffix(".tmp").write_text(json.dumps({"seq": entry["seq"], "hash": entry["hash"]}))
+            os.replace(head.with_suffix(".tmp"), head)
+        return entry
+
+    def entries(self) -> list[dict]:
+        if not self.path.exists():
+            return []
+        return [json.loads(line) for line in self.path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    def verify(self) -> tuple[bool, str]:
+        """(True, summary) when the chain is intact, else (False, which line is the first tampered one)."""
+        if not self.path.exists():
+            return True, "no audit log yet"
+        previous, expected_seq = GENESIS, 1
+        for number, line in enumerate(self.path.read_text(encoding="utf-8").splitlines(), 1):
+            try:
+                entry = json.loads(line)
+                body = {k: v for k, v in entry.items() if k != "hash"}
+                intact = entry["prev"] == previous and entry["seq"] == expected_seq and \
+                    entry["hash"] == _digest(previous, body)
+            except (ValueError, KeyError, TypeError):
+                intact = False
+            if not intact:
+                return False, f"line {number} (entry {expected_seq}) is modified, removed or out of order"
+            previous, expected_seq = entry["hash"], expected_seq + 1
+        head = self.path.with_suffix(".head")
+        if head.exists():
+            recorded = json.loads(head.read_text())
+            if recorded["seq"] != expected_seq - 1 or recorded["hash"] != previous:
+                return False, (f"entries after {expected_seq - 1} are missing (the head records entry "
+                               f"{recorded['seq']})")
+        return True, f"{expected_seq - 1} entries, chain intact (head {previous[:16]})"

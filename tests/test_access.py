@@ -1,0 +1,232 @@
+"""Access control and the audit trail: Argon2 users and roles, each role sees and may do exactly what it
+should (CLI and AppTest), the hash chain catches a changed or removed line, re-identification is for
+admins with a reason, and names carrying Cypher, HTML or script stay plain text everywhere."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from access.audit import AuditLog
+from access.reidentify import reidentify
+from access.users import AccessError, UserStore, allows
+from graph import explore, schema
+from graph.export import Selection, select
+from graph.export.custody import write_case
+from graph.facts import Evidence, FactBuilder
+from graph.writer import BatchWriter
+from ingest import pipeline
+from ingest.vault import Vault
+from tests import testimony_files as tf
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard" / "app.py")
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def vault_env(tmp_path, monkeypatch):
+    monkeypatch.setenv("PKG_VAULT_DIR", str(tmp_path / "vault"))
+    return tmp_path / "vault"
+
+
+def test_users_roles_and_argon2(vault_env):
+    users = UserStore.from_env()
+    users.add("ana", PASSWORD, "analyst")
+    stored = json.loads((vault_env / "users.json").read_text())
+    assert stored["ana"]["hash"].startswith("$argon2id$") and PASSWORD not in json.dumps(stored)
+    assert oct((vault_env / "users.json").stat().st_mode)[-3:] == "600"
+    assert users.authenticate("ana", PASSWORD) == "analyst"
+    assert users.authenticate("ana", "wrong password!") is None and users.authenticate("nobody", PASSWORD) is None
+    with pytest.raises(AccessError, match="at least 10"):
+        users.add("bob", "short", "viewer")
+    with pytest.raises(AccessError, match="exists"):
+        users.add("ana", PASSWORD, "viewer")
+    users.set_role("ana", "viewer")
+    assert users.names() == {"ana": "viewer"}
+    assert allows("admin", "investigator") and allows("investigator", "analyst") and not allows("viewer", "analyst")
+    assert not allows(None, "viewer")
+
+
+def test_audit_chain_detects_a_changed_a_removed_and_a_cut_line(vault_env):
+    log = AuditLog.from_env()
+    for number in range(5):
+        log.append("ana", "search", query=f"q{number}")
+    assert log.verify()[0]
+    lines = log.path.read_text().splitlines()
+    original = list(lines)
+    changed = json.loads(lines[2])
+    changed["details"]["query"] = "something else"
+    lines[2] = json.dumps(changed, sort_keys=True)
+    log.path.write_text("\n".join(lines) + "\n")
+    assert log.verify() == (False, "line 3 (entry 3) is modified, removed or out of order")
+    log.path.write_text("\n".join(original[:1] + original[2:]) + "\n")
+    assert log.verify() == (False, "line 2 (entry 2) is modified, removed or out of order")
+    log.path.write_text("\n".join(original[:4]) + "\n")
+    intact, message = log.verify()
+    assert not intact and "after 4 are missing" in message
+
+
+def test_reidentification_is_for_admins_with_a_reason(vault_env):
+    users, log, vault = UserStore.from_env(), AuditLog.from_env(), Vault.from_env()
+    users.add("root", PASSWORD, "admin")
+    users.add("ana", PASSWORD, "analyst")
+    testimony = "ab" * 32
+    vault.store(testimony, {"pseudonym": "V-TEST", "identity": tf.IDENTITY})
+    with pytest.raises(AccessError, match="admin"):
+        reidentify(users, log, "ana", PASSWORD, testimony, "a lawful request from a prosecutor")
+    with pytest.raises(AccessError, match="reason"):
+        reidentify(users, log, "root", PASSWORD, testimony, "because")
+    shown = reidentify(users, log, "root", PASSWORD, testimony, "request of the prosecutor, case 12/2026")
+    assert shown["identity"] == tf.IDENTITY
+    outcomes = [(e["user"], e["details"]["outcome"]) for e in log.entries() if e["event"] == "reidentify"]
+    assert outcomes == [("ana", "refused"), ("root", "shown")]
+    assert log.verify()[0]
+
+
+def test_cli_adds_users_verifies_the_audit_and_reidentifies(vault_env):
+    env = {**os.environ, "PKG_NEW_PASSWORD": PASSWORD, "PKG_ADMIN_PASSWORD": PASSWORD}
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "access", *args], cwd=ROOT, env=env, capture_output=True,
+                              text=True)
+
+    assert run("add-user", "root", "--role", "admin").returncode == 0
+    assert run("users").stdout == "root\tadmin\n"
+    Vault.from_env().store("cd" * 32, {"pseudonym": "V-X", "identity": {"name": "Tomas Verbel"}})
+    shown = run("reidentify", "cd" * 32, "--admin", "root", "--reason", "court order 5/2026 for the case")
+    assert shown.returncode == 0 and "Tomas Verbel" in shown.stdout
+    assert run("verify-audit").stdout.startswith("OK 2 entries")
+    path = vault_env / "audit.jsonl"
+    path.write_text(path.read_text().replace("court order", "no order"))
+    tampered = run("verify-audit")
+    assert tampered.returncode == 1 and tampered.stdout.startswith("TAMPERED line 2")
+
+
+# -- the dashboard, per role -------------------------------------------------------------------------------
+INJECTION = "Robert'); MATCH (n) DETACH DELETE n; // <script>alert('x')</script> **bold** [link](javascript:alert(1))"
+
+
+@pytest.fixture(scope="module")
+def loaded(neo4j_session_driver, tmp_path_factory):
+    driver, database = neo4j_session_driver
+    schema.delete_everything(driver, database)
+    vault = tmp_path_factory.mktemp("vault")
+    pipeline.run([ROOT / "samples"], driver, database=database, vault=Vault(vault))
+    facts = FactBuilder()  # an official whose name carries Cypher, HTML, script and Markdown
+    proof = Evidence("test", "1", 0.9, testimony_id=None, source_id="source:test", start=0, end=10,
+                     excerpt=f"<img src=x onerror=alert(1)> {INJECTION}", excerpt_start=0)
+    facts.batch.add_node("Source", {"id": "source:test", "name": "test"})
+    facts.entity("Person", {"id": "person:injection", "name": INJECTION, "names": [INJECTION]}, proof)
+    BatchWriter(driver, database).write(facts.batch)
+    yield explore.Store(driver, database), vault
+    schema.delete_everything(driver, database)
+
+
+def as_user(vault: Path, role: str | None, path: str | None = None, **params) -> AppTest:
+    os.environ["PKG_VAULT_DIR"] = str(vault)
+    app = AppTest.from_file(APP, default_timeout=60)
+    if role:
+        app.session_state["user"] = {"name": f"{role}-1", "role": role}
+    if path:
+        app.switch_page(path)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("role, sees", [("viewer", {"Search", "Person", "Unit"}),
+                                        ("analyst", {"Review queue", "Add testimonies"}),
+                                        ("investigator", {"Export a case file"}),
+                                        ("admin", {"Users, audit, re-identification"})])
+def test_each_role_gets_its_pages_and_no_more(loaded, role, sees):
+    _, vault = loaded
+    app = as_user(vault, role)
+    titles = {info["page_name"] for info in app._registered_pages.values()}  # the pages st.navigation offers
+    assert sees <= titles
+    forbidden = {"viewer": {"Review queue", "Add testimonies", "Export a case file", "Users, audit, re-identification"},
+                 "analyst": {"Export a case file", "Users, audit, re-identification"},
+                 "investigator": {"Users, audit, re-identification"}, "admin": set()}[role]
+    assert not titles & forbidden
+
+
+@pytest.mark.neo4j
+def test_pages_check_the_role_on_the_server(loaded):
+    _, vault = loaded
+    for path, needed in (("views/review.py", "analyst"), ("views/upload.py", "analyst"),
+                         ("views/export.py", "investigator"), ("views/admin.py", "admin")):
+        # through the app: the menu does not offer the page, so the default page opens instead
+        app = as_user(vault, "viewer", path)
+        assert [t.value for t in app.title] == ["Search"]
+        # the page script itself, run directly as a viewer: it stops before showing anything
+        page = AppTest.from_file(str(ROOT / "dashboard" / path), default_timeout=60)
+        page.session_state["user"] = {"name": "viewer-1", "role": "viewer"}
+        page.run()
+        assert [e.value for e in page.error] == [f"This page needs the {needed} role."]
+        assert not page.title and not page.button
+
+
+@pytest.mark.neo4j
+def test_viewer_sees_no_excerpts_and_analyst_does(loaded):
+    _, vault = loaded
+    viewer = as_user(vault, "viewer", "views/person.py", id="person:lmk-s")
+    assert any("Excerpt hidden" in c.value for c in viewer.caption)
+    assert not [m for m in viewer.markdown if m.value.startswith("> ")]
+    analyst = as_user(vault, "analyst", "views/person.py", id="person:lmk-s")
+    assert [m for m in analyst.markdown if m.value.startswith("> ")]
+
+
+@pytest.mark.neo4j
+def test_sign_in_form_and_audit(loaded):
+    _, vault = loaded
+    os.environ["PKG_VAULT_DIR"] = str(vault)
+    users = UserStore.from_env()
+    if "ana" not in users.names():
+        users.add("ana", PASSWORD, "analyst")
+    app = as_user(vault, None)
+    assert app.title[0].value == "Sign in"
+    app.text_input(key="sign_in_name").input("ana")
+    app.text_input(key="sign_in_password").input("wrong password")
+    app.button[0].click().run()
+    assert "Wrong user name or password" in app.error[0].value and "user" not in app.session_state
+    app.text_input(key="sign_in_password").input(PASSWORD)
+    app.button[0].click().run()
+    assert app.session_state["user"] == {"name": "ana", "role": "analyst"}
+    app.text_input(key="search_query").input("Ломейко").run()
+    events = [(e["user"], e["event"]) for e in AuditLog.from_env().entries()]
+    assert ("ana", "sign-in-failed") in events and ("ana", "sign-in") in events and ("ana", "search") in events
+    assert AuditLog.from_env().verify()[0]
+
+
+@pytest.mark.neo4j
+def test_injection_strings_stay_plain_text_in_graph_search_page_and_export(loaded, tmp_path):
+    store, vault = loaded
+    assert store.read("person_profile", ids=["person:injection"])[0]["person"]["name"] == INJECTION
+    assert schema.element_counts(store.driver, store.database)["node:Person"] > 10  # nothing was deleted
+    found = explore.search(store, "Robert'); MATCH")
+    assert [r["id"] for r in found] == ["person:injection"]
+    app = as_user(vault, "analyst", "views/person.py", id="person:injection")
+    title = app.title[0].value
+    assert "<script>" not in title.replace("\\<", "<") or "\\<script\\>" in title  # escaped, shown as text
+    assert "\\*\\*bold\\*\\*" in title and "\\[link\\]\\(javascript" in title
+    for block in app.markdown:
+        assert "<img" not in block.value or "\\<img" in block.value
+    folder = tmp_path / "case"
+    write_case(select(store, Selection(["person:injection"], hops=0)), folder, ["dossier", "csv", "cypher"], "inv")
+    html = (folder / "dossier.html").read_text()
+    assert "<script>" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert INJECTION in (folder / "nodes.csv").read_text(encoding="utf-8-sig")
+    schema.delete_everything(store.driver, store.database)
+    with store.driver.session(database=store.database) as session:
+        body = "\n".join(l for l in (folder / "subgraph.cypher").read_text().splitlines() if not l.startswith("//"))
+        for statement in [s.strip() for s in body.split("\n;") if s.strip()]:
+            session.run(statement).consume()
+    assert store.read("person_profile", ids=["person:injection"])[0]["person"]["name"] == INJECTION
