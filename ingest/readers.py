@@ -80,7 +80,13 @@ def read(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Reading:
         raise ReaderError(f"cannot read: {error.strerror or error}") from error
     reader = {".txt": read_text, ".md": read_text, ".docx": read_docx, ".pdf": read_pdf,
               ".json": read_json, ".csv": read_csv}[suffix]
-    reading = reader(data, str(path))
+    try:
+        reading = reader(data, str(path))
+    except ReaderError:
+        raise
+    except (TypeError, AttributeError, KeyError, IndexError, ValueError, csv.Error, RecursionError) as error:
+        # a structure the format allows but a testimony export never has (found by bench/fault_campaign)
+        raise ReaderError(f"malformed {suffix} content ({type(error).__name__}: {error})") from error
     if not reading.records and not reading.rejected:
         raise ReaderError("no testimony text found")
     return reading
@@ -139,8 +145,11 @@ def read_docx(data: bytes, origin: str) -> Reading:
 
 # -- PDF --------------------------------------------------------------------------------------------
 def read_pdf(data: bytes, origin: str) -> Reading:
+    import logging
+
     import pypdf
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # broken files are reported as ReaderError, not logs
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -183,7 +192,10 @@ def read_csv(data: bytes, origin: str) -> Reading:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.DictReader(io.StringIO(text), dialect=dialect))
+    try:
+        rows = list(csv.DictReader(io.StringIO(text), dialect=dialect))
+    except csv.Error as error:
+        raise ReaderError(f"malformed CSV: {error}") from error
     if not rows or "text" not in (rows[0].keys()):
         raise ReaderError("CSV has no 'text' column (see the intake-form schema in ingest/README.md)")
     return _form_records(rows, origin, _unflatten)
@@ -241,8 +253,12 @@ def _form_record(item: object, origin: str) -> Record:
 # -- Telegram Desktop export ------------------------------------------------------------------------
 def read_telegram(document: dict, origin: str) -> Reading:
     chats = document["chats"].get("list", []) if isinstance(document.get("chats"), dict) else [document]
+    if not isinstance(chats, list) or not all(isinstance(chat, dict) for chat in chats):
+        raise ReaderError("Telegram export whose chats are not a list of objects")
     records = []
     for number, chat in enumerate(chats, 1):
+        if not isinstance(chat.get("messages", []), list):
+            raise ReaderError(f"Telegram chat {number}: 'messages' is not a list")
         record = _telegram_chat(chat, f"{origin}#{number}")
         if record is not None:
             records.append(record)

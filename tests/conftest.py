@@ -2,6 +2,8 @@
 ``python -m graph server start`` (``.ci/run`` does this) or the one ``NEO4J_URI`` points to."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from graph import connection, schema
@@ -25,3 +27,45 @@ def db(neo4j_session_driver):
     schema.delete_everything(driver, database)
     yield driver, database
     schema.delete_everything(driver, database)
+
+
+@pytest.fixture(scope="module")
+def sample_graph(neo4j_session_driver, tmp_path_factory):
+    """The database loaded with the sample testimonies (ingested once per test module, emptied after),
+    and a vault of its own; PKG_VAULT_DIR points at it meanwhile (the app's users and audit trail)."""
+    from pathlib import Path
+
+    from graph.explore import Store
+    from ingest import pipeline
+    from ingest.vault import Vault
+
+    driver, database = neo4j_session_driver
+    schema.delete_everything(driver, database)
+    vault = tmp_path_factory.mktemp("vault")
+    previous = os.environ.get("PKG_VAULT_DIR")
+    os.environ["PKG_VAULT_DIR"] = str(vault)
+    pipeline.run([Path(__file__).resolve().parent.parent / "samples"], driver, database=database, vault=Vault(vault))
+    yield Store(driver, database), vault
+    schema.delete_everything(driver, database)
+    if previous is None:
+        os.environ.pop("PKG_VAULT_DIR", None)
+    else:
+        os.environ["PKG_VAULT_DIR"] = previous
+
+
+def open_page(path: str | None = None, role: str | None = "admin", user: str | None = None, **params: str):
+    """A dashboard page through Streamlit's AppTest, as a signed-in user of that role (None: signed out)."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py"), default_timeout=60)
+    if role:
+        app.session_state["user"] = {"name": user or f"{role}-1", "role": role}
+    if path:
+        app.switch_page(path)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app

@@ -20,12 +20,11 @@ from graph.export import Selection, select
 from graph.export.custody import write_case
 from graph.facts import Evidence, FactBuilder
 from graph.writer import BatchWriter
-from ingest import pipeline
 from ingest.vault import Vault
 from tests import testimony_files as tf
+from tests.conftest import open_page
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "dashboard" / "app.py")
 PASSWORD = "correct horse battery"
 
 
@@ -113,33 +112,20 @@ INJECTION = "Robert'); MATCH (n) DETACH DELETE n; // <script>alert('x')</script>
 
 
 @pytest.fixture(scope="module")
-def loaded(neo4j_session_driver, tmp_path_factory):
-    driver, database = neo4j_session_driver
-    schema.delete_everything(driver, database)
-    vault = tmp_path_factory.mktemp("vault")
-    pipeline.run([ROOT / "samples"], driver, database=database, vault=Vault(vault))
+def loaded(sample_graph):
+    store, vault = sample_graph
     facts = FactBuilder()  # an official whose name carries Cypher, HTML, script and Markdown
     proof = Evidence("test", "1", 0.9, testimony_id=None, source_id="source:test", start=0, end=10,
                      excerpt=f"<img src=x onerror=alert(1)> {INJECTION}", excerpt_start=0)
     facts.batch.add_node("Source", {"id": "source:test", "name": "test"})
     facts.entity("Person", {"id": "person:injection", "name": INJECTION, "names": [INJECTION]}, proof)
-    BatchWriter(driver, database).write(facts.batch)
-    yield explore.Store(driver, database), vault
-    schema.delete_everything(driver, database)
+    BatchWriter(store.driver, store.database).write(facts.batch)
+    return store, vault
 
 
 def as_user(vault: Path, role: str | None, path: str | None = None, **params) -> AppTest:
     os.environ["PKG_VAULT_DIR"] = str(vault)
-    app = AppTest.from_file(APP, default_timeout=60)
-    if role:
-        app.session_state["user"] = {"name": f"{role}-1", "role": role}
-    if path:
-        app.switch_page(path)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, [e.message for e in app.exception]
-    return app
+    return open_page(path, role, **params)
 
 
 @pytest.mark.neo4j

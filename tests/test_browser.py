@@ -15,9 +15,6 @@ from pathlib import Path
 import pytest
 
 from access.users import UserStore
-from graph import schema
-from ingest import pipeline
-from ingest.vault import Vault
 
 USER, PASSWORD = "e2e-analyst", "a long test password"
 
@@ -33,11 +30,8 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def app_url(neo4j_session_driver, tmp_path_factory):
-    driver, database = neo4j_session_driver
-    schema.delete_everything(driver, database)
-    vault = tmp_path_factory.mktemp("vault")
-    pipeline.run([ROOT / "samples"], driver, database=database, vault=Vault(vault))
+def app_url(sample_graph):
+    _, vault = sample_graph
     UserStore(vault / "users.json").add(USER, PASSWORD, "analyst")
     port = free_port()
     server = subprocess.Popen(
@@ -59,7 +53,6 @@ def app_url(neo4j_session_driver, tmp_path_factory):
     yield url
     server.terminate()
     server.wait(timeout=20)
-    schema.delete_everything(driver, database)
 
 
 @pytest.fixture(scope="module")

@@ -3,52 +3,28 @@
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import urllib.parse
-from pathlib import Path
 
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from graph import explore, schema
-from ingest import pipeline
-from ingest.vault import Vault
+from graph import explore
+from tests.conftest import open_page
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "dashboard" / "app.py")
 pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture(scope="module")
-def samples(neo4j_session_driver, tmp_path_factory):
-    driver, database = neo4j_session_driver
-    schema.delete_everything(driver, database)
-    vault = tmp_path_factory.mktemp("vault")
-    previous = os.environ.get("PKG_VAULT_DIR")
-    os.environ["PKG_VAULT_DIR"] = str(vault)  # the app's audit trail and users go to this test's vault
-    pipeline.run([ROOT / "samples"], driver, database=database, vault=Vault(vault))
+def samples(sample_graph):
     st.cache_data.clear()
-    yield explore.Store(driver, database)
-    schema.delete_everything(driver, database)
-    if previous is None:
-        del os.environ["PKG_VAULT_DIR"]
-    else:
-        os.environ["PKG_VAULT_DIR"] = previous
+    return sample_graph[0]
 
 
 def page(path: str | None = None, role: str = "admin", user: str = "analyst-1", **params: str) -> AppTest:
     """A page as a signed-in user (the sign-in form itself is tested in test_access.py)."""
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.session_state["user"] = {"name": user, "role": role}
-    if path:
-        app.switch_page(path)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, [e.message for e in app.exception]
-    return app
+    return open_page(path, role, user, **params)
 
 
 def links(app: AppTest) -> list[tuple[str, str, dict]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph import explore, schema
+from graph import schema
 from graph.export import Selection, add_command_chains, select
 from graph.export.custody import verify, write_case
 from graph.export.formats import FORMATS, cypher_statements
@@ -24,12 +24,8 @@ SELECTION = Selection(["person:lmk-s"], hops=2, date_from="2020-08-01", date_to=
 
 
 @pytest.fixture(scope="module")
-def store(neo4j_session_driver, tmp_path_factory):
-    driver, database = neo4j_session_driver
-    schema.delete_everything(driver, database)
-    pipeline.run([ROOT / "samples"], driver, database=database, vault=Vault(tmp_path_factory.mktemp("vault")))
-    yield explore.Store(driver, database)
-    schema.delete_everything(driver, database)
+def store(sample_graph):
+    return sample_graph[0]
 
 
 @pytest.fixture(scope="module")

@@ -118,3 +118,39 @@ def test_oversized_and_missing_files(tmp_path):
         readers.read(path, max_bytes=4000)
     with pytest.raises(ReaderError, match="cannot open"):
         readers.read(tmp_path / "missing.txt")
+
+
+# -- property-based: whatever the bytes, a reader reads them or refuses them with a reason ---------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+VALID = {".docx": tf.docx_bytes([tf.RU_TEXT]), ".json": tf.intake_json([tf.form_submission()]),
+         ".csv": tf.intake_csv([tf.form_submission()]), ".txt": tf.RU_TEXT.encode("cp1251"),
+         ".pdf": tf.pdf_bytes([tf.EN_TEXT])}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(suffix=st.sampled_from(sorted(VALID)), cut=st.floats(0, 1), noise=st.binary(max_size=256))
+def test_truncated_or_noisy_files_never_crash_a_reader(tmp_path_factory, suffix, cut, noise):
+    data = VALID[suffix]
+    path = tmp_path_factory.mktemp("fuzz") / f"file{suffix}"
+    path.write_bytes(data[:int(len(data) * cut)] + noise)
+    try:
+        readers.read(path)
+    except ReaderError:
+        pass
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(value=st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                          lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                                       max_size=3), max_leaves=10),
+       wrapper=st.sampled_from(["submissions", "messages", "chats", None]))
+def test_json_of_any_shape_is_read_or_refused(tmp_path_factory, value, wrapper):
+    document = value if wrapper is None else {wrapper: {"list": value} if wrapper == "chats" else value}
+    path = tmp_path_factory.mktemp("fuzz") / "file.json"
+    path.write_text(json.dumps(document))
+    try:
+        readers.read(path)
+    except ReaderError:
+        pass
