@@ -143,36 +143,43 @@ def empty_graph(env: dict) -> None:
 
 def ingest(env: dict, folder: Path, **popen) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "ingest", str(folder), "--workers", "1", "--batch-size", "2",
-                             "--no-progress"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             "--write-size", "2", "--no-progress"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, **popen)
 
 
 def kill_campaign(env: dict, folder: Path, kills: int, rng: random.Random) -> dict:
+    """Rounds of: empty graph, then ingest runs killed at random moments until one completes, then a
+    comparison with a clean run; until at least ``kills`` runs were really killed."""
     empty_graph(env)
     clean = ingest(env, folder)
     out, _ = clean.communicate()
     reference = counts(env)
     expected = int(out.strip().splitlines()[-1].split()[0].split("=")[1])
-    empty_graph(env)
-    result = {"kills": 0, "crashes": 0, "exit_codes": []}
-    for _ in range(kills):
-        process = ingest(env, folder)
-        time.sleep(rng.uniform(1.0, 14.0))
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-            result["kills"] += 1
-        process.communicate()
-        result["exit_codes"].append(process.returncode)
-        if process.returncode not in (0, 1, -signal.SIGKILL):
-            result["crashes"] += 1
-    final = ingest(env, folder)
-    out, err = final.communicate()
+    result = {"kills": 0, "rounds": 0, "crashes": 0, "exit_codes": set(), "lost": 0, "duplicates": 0,
+              "differences": {}}
+    while result["kills"] < kills:
+        empty_graph(env)
+        result["rounds"] += 1
+        while True:
+            process = ingest(env, folder)
+            time.sleep(rng.uniform(0.5, 20.0))
+            killed = process.poll() is None
+            if killed:
+                process.send_signal(signal.SIGKILL)
+                result["kills"] += 1
+            out, err = process.communicate()
+            result["exit_codes"].add(process.returncode)
+            if process.returncode not in (0, 1, -signal.SIGKILL):
+                result["crashes"] += 1
+            if not killed:
+                break
+        after = counts(env)
+        result["lost"] += expected - after.get("node:Testimony", 0)
+        result["duplicates"] += sum(after.get(k, 0) - v for k, v in reference.items() if after.get(k, 0) > v)
+        result["differences"].update({k: (reference.get(k), after.get(k)) for k in set(reference) | set(after)
+                                      if reference.get(k) != after.get(k)})
     result["final"] = out.strip().splitlines()[-1] if out.strip() else err[-300:]
-    after = counts(env)
-    result["lost"] = expected - after.get("node:Testimony", 0)
-    result["duplicates"] = sum(after.get(k, 0) - v for k, v in reference.items() if after.get(k, 0) > v)
-    result["differences"] = {k: (reference.get(k), after.get(k)) for k in set(reference) | set(after)
-                             if reference.get(k) != after.get(k)}
+    result["exit_codes"] = sorted(result["exit_codes"])
     result["reference"] = reference
     return result
 
@@ -213,17 +220,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--testimonies", type=int, default=30)
     parser.add_argument("--skip-neo4j", action="store_true", help="only fuzz the readers")
+    parser.add_argument("--skip-fuzz", action="store_true", help="only the kill campaigns")
     args = parser.parse_args(argv)
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as temporary:
         temporary = Path(temporary)
         began = time.perf_counter()
-        fuzz = fuzz_readers(args.examples, temporary)
-        print(f"1. readers: {fuzz['files']} malformed files in {time.perf_counter() - began:.0f} s: "
-              f"{fuzz['read']} read, {fuzz['refused']} refused with a reason, {len(fuzz['crashes'])} crashes")
-        print(f"   100 MB text: {fuzz.get('big_file')}")
-        for crash in fuzz["crashes"][:10]:
-            print(f"   CRASH {crash}")
+        fuzz = None if args.skip_fuzz else fuzz_readers(args.examples, temporary)
+        if fuzz:
+            print(f"1. readers: {fuzz['files']} malformed files in {time.perf_counter() - began:.0f} s: "
+                  f"{fuzz['read']} read, {fuzz['refused']} refused with a reason, {len(fuzz['crashes'])} crashes")
+            print(f"   100 MB text: {fuzz.get('big_file')}")
+            for crash in fuzz["crashes"][:10]:
+                print(f"   CRASH {crash}")
         if args.skip_neo4j:
             return
         folder = temporary / "testimonies"
@@ -238,8 +247,9 @@ def main(argv: list[str] | None = None) -> None:
             return
         try:
             kills = kill_campaign(env, folder, args.kills, rng)
-            print(f"2. ingest killed with SIGKILL {kills['kills']} times (exit codes {sorted(set(kills['exit_codes']))}): "
-                  f"crashes {kills['crashes']}, then {kills['final']}; lost testimonies {kills['lost']}, "
+            print(f"2. ingest killed with SIGKILL {kills['kills']} times in {kills['rounds']} rounds (exit codes "
+                  f"{kills['exit_codes']}): crashes {kills['crashes']}; last completing run: {kills['final']}; "
+                  f"lost testimonies {kills['lost']}, "
                   f"duplicate nodes {kills['duplicates']}, differences from a clean run {kills['differences'] or 'none'}")
             db = database_kill(env, folder, kills["reference"])
             print(f"3. Neo4j killed during a run: ingest exit {db['exit_code']} after {db['seconds_to_error']} s "

@@ -1,6 +1,7 @@
 """Command line of the ingest side.
 
-    python -m ingest PATH... [--workers N] [--batch-size N] [--source NAME] [--report FILE] [--no-progress]
+    python -m ingest PATH... [--workers N] [--batch-size N] [--write-size N] [--source NAME] [--report FILE]
+                             [--no-progress]
 
 Reads every testimony in the given files and folders, pseudonymises it, extracts facts and writes them
 with their provenance to Neo4j (NEO4J_* variables, or the project's local server). The last line is
@@ -24,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="extraction processes (default: the number of cores)")
     parser.add_argument("--batch-size", type=int, default=16, help="testimonies per extraction batch")
+    parser.add_argument("--write-size", type=int, default=64,
+                        help="testimonies written per round of transactions (a killed run redoes at most these)")
     parser.add_argument("--source", help="name of the organisation or channel the testimonies came through")
     parser.add_argument("--report", type=Path, help="write the quarantine list as JSON lines to this file")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -47,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     status = 0
     try:
         summary = run(args.paths, driver, database=settings.database, workers=args.workers,
-                      batch_size=args.batch_size, max_bytes=max_bytes, source_name=args.source,
+                      batch_size=args.batch_size, write_size=args.write_size, max_bytes=max_bytes, source_name=args.source,
                       on_progress=progress)
     except IngestInterrupted as error:
         summary, status = error.summary, 3

@@ -150,8 +150,9 @@ def extracted(batches: list[list[tuple[str, str]]], workers: int) -> Iterator[li
     context = multiprocessing.get_context("spawn")  # no fork of a process holding driver threads
     with _empty_main(), concurrent.futures.ProcessPoolExecutor(workers, mp_context=context,
                                                                initializer=_warm_up) as pool:
-        pending = [pool.submit(extract_batch, batch) for batch in batches[:workers * 2]]
-        following = iter(batches[workers * 2:])
+        ahead = workers * 2  # batches in flight (more gave no gain on 2 cores: everything is CPU-bound)
+        pending = [pool.submit(extract_batch, batch) for batch in batches[:ahead]]
+        following = iter(batches[ahead:])
         while pending:
             result = pending.pop(0).result()
             nxt = next(following, None)
@@ -162,10 +163,13 @@ def extracted(batches: list[list[tuple[str, str]]], workers: int) -> Iterator[li
 
 # -- the whole run ----------------------------------------------------------------------------------------
 def run(paths: list[Path], driver: neo4j.Driver, *, database: str = "neo4j", vault: Vault | None = None,
-        workers: int | None = None, batch_size: int = 16, max_bytes: int = readers.MAX_FILE_BYTES,
+        workers: int | None = None, batch_size: int = 16, write_size: int = 64,
+        max_bytes: int = readers.MAX_FILE_BYTES,
         source_name: str | None = None,
         on_progress: Callable[[Summary, int], None] | None = None) -> Summary:
-    """Ingest every testimony under ``paths``; ``on_progress(summary, remaining)`` after each batch."""
+    """Ingest every testimony under ``paths``; ``on_progress(summary, remaining)`` after each write.
+    Extraction runs in batches of ``batch_size``; results are written ``write_size`` testimonies at a time
+    (a killed run redoes at most that many)."""
     vault = vault or Vault.from_env()
     workers = workers or os.cpu_count() or 1
     summary = Summary()
@@ -197,11 +201,17 @@ def run(paths: list[Path], driver: neo4j.Driver, *, database: str = "neo4j", vau
         groups = [protected[i:i + batch_size] for i in range(0, len(protected), batch_size)]
         work = [[(p.text, r.language if r.language in LANGUAGES else "auto") for r, p in g] for g in groups]
         began = time.perf_counter()
-        for group, results in zip(groups, extracted(work, min(workers, len(groups)))):
+        waiting: tuple[list, list] = ([], [])  # extracted, not yet written: written together in fewer transactions
+        for number, (group, results) in enumerate(zip(groups, extracted(work, min(workers, len(groups)))), 1):
             summary.add_time("extract", time.perf_counter() - began)
-            _write_group(writer, driver, database, group, results, summary, source_name)
-            if on_progress:
-                on_progress(summary, len(fresh) - summary.new)
+            waiting[0].extend(group)
+            waiting[1].extend(results)
+            if len(waiting[0]) >= write_size or number == len(groups):
+                _write_group(writer, driver, database, waiting[0], waiting[1], summary, source_name)
+                waiting[0].clear()
+                waiting[1].clear()
+                if on_progress:
+                    on_progress(summary, len(fresh) - summary.new)
             began = time.perf_counter()
     except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, BatchWriteError) as error:
         raise IngestInterrupted(summary, error) from error

@@ -177,14 +177,14 @@ def test_cli_last_line_and_kill_minus_nine_then_rerun(db, tmp_path):
         (folder / f"{number:02d}{path.suffix}").write_bytes(path.read_bytes())
     env = {**os.environ, "PKG_VAULT_DIR": str(tmp_path / "vault")}
     # the reference: a clean, uninterrupted run
-    clean = run_cli(str(folder), "--workers", "1", "--batch-size", "2", "--no-progress", env=env)
+    clean = run_cli(str(folder), "--workers", "1", "--batch-size", "2", "--write-size", "2", "--no-progress", env=env)
     assert clean.returncode == 0, clean.stderr
     assert clean.stdout.strip().splitlines()[-1].startswith("new=24 known=0 quarantined=0 entities=")
     reference = schema.element_counts(driver, database)
     schema.delete_everything(driver, database)
     # killed in the middle of writing, then run again
     process = subprocess.Popen([sys.executable, "-m", "ingest", str(folder), "--workers", "1", "--batch-size", "2",
-                                "--no-progress"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                "--write-size", "2", "--no-progress"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     while time.time() < deadline:
