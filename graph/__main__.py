@@ -75,24 +75,25 @@ def _chain(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from access.audit import AuditLog
     from graph import connection, explore
-    from graph.export import Selection, add_command_chains, select
-    from graph.export.custody import sha256, write_case
+    from graph.export import Selection
+    from graph.export.custody import UnknownSeeds, export_case, sha256
 
     formats = list(FORMATS) if args.formats == ["all"] else args.formats
     selection = Selection(args.seeds, args.hops, args.date_from, args.date_to, args.min_status,
                           args.min_confidence, tuple(args.types))
     driver, settings = connection.open_driver()
     with driver:
-        store = explore.Store(driver, settings.database)
-        subgraph = select(store, selection)
-        missing = [seed for seed in args.seeds if seed not in subgraph.nodes]
-        if missing:
-            print(f"error: no person, unit, incident or place with id {', '.join(missing)}", file=sys.stderr)
+        try:
+            subgraph, manifest, seconds = export_case(explore.Store(driver, settings.database), selection, args.out,
+                                                      formats, args.by)
+        except UnknownSeeds as error:
+            print(f"error: {error}", file=sys.stderr)
             return 2
-        if "dossier" in formats:
-            add_command_chains(store, subgraph)
-    manifest, seconds = write_case(subgraph, args.out, formats, args.by)
+    AuditLog.from_env().append(f"cli:{args.by}", "export", seeds=selection.seeds, formats=formats,
+                               manifest_sha256=sha256(manifest), nodes=len(subgraph.nodes),
+                               testimonies=len(subgraph.testimonies))
     print(f"{len(subgraph.nodes)} nodes, {len(subgraph.links)} links, "
           f"{sum(len(c) for c in subgraph.claims.values())} claims, {len(subgraph.testimonies)} testimonies cited")
     for name, took in seconds.items():

@@ -12,7 +12,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
 
 import neo4j
 import networkx as nx
@@ -40,11 +39,10 @@ class Store:
 
 
 # -- search ---------------------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
 def _lexicon():
-    from nlp import lexicon
+    from nlp import lexicon  # imported on first search only: the other views need no NLP data
 
-    return lexicon.load()
+    return lexicon.load()  # cached by nlp.lexicon
 
 
 def person_keys(text: str) -> list[str]:

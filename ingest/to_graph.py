@@ -41,11 +41,6 @@ class TestimonyInfo:
 
 
 @lru_cache(maxsize=1)
-def _lexicon():
-    return lexicon_module.load()
-
-
-@lru_cache(maxsize=1)
 def _roles_by_title() -> dict[str, str]:
     """Canonical position title (what relations carry as 'role') -> model role. The commander of a
     company, platoon or shift commands a part of the unit, not the unit: 'subunit_commander', which
@@ -53,7 +48,7 @@ def _roles_by_title() -> dict[str, str]:
     from nlp.components.relations import SUBUNIT_POSITIONS
 
     out = {}
-    for title in _lexicon().titles.values():
+    for title in lexicon_module.load().titles.values():
         if title.kind == "position" and title.role:
             role = "subunit_commander" if title.id in SUBUNIT_POSITIONS and title.role in COMMAND_ROLES \
                 else title.role
@@ -107,7 +102,7 @@ def protected_text(text: str, extraction: dict, official_ids: set[str]) -> str:
     persons = [e for e in extraction["entities"] if e["type"] == "PERSON"]
     officials_spans = [(e["start"], e["end"]) for e in persons if e["id"] in official_ids]
     candidates = [(e["start"], e["end"]) for e in persons if e["id"] not in official_ids]
-    candidates += [w.span() for w in _WORDS.finditer(text) if w.group().lower() in _lexicon().given_names]
+    candidates += [w.span() for w in _WORDS.finditer(text) if w.group().lower() in lexicon_module.load().given_names]
     candidates = [c for c in candidates if not any(s <= c[0] and c[1] <= e for s, e in officials_spans)]
     for _ in range(3):  # grow officials' names by adjacent name parts
         adjacent = [c for c in candidates if any(_only_spaces(text, c, o) for o in officials_spans)]
@@ -125,7 +120,7 @@ def _only_spaces(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _is_given_name(text: str) -> bool:
     words = _WORDS.findall(text)
-    return bool(words) and all(w.lower() in _lexicon().given_names for w in words)
+    return bool(words) and all(w.lower() in lexicon_module.load().given_names for w in words)
 
 
 def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, version: str) -> GraphBatch:
@@ -177,7 +172,7 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
                        start=DateRange(None, seen.min, seen.precision),
                        end=DateRange(seen.max, None, seen.precision), observed=True)
         elif kind == "SUBORDINATE_TO" and source[0] == target[0] == "Unit":
-            unit = _lexicon().unit(source[1])
+            unit = lexicon_module.load().unit(source[1])
             hierarchy = unit.parent_relation if unit and unit.parent == target[1] and unit.parent_relation \
                 else "administrative"
             facts.subordinate(source[1], target[1], hierarchy, proof)
@@ -256,12 +251,12 @@ def _entity_node(facts: FactBuilder, testimony_id: str, entity: dict, official_i
     if kind in ("UNIT", "PLACE") and _is_given_name(entity["text"]):
         return None  # a recogniser's mistake on a person's name; never a node
     if kind == "UNIT":
-        unit = _lexicon().unit(key)
+        unit = lexicon_module.load().unit(key)
         facts.entity("Unit", {"id": key, "name": entity["canonical"], "names": [entity["text"]],
                               "kind": attrs.get("unit_kind"), "city": unit.city if unit else None}, proof)
         return "Unit", key
     if kind == "PLACE":
-        known = _lexicon().places.get(key) or {}
+        known = lexicon_module.load().places.get(key) or {}
         facts.entity("Place", {"id": key, "name": entity["canonical"], "names": [entity["text"]],
                                "kind": known.get("kind"), "lat": known.get("lat"), "lon": known.get("lon")}, proof)
         return "Place", key
@@ -289,7 +284,7 @@ def reference_batch() -> GraphBatch:
     source_id = "source:gazetteer"
     facts.batch.add_node("Source", {"id": source_id, "name": "Gazetteer of security structures (public facts)",
                                     "kind": "reference", "reliability": "B"})
-    lexicon = _lexicon()
+    lexicon = lexicon_module.load()
     cited = Evidence("gazetteer", "1", 1.0, source_id=source_id)
     for unit in lexicon.units.values():
         names = sorted({n for n in unit.names.values() if n})

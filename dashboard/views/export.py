@@ -10,8 +10,8 @@ import streamlit as st
 
 from dashboard import common
 from graph import model
-from graph.export import LINK_TYPES, STATUS_ORDER, Selection, add_command_chains, select
-from graph.export.custody import sha256, write_case
+from graph.export import LINK_TYPES, STATUS_ORDER, Selection
+from graph.export.custody import UnknownSeeds, export_case, sha256
 from graph.export.formats import FORMATS
 
 common.require("investigator")
@@ -37,24 +37,21 @@ if st.button("Build case file", type="primary", disabled=not (seeds.strip() and 
     except model.ModelError as error:
         st.error(str(error))
         st.stop()
-    with st.spinner("Selecting and writing…"):
-        subgraph = select(store, selection)
-        missing = [seed for seed in selection.seeds if seed not in subgraph.nodes]
-        if missing:
-            st.error("No person, unit, incident or place with id " + common.plain(", ".join(missing)))
+    with st.spinner("Selecting and writing…"), tempfile.TemporaryDirectory() as folder:
+        case = Path(folder) / "case"
+        try:
+            subgraph, manifest, _ = export_case(store, selection, case, formats, by)
+        except UnknownSeeds as error:
+            message = str(error)
+            st.error(common.plain(message[:1].upper() + message[1:]))
             st.stop()
-        if "dossier" in formats:
-            add_command_chains(store, subgraph)
-        with tempfile.TemporaryDirectory() as folder:
-            case = Path(folder) / "case"
-            manifest, _ = write_case(subgraph, case, formats, by)
-            digest = sha256(manifest)
-            common.audit("export", seeds=selection.seeds, formats=formats, manifest_sha256=digest,
-                         nodes=len(subgraph.nodes), testimonies=len(subgraph.testimonies))
-            archive = io.BytesIO()
-            with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
-                for path in sorted(case.iterdir()):
-                    bundle.write(path, path.name)
+        digest = sha256(manifest)
+        common.audit("export", seeds=selection.seeds, formats=formats, manifest_sha256=digest,
+                     nodes=len(subgraph.nodes), testimonies=len(subgraph.testimonies))
+        archive = io.BytesIO()
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+            for path in sorted(case.iterdir()):
+                bundle.write(path, path.name)
     st.success(f"{len(subgraph.nodes)} nodes, {len(subgraph.links)} links, {len(subgraph.testimonies)} testimonies "
                f"cited. Manifest SHA-256 {digest}: record it in the custody log.")
     st.download_button("Download the case file (zip)", archive.getvalue(), file_name="case-file.zip",

@@ -9,7 +9,8 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
-from graph.export import Subgraph
+from graph.explore import Store
+from graph.export import Selection, Subgraph, add_command_chains, select
 from graph.export.formats import FORMATS
 
 MANIFEST = "manifest.json"
@@ -69,6 +70,24 @@ def write_case(subgraph: Subgraph, folder: Path, formats: list[str], exported_by
     path = folder / MANIFEST
     path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return path, seconds
+
+
+class UnknownSeeds(ValueError):
+    """A seed of the selection is not in the graph."""
+
+
+def export_case(store: Store, selection: Selection, folder: Path, formats: list[str],
+                exported_by: str) -> tuple[Subgraph, Path, dict]:
+    """Select, add the command chains the dossier needs, write the case folder: what the command line
+    and the dashboard both do. Returns (subgraph, manifest path, seconds per format)."""
+    subgraph = select(store, selection)
+    missing = [seed for seed in selection.seeds if seed not in subgraph.nodes]
+    if missing:
+        raise UnknownSeeds(f"no person, unit, incident or place with id {', '.join(missing)}")
+    if "dossier" in formats:
+        add_command_chains(store, subgraph)
+    manifest, seconds = write_case(subgraph, folder, formats, exported_by)
+    return subgraph, manifest, seconds
 
 
 def verify(folder: Path) -> list[str]:
