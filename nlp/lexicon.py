@@ -8,6 +8,7 @@ places.jsonl (cities and landmarks with coordinates).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -74,6 +75,9 @@ class Lexicon:
     months: dict[str, int] = field(default_factory=dict)
     places: dict[str, dict] = field(default_factory=dict)            # id -> row of places.jsonl
     place_forms: dict[str, str] = field(default_factory=dict)       # lowercased form -> place id
+    # lang -> [(regex, kind)]: several-word triggers ("применяли силу", "ill-treatment"); a group
+    # named t, when present, is the trigger span ("fired" in "fired at")
+    trigger_patterns: dict[str, list[tuple[re.Pattern, str]]] = field(default_factory=dict)
 
     def unit(self, unit_id: str) -> Unit | None:
         return self.units.get(unit_id)
@@ -151,5 +155,9 @@ def load(data_dir: Path = DATA_DIR) -> Lexicon:
     months = {form.lower(): row["month"] for row in read_jsonl(data_dir / "months.jsonl") for form in row["forms"]}
     places = {row["id"]: row for row in read_jsonl(data_dir / "places.jsonl")}
     place_forms = {form.lower(): pid for pid, row in places.items() for form in row["forms"]}
-    return Lexicon(units, unit_aliases, titles, title_forms, given, gender,
-                   _triggers(read_jsonl(data_dir / "triggers.jsonl")), cues, months, places, place_forms)
+    trigger_rows = read_jsonl(data_dir / "triggers.jsonl")
+    patterns = {lang: [(re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.I), row["kind"])
+                       for row in trigger_rows if row["lang"] == lang for p in row.get("patterns", [])]
+                for lang in LANGS}
+    return Lexicon(units, unit_aliases, titles, title_forms, given, gender, _triggers(trigger_rows), cues, months,
+                   places, place_forms, patterns)

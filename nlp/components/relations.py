@@ -41,6 +41,15 @@ PASSIVE_ENDINGS = ("ан", "ана", "ано", "аны", "ен", "ена", "ен
 CLAUSE_BREAKS = {";", ":", "—", "–", "(", ")", "который", "которая", "которые", "которого", "что", "где", "когда",
                  "пока", "хотя", "who", "which", "that", "when", "while", "and", "і", "каб", "які", "якая", "якія"}
 
+# Pronouns that stand for the last named person (subject, possessive) or for a group (plural).
+MASCULINE_PRONOUNS = {"он", "его", "ён", "яго", "he", "his", "him"}
+FEMININE_PRONOUNS = {"она", "её", "ее", "яна", "яе", "she", "her"}
+PLURAL_PRONOUNS = {"они", "их", "яны", "іх", "they", "their", "those", "те"}
+SUBJECT_PRONOUNS = {"он", "она", "ён", "яна", "he", "she", "они", "яны", "they", "те"}
+# "приказ задерживать всех ... отдал Кондрусь", "загад ... аддаў Гурскі"
+ORDER_GIVEN = re.compile(r"(?<!\w)(приказ|загад|команд[уа]|распоряжение)(?!\w)(?P<what>[^.;]{0,90}?)"
+                         r"(?<!\w)(отдал|отдала|аддаў|аддала|дал|дала|даў)(?!\w)", re.I)
+
 
 def _plural(word: str, lang: str) -> bool:
     word = word.lower()
@@ -59,7 +68,11 @@ class RelationRules:
         titles = list(doc.spans.get("titles", []))
         all_ents = list(doc.ents)
         self._all_ents = all_ents
-        for sent in doc.sents:
+        self._persons = [e for e in all_ents if e.label_ == "PERSON"]
+        self._genders = {e.start: self._gender(e) for e in self._persons}
+        sentences = list(doc.sents)
+        self._sentences = sentences
+        for sent in sentences:
             ents = [e for e in all_ents if sent.start <= e.start < sent.end]
             if not ents:
                 continue
@@ -295,12 +308,42 @@ class RelationRules:
                 found.append(("PERPETRATED", agent, act, 0.85, {}))
         return found
 
+    # -- pronouns --------------------------------------------------------------------------------
+    def _gender(self, person: Span) -> str:
+        """'m', 'f' or '' from the given name of the person or of another mention with the same key."""
+        for ent in [person] + [p for p in self._persons if p._.key == person._.key and p is not person]:
+            given = (ent._.attrs or {}).get("given_name")
+            if given:
+                canonical = self.lexicon.given_names.get(given.lower().strip("."))
+                gender = self.lexicon.given_gender.get(canonical or "", "")
+                if gender:
+                    return gender
+        return ""
+
+    def _antecedent(self, pronoun: str, char: int, window: int = 400) -> Span | None:
+        """The last person named before ``char`` whom the pronoun can stand for (gender when known)."""
+        word = pronoun.lower()
+        wanted = "m" if word in MASCULINE_PRONOUNS else "f" if word in FEMININE_PRONOUNS else None
+        if wanted is None:
+            return None
+        for person in reversed([p for p in self._persons if p.end_char <= char and char - p.end_char <= window]):
+            if self._genders.get(person.start) in ("", wanted):
+                return person
+        return None
+
+    def _previous_sentence(self, sent: Span) -> Span | None:
+        index = next((i for i, s in enumerate(self._sentences) if s.start == sent.start), 0)
+        return self._sentences[index - 1] if index > 0 else None
+
+    def _incidents_in(self, sent: Span | None) -> list[Span]:
+        if sent is None:
+            return []
+        return [e for e in self._all_ents if e.label_ == "INCIDENT" and sent.start <= e.start < sent.end]
+
+    # -- orders ----------------------------------------------------------------------------------
     def _ordered(self, doc: Doc, sent: Span, ents: list[Span]) -> list[tuple]:
         found = []
-        persons = [e for e in ents if e.label_ == "PERSON"]
         incidents = [e for e in ents if e.label_ == "INCIDENT"]
-        if not persons or not incidents:
-            return found
         lowered = sent.text.lower()
         for cue in self.cues.get("order", []):
             words = cue.split()
@@ -311,20 +354,47 @@ class RelationRules:
                 cue_start = sent.start_char + match.start()
                 cue_end = sent.start_char + match.end()
                 prepositional = words[0] in ("по", "па", "on", "at", "under")
-                if prepositional:  # "по приказу [полковника] Гурского"
-                    person = next((p for p in persons if p.start_char >= cue_end and p.start_char - cue_end <= 45),
-                                  None)
-                else:  # "Гурский приказал"
-                    person = next((p for p in reversed(persons) if p.end_char <= cue_start and
-                                   cue_start - p.end_char <= 60), None)
-                if person is not None:
-                    after = [i for i in incidents if i.start_char >= cue_end]
-                    targets = after if prepositional else after[:1]
-                    if not targets and prepositional:
-                        targets = incidents[-1:]
-                    for target in targets:
-                        found.append(("ORDERED", person, target, 0.75, {}))
+                if prepositional:
+                    person = self._order_giver_after(doc, cue_start, cue_end, match)
+                else:  # "Гурский приказал", "Он приказал"
+                    person = next((p for p in reversed(self._persons) if p.end_char <= cue_start and
+                                   cue_start - p.end_char <= 60 and p.start >= sent.start), None)
+                    before = doc.text[max(sent.start_char, cue_start - 20):cue_start].lower().split()
+                    if person is None and before and before[-1] in SUBJECT_PRONOUNS:
+                        person = self._antecedent(before[-1], cue_start)
+                if person is None:
+                    continue
+                after = [i for i in incidents if i.start_char >= cue_end]
+                targets = after if prepositional else after[:1]
+                if not targets and prepositional:
+                    targets = incidents[-1:]
+                if not targets:  # "... ordered the beatings" after the beatings were told
+                    targets = [i for i in incidents if i.end_char <= cue_start][-1:]
+                for target in targets:
+                    found.append(("ORDERED", person, target, 0.75, {}))
+        for match in ORDER_GIVEN.finditer(sent.text):  # "приказ задерживать всех ... отдал Кондрусь"
+            end = sent.start_char + match.end()
+            person = next((p for p in self._persons if end <= p.start_char <= end + 60 and p.start < sent.end), None)
+            if person is None:
+                continue
+            what = (sent.start_char + match.start("what"), sent.start_char + match.end("what"))
+            targets = [i for i in incidents if what[0] <= i.start_char < what[1]] or \
+                self._incidents_in(self._previous_sentence(sent))[-1:]
+            for target in targets:
+                found.append(("ORDERED", person, target, 0.7, {}))
         return found
+
+    def _order_giver_after(self, doc: Doc, cue_start: int, cue_end: int, match) -> Span | None:
+        """ "по приказу [полковника] Гурского"; "по его команде" is the last man named before."""
+        following = doc.text[cue_end:cue_end + 12].lower().split()
+        inner = match.group(0).split()
+        pronoun = next((w for w in inner[1:-1] + following[:1] if w in MASCULINE_PRONOUNS | FEMININE_PRONOUNS),
+                       None)
+        if pronoun is not None:
+            return self._antecedent(pronoun, cue_start) or next(
+                (p for p in self._persons if cue_end <= p.start_char <= cue_end + 250
+                 and self._genders.get(p.start) in ("", "m" if pronoun in MASCULINE_PRONOUNS else "f")), None)
+        return next((p for p in self._persons if cue_end <= p.start_char <= cue_end + 45), None)
 
     @staticmethod
     def _occurred_at(doc: Doc, ents: list[Span]) -> list[tuple]:

@@ -24,7 +24,10 @@ NEGATIONS = {"не", "ня", "not", "never", "n't", "нельзя"}
 ILL_TREATMENT_CONTEXT = ("лицом", "лицо", "колени", "коленях", "пол", "асфальт", "землю", "растяжк", "стен",
                          "тварам", "калені", "каленях", "падлогу", "face", "knee", "floor", "ground", "wall",
                          "ледян", "холодн", "вод", "water", "голым", "голыми", "naked", "lie", "карцер", "одиночн", "шизо",
-                         "isolation", "punishment cell")
+                         "isolation", "punishment cell", "вад", "халодн", "ледзян", "пакет", "мешок", "мяшок",
+                         "галаву", "голову", "head", "kneel", "карцар", "стаяць", "стоять", "лежать", "ляжаць",
+                         "наручник", "кайданк", "handcuff", "карцэр")
+ORDER_STEMS = ("приказ", "команд", "велел", "распоряж", "указани", "указыва", "загад", "камандз", "order", "instruct", "told")
 
 
 class DateTagger:
@@ -230,21 +233,25 @@ class IncidentTagger:
         return (hit[0], hit[1]) if hit else (None, False)
 
     def __call__(self, doc: Doc) -> Doc:
-        order_cues = self.lexicon.cues.get("order", {})
         spans = []
+        for pattern, kind in self.lexicon.trigger_patterns.get(self.lang, []):
+            for match in pattern.finditer(doc.text):
+                group = "t" if "t" in pattern.groupindex else 0
+                span = doc.char_span(match.start(group), match.end(group), label="INCIDENT", alignment_mode="expand")
+                if span is not None and not self._negated(doc, span.start):
+                    attrs(span)["violation"] = kind
+                    spans.append(span)
+        covered = {i for s in spans for i in range(s.start, s.end)}
         for token in doc:
+            if token.i in covered:
+                continue
             kind, infinitive = self._kind(token)
-            if kind is None or token.ent_type_:
+            if kind is None or token.ent_type_ or self._negated(doc, token.i):
                 continue
-            previous = doc[token.i - 1].lower_ if token.i else ""
-            if previous in NEGATIONS or (token.i > 1 and doc[token.i - 2].lower_ in NEGATIONS and previous in
-                                         ("было", "были", "был", "did", "were", "was")):
-                continue
-            sentence = token.sent.text.lower() if doc.has_annotation("SENT_START") else doc.text.lower()
-            if infinitive and not any(cue in sentence for lang in order_cues for cue in order_cues[lang]):
-                continue  # threats, plans: "грозили избить"
+            if infinitive and not self._ordered_act(doc, token.i):
+                continue  # threats, plans: "грозили избить"; but "приказал задерживать" is an act
             if kind == "ill-treatment":
-                window = " ".join(t.lower_ for t in doc[token.i + 1:token.i + 5])
+                window = " ".join(t.lower_ for t in doc[token.i + 1:token.i + 8])
                 if not any(c in window for c in ILL_TREATMENT_CONTEXT):
                     continue
             span = Span(doc, token.i, token.i + 1, label="INCIDENT")
@@ -252,6 +259,17 @@ class IncidentTagger:
             spans.append(span)
         add_entities(doc, spans, "rule")
         return doc
+
+    @staticmethod
+    def _negated(doc: Doc, i: int) -> bool:
+        previous = doc[i - 1].lower_ if i else ""
+        return previous in NEGATIONS or (i > 1 and doc[i - 2].lower_ in NEGATIONS and previous in
+                                         ("было", "были", "был", "did", "were", "was"))
+
+    @staticmethod
+    def _ordered_act(doc: Doc, i: int) -> bool:
+        """An infinitive governed by an order ("приказ задерживать", "загадаў класці", "ordered ... to beat")."""
+        return any(t.lower_.startswith(ORDER_STEMS) for t in doc[max(0, i - 7):i])
 
 
 PLACE_BEFORE = {"улица", "улице", "улицы", "улицу", "ул.", "проспект", "проспекте", "проспекта", "пр.", "пр-т",
