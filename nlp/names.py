@@ -39,7 +39,7 @@ _CASE_ENDINGS = ("ого", "его", "ому", "ему", "ыми", "ими", "о
                  "ага", "яга", "аму", "яму", "ымі", "імі", "ай", "ім", "ам", "ям", "ою")
 _VOWELS = set("aeiouyj")
 _INITIALS = re.compile(r"^([A-ZА-ЯЁІЎ]|Дз|Dz)\.?$")
-_PATRONYMIC = re.compile(r"(ович|евич|ьич|овна|евна|ична|инична|авіч|эвіч|овіч|еевіч|аевіч|евіч|аўна|еўна|ічна|"
+PATRONYMIC = re.compile(r"(ович|евич|ьич|овна|евна|ична|инична|авіч|эвіч|овіч|еевіч|аевіч|евіч|аўна|еўна|ічна|"
                          r"ovich|evich|ovna|evna|avich|eevich|avna|ichna|ovič|avič)$", re.I)
 
 
@@ -124,7 +124,7 @@ def parse(text: str, lexicon: Lexicon) -> NameParts:
         if parts.given is None and canonical_given(bare, lexicon):
             parts.given = bare
             continue
-        if _PATRONYMIC.search(bare) and parts.given is not None and parts.patronymic is None:
+        if PATRONYMIC.search(bare) and parts.given is not None and parts.patronymic is None:
             parts.patronymic = bare
             continue
         rest.append(bare)

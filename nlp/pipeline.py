@@ -34,9 +34,11 @@ def english_model_package() -> str:
 def build(lang: str) -> Language:
     if lang == "en":
         nlp = spacy.load(english_model_package())
+        nlp.add_pipe("initials_tokens", first=True)
         nlp.add_pipe("en_entity_mapper", last=True)
     elif lang in ("ru", "be"):
         nlp = spacy.blank("ru")
+        nlp.add_pipe("initials_tokens")
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("natasha_ner")
     else:

@@ -1,6 +1,9 @@
 """Shared span bookkeeping: extensions, and adding entities without overlaps."""
 from __future__ import annotations
 
+import re
+
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 ENTITY_TYPES = ("PERSON", "UNIT", "PLACE", "DATE", "INCIDENT")
@@ -38,3 +41,37 @@ def add_entities(doc: Doc, new: list[Span], source: str) -> list[Span]:
         kept_new.append(span)
     doc.ents = sorted(current, key=lambda s: s.start)
     return kept_new
+
+
+INITIAL = re.compile(r"^(?:[A-ZА-ЯЁІЎ]\.)*(?:[A-ZА-ЯЁІЎ]|Дз|Dz)$")
+
+
+class InitialsTokens:
+    """Keeps the dot with an initial: the tokenizer reads "Жлобич Г.П.." as "Г.П" + ".." and
+    "Рудак Дз. А." as "Дз" + "." + "А.", so no PERSON span could end at the initial's dot."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doubled = [t for t in doc if t.text in ("..", "...") and self._after_initial(doc, t.i)]
+        if doubled:
+            with doc.retokenize() as retokenizer:
+                for token in doubled:
+                    retokenizer.split(token, [".", token.text[1:]], heads=[(token, 1), (token, 1)])
+        dots = [t.i for t in doc if t.text == "." and self._after_initial(doc, t.i)]
+        if dots:
+            with doc.retokenize() as retokenizer:
+                for i in dots:
+                    retokenizer.merge(doc[i - 1:i + 1])
+        return doc
+
+    @staticmethod
+    def _after_initial(doc: Doc, i: int) -> bool:
+        if i == 0 or doc[i - 1].whitespace_ or not INITIAL.match(doc[i - 1].text):
+            return False
+        # a name is next to it: "Жлобич Г.П.", "Г. П. Жлобич", "Дз. А."
+        neighbours = [doc[j] for j in (i - 2, i + 1) if 0 <= j < len(doc)]
+        return any(n.text[:1].isupper() and n.is_alpha for n in neighbours)
+
+
+@Language.factory("initials_tokens")
+def make_initials_tokens(nlp: Language, name: str) -> InitialsTokens:
+    return InitialsTokens()

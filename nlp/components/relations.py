@@ -45,6 +45,13 @@ CLAUSE_BREAKS = {";", ":", "—", "–", "(", ")", "который", "котор
 MASCULINE_PRONOUNS = {"он", "его", "ён", "яго", "he", "his", "him"}
 FEMININE_PRONOUNS = {"она", "её", "ее", "яна", "яе", "she", "her"}
 PLURAL_PRONOUNS = {"они", "их", "яны", "іх", "they", "their", "those", "те"}
+OFFICER_NOUNS = {"сотрудники", "супрацоўнікі", "бойцы", "байцы", "военные", "вайскоўцы", "военнослужащие",
+                 "омоновцы", "амапаўцы", "милиционеры", "міліцыянеры", "силовики", "сілавікі", "officers", "servicemen",
+                 "members", "troops", "сотрудник", "супрацоўнік", "officer", "сотрудниками", "супрацоўнікамі"}
+NOMINAL_ENDINGS = ("ние", "ния", "нию", "нне", "нні", "ння")  # "избиение задержанных сотрудниками ОМОНа"
+ADVERBS = {"лично", "сам", "сама", "сами", "асабіста", "сам", "потом", "затем", "тогда", "также", "тоже", "ещё",
+           "еще", "несколько", "раз", "разы", "неоднократно", "personally", "also", "then", "repeatedly", "again"}
+RELATIVE_SUBJECTS = {"который", "которая", "которые", "які", "якая", "якія", "who"}
 SUBJECT_PRONOUNS = {"он", "она", "ён", "яна", "he", "she", "они", "яны", "they", "те"}
 # "приказ задерживать всех ... отдал Кондрусь", "загад ... аддаў Гурскі"
 ORDER_GIVEN = re.compile(r"(?<!\w)(приказ|загад|команд[уа]|распоряжение)(?!\w)(?P<what>[^.;]{0,90}?)"
@@ -66,6 +73,7 @@ class RelationRules:
     def __call__(self, doc: Doc) -> Doc:
         relations: list[dict] = []
         titles = list(doc.spans.get("titles", []))
+        self._titles_list = titles
         all_ents = list(doc.ents)
         self._all_ents = all_ents
         self._persons = [e for e in all_ents if e.label_ == "PERSON"]
@@ -214,42 +222,135 @@ class RelationRules:
         found = []
         incidents = [e for e in ents if e.label_ == "INCIDENT"]
         agents = [e for e in ents if e.label_ in ("PERSON", "UNIT")]
+        done: dict[int, tuple[Span, list[tuple]]] = {}  # act start -> (act, its relations)
         for act in incidents:
             if self.lang == "en":
-                found += self._perpetrated_en(doc, act, agents)
-                continue
-            # passive participle + instrumental agent: "задержан 11.08 на проспекте ... сотрудниками ОМОНа"
-            if act.text.lower().endswith(PASSIVE_ENDINGS):
-                agent = self._instrumental_agent(doc, act, agents, titles)
-                if agent is not None:
-                    found.append(("PERPETRATED", agent, act, 0.7, {}))
-                    continue
-            left = [a for a in agents if a.end <= act.start and act.start - a.end <= 8]
-            if not left:
-                continue
-            agent = left[-1]
-            gap = doc[agent.end:act.start]
-            if any(t.text in CLAUSE_BREAKS or t.lower_ in CLAUSE_BREAKS or t.text == "." for t in gap):
-                continue
-            if any(e.label_ in ("INCIDENT", "PERSON") for e in gap.ents):
-                continue
-            phrase_start = self._phrase_start(doc, agent, titles)
-            if phrase_start > 0 and doc[phrase_start - 1].lower_ in PREPOSITIONS:
-                continue
-            if agent.label_ == "PERSON":
-                coordinated = [a for a in left[:-1] if a.label_ == "PERSON" and
-                               doc[a.end:agent.start].text.strip().lower() in ("и", "і", ",", "and")]
-                if _plural(act.text, self.lang) and not coordinated:
-                    continue
-                found.append(("PERPETRATED", agent, act, 0.7, {}))
-                for other in coordinated:
-                    found.append(("PERPETRATED", other, act, 0.7, {}))
+                rels = self._perpetrated_en(doc, act, agents)
             else:
-                officer_before = phrase_start > 0 and any(
-                    t.end == agent.start or t.end == phrase_start for t in titles)
-                if officer_before or not _plural(act.text, self.lang):
-                    found.append(("PERPETRATED", agent, act, 0.6, {}))
+                rels = self._agents_before(doc, act, agents, titles) or self._unit_after(doc, act, agents)
+            if not rels:
+                rels = self._pronoun_subject(doc, act) or self._shared_subject(doc, act, done)
+            done[act.start] = (act, rels)
+            found += rels
         return found
+
+    def _agents_before(self, doc: Doc, act: Span, agents: list[Span], titles: list[Span]) -> list[tuple]:
+        """Russian/Belarusian: the named agent right before the act, or the instrumental after a passive."""
+        if act.text.lower().endswith(PASSIVE_ENDINGS + NOMINAL_ENDINGS):  # "задержан ... сотрудниками ОМОНа"
+            agent = self._instrumental_agent(doc, act, agents, titles)
+            if agent is not None:
+                return [("PERPETRATED", agent, act, 0.7, {})]
+        parenthetical = self._before_parenthesis(doc, act, agents)
+        if parenthetical is not None:
+            agent = parenthetical
+            if agent.label_ == "PERSON" and not _plural(act.text, self.lang) or agent.label_ == "UNIT":
+                return [("PERPETRATED", agent, act, 0.65, {})]
+            return []
+        left = [a for a in agents if a.end <= act.start and act.start - a.end <= 8]
+        if not left:
+            return []
+        agent = left[-1]
+        while agent.label_ == "UNIT" and len(left) > 1 and left[-2].label_ == "UNIT" and left[-2].end == agent.start:
+            left = left[:-1]  # "сотрудники ОМОНа УВД Гомельского облисполкома избили": the unit named first
+            agent = left[-1]
+        gap = doc[agent.end:act.start]
+        if any(t.text in CLAUSE_BREAKS or t.lower_ in CLAUSE_BREAKS or t.text == "." for t in gap):
+            return []
+        if any(e.label_ in ("INCIDENT", "PERSON") for e in gap.ents):
+            return []
+        phrase_start = self._phrase_start(doc, agent, titles)
+        if phrase_start > 0 and doc[phrase_start - 1].lower_ in PREPOSITIONS:
+            return []
+        if agent.label_ == "PERSON":
+            coordinated = [a for a in left[:-1] if a.label_ == "PERSON" and self._joined(doc, a, agent)]
+            if _plural(act.text, self.lang) and not coordinated:
+                return []
+            return [("PERPETRATED", a, act, 0.7, {}) for a in [agent, *coordinated]]
+        officer_before = phrase_start > 0 and any(t.end == agent.start or t.end == phrase_start for t in titles)
+        if officer_before or doc[agent.start - 1].lower_ in OFFICER_NOUNS or not _plural(act.text, self.lang):
+            return [("PERPETRATED", agent, act, 0.6, {})]
+        return []
+
+    def _joined(self, doc: Doc, first: Span, second: Span) -> bool:
+        """ "Бельский и Пашкевич", "Бельский А.И. и лейтенант Пашкевич К.В.": two persons, one subject."""
+        gap = doc[first.end:second.start]
+        titled = {i for t in self._titles_list for i in range(t.start, t.end)}
+        words = [t for t in gap if t.i not in titled]
+        return len(words) == 1 and words[0].lower_ in ("и", "і", ",", "and")
+
+    def _before_parenthesis(self, doc: Doc, act: Span, agents: list[Span]) -> Span | None:
+        """ "Климчук, которого мы потом опознали, ударил", "Гайдук Е.П., дежурившая в ИВС, таскала",
+        "Ткачука, который избил": the agent stands before the commas."""
+        i = act.start - 1
+        while i > act.sent.start and (doc[i].lower_ in ADVERBS or doc[i].ent_type_ == "DATE"):
+            i -= 1
+        if i <= act.sent.start:
+            return None
+        if doc[i].lower_ in RELATIVE_SUBJECTS and doc[i - 1].text == ",":
+            opening = i - 1
+        elif doc[i].text == ",":
+            opening = next((j for j in range(i - 1, max(act.sent.start, i - 25), -1) if doc[j].text == ","), None)
+            if opening is None:
+                return None
+            relative = doc[opening + 1].lower_.startswith(("котор", "як", "who", "whom", "whose"))
+            if any(e.label_ == "INCIDENT" or e.label_ == "PERSON" and not relative for e in doc[opening + 1:i].ents):
+                return None
+        else:
+            return None
+        return next((a for a in agents if a.end == opening), None)
+
+    def _unit_after(self, doc: Doc, act: Span, agents: list[Span]) -> list[tuple]:
+        """Verb first: "мяне затрымалі супрацоўнікі ГУБАЗіК", "били бойцы ОМОНа"."""
+        for i in range(act.end, min(act.end + 3, act.sent.end)):
+            if doc[i].lower_ in OFFICER_NOUNS:
+                unit = next((a for a in agents if a.label_ == "UNIT" and a.start in (i + 1, i + 2)), None)
+                if unit is not None and _plural(act.text, self.lang):
+                    return [("PERPETRATED", unit, act, 0.6, {})]
+        return []
+
+    def _pronoun_subject(self, doc: Doc, act: Span) -> list[tuple]:
+        """ "Ён скруціў мне рукі", "He slammed my head": the pronoun stands for the last person named."""
+        if self.lang == "en":
+            verb = act.root if act.root.pos_ == "VERB" else act.root.head
+            while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+                verb = verb.head
+            pronouns = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in SUBJECT_PRONOUNS]
+        else:
+            pronouns = [t for t in doc[max(act.sent.start, act.start - 3):act.start] if t.lower_ in SUBJECT_PRONOUNS]
+            if pronouns and any(t.text in CLAUSE_BREAKS or t.is_punct for t in doc[pronouns[-1].i + 1:act.start]):
+                pronouns = []
+        if not pronouns:
+            return []
+        pronoun = pronouns[-1]
+        if pronoun.lower_ in PLURAL_PRONOUNS:  # "They detained us": the unit whose officers were named
+            units = [e for e in self._all_ents if e.label_ == "UNIT" and e.end_char <= pronoun.idx and
+                     pronoun.idx - e.end_char <= 300 and self._officers_of(doc, e)]
+            return [("PERPETRATED", units[-1], act, 0.5, {})] if units else []
+        person = self._antecedent(pronoun.text, pronoun.idx, window=300)
+        return [("PERPETRATED", person, act, 0.55, {})] if person is not None else []
+
+    @staticmethod
+    def _officers_of(doc: Doc, unit: Span) -> bool:
+        near = [doc[i].lower_ for i in range(max(0, unit.start - 1), min(len(doc), unit.end + 1))]
+        return any(w in OFFICER_NOUNS for w in near)
+
+    def _shared_subject(self, doc: Doc, act: Span, done: dict[int, tuple[Span, list[tuple]]]) -> list[tuple]:
+        """ "Вайтович ударил меня, потом надел наручники и подвесил": coordinated verbs, one subject."""
+        if self.lang == "en":
+            return []
+        earlier = [start for start in done if act.sent.start <= start < act.start and done[start][1]]
+        if not earlier:
+            return []
+        previous, relations = done[max(earlier)]
+        gap = doc[previous.end:act.start]
+        if len(gap) > 12 or any(e.label_ in ("PERSON", "UNIT") for e in gap.ents) or any(
+                t.lower_ in CLAUSE_BREAKS - {"і"} or t.lower_ in SUBJECT_PRONOUNS | PLURAL_PRONOUNS or t.text == "—"
+                for t in gap):
+            return []
+        if _plural(previous.text, self.lang) != _plural(act.text, self.lang) or not any(
+                t.lower_ in ("и", "і", ",", "потом", "затем", "потым", "пасля") for t in gap):
+            return []
+        return [(rel, agent, act, round(confidence * 0.9, 2), extra) for rel, agent, _, confidence, extra in relations]
 
     @staticmethod
     def _instrumental_agent(doc: Doc, act: Span, agents: list[Span], titles: list[Span]) -> Span | None:
@@ -277,7 +378,10 @@ class RelationRules:
                        cue_char - e.end_char <= 400]
             if not persons:
                 continue
-            for act in (e for e in ents if e.label_ == "INCIDENT" and e.start_char > cue_char):
+            acts = [e for e in ents if e.label_ == "INCIDENT" and e.start_char > cue_char]
+            if not acts:  # "Labusov is responsible for these acts": the acts told just before
+                acts = self._incidents_in(self._previous_sentence(ents[0].sent))
+            for act in acts:
                 found.append(("PERPETRATED", persons[-1], act, 0.6, {}))
         return found
 
@@ -293,14 +397,26 @@ class RelationRules:
     @staticmethod
     def _perpetrated_en(doc: Doc, act: Span, agents: list[Span]) -> list[tuple]:
         token = act.root
-        verb = token if token.pos_ == "VERB" else token.head
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
-        if not subjects and verb.dep_ == "conj":
-            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-        by_agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        verb = token if token.pos_ == "VERB" or token.tag_.startswith("VB") else token.head
+        chain = [verb]  # "slapped detainees and dragged one woman": conjuncts share the subject
+        while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1]:
+            chain.append(chain[-1].head)
+        subjects, by_agents = [], []
+        for head in chain:
+            subjects += [c for c in head.children if c.dep_ == "nsubj"]
+            by_agents += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if head.dep_ == "relcl":  # "Alena Haiduk of the TsIP, who slapped detainees"
+                subjects.append(head.head)
+            if subjects or by_agents:
+                break
+        if token.pos_ == "NOUN":  # "the detention of protesters by Minsk OMON"
+            by_agents += [g for c in token.children if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
         found = []
         for word in subjects + by_agents:
             agent = next((a for a in agents if a.start <= word.i < a.end), None)
+            if agent is None:  # "the head of the Moskovsky RUVD, Colonel Maxim Trofimchik, kicked"
+                agent = next((a for a in agents if a.label_ == "PERSON" and any(
+                    a.start <= w.i < a.end for w in word.subtree if w.dep_ in ("appos", "compound"))), None)
             if agent is None:  # "Officers of Minsk OMON beat ...": the unit named in the subject phrase
                 agent = next((a for a in agents if a.label_ == "UNIT" and any(
                     a.start <= w.i < a.end for w in word.subtree if w.dep_ in ("pobj", "compound"))), None)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from nlp import lexicon as lexicon_module
 from nlp.components.entities import add_entities, attrs
 from nlp.dates import DateFinder
+from nlp.names import PATRONYMIC
 
 NEGATIONS = {"не", "ня", "not", "never", "n't", "нельзя"}
 ILL_TREATMENT_CONTEXT = ("лицом", "лицо", "колени", "коленях", "пол", "асфальт", "землю", "растяжк", "стен",
@@ -48,7 +49,7 @@ class DateTagger:
 
 
 _CAP = r"[A-ZА-ЯЁІЎ][a-zа-яёіўʼ'’\-]+"
-_INIT = r"[A-ZА-ЯЁІЎ]\.\s?"
+_INIT = r"(?:[A-ZА-ЯЁІЎ]|Дз|Dz)\.\s?"
 INITIALS_PATTERNS = (
     re.compile(rf"(?<![\w.])({_CAP})\s+({_INIT}(?:{_INIT})?)"),          # Жлобич Г.П.
     re.compile(rf"(?<![\w.])({_INIT}(?:{_INIT})?)\s*({_CAP})"),           # Г.П. Жлобич, Н. И. Жлобич
@@ -90,7 +91,12 @@ class PersonRules:
                     if end < len(doc) and self._capitalised_name(doc[end]) and doc[end].lower_ not in \
                             self.lexicon.given_names:
                         end += 1  # given + patronymic + surname, or given + surname + nothing
-                    spans.append(Span(doc, token.i, end, label="PERSON"))
+                    start = token.i
+                    if start > 0 and end == token.i + 2 and PATRONYMIC.search(nxt.text) and \
+                            self._capitalised_name(doc[start - 1]) and doc[start - 1].lower_ not in NOT_NAMES and \
+                            doc[start - 1].lower_ not in self.lexicon.given_names:
+                        start -= 1  # surname + given + patronymic: "ЖЛОБИЧ Геннадий Петрович"
+                    spans.append(Span(doc, start, end, label="PERSON"))
         for title in doc.spans.get("titles", []):
             end = title.end
             while end < len(doc) and end - title.end < 3 and self._capitalised_name(doc[end]):
@@ -206,7 +212,7 @@ def russian_trigger_forms() -> dict[str, tuple[str, bool]]:
             for form in parse.lexeme:
                 if "PRTF" in form.tag:  # full participles: "задержанные", "избитого" (persons, not acts)
                     continue
-                forms.setdefault(form.word, (kind, "INFN" in form.tag))
+                forms.setdefault(form.word.replace("ё", "е"), (kind, "INFN" in form.tag))
     return forms
 
 
