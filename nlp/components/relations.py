@@ -18,6 +18,7 @@ relation ``hedged``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -34,7 +35,8 @@ SUBUNIT_POSITIONS = {
 PREPOSITIONS = {"по", "к", "у", "с", "со", "от", "для", "о", "об", "про", "на", "в", "во", "за", "из", "при", "без",
                 "па", "ад", "да", "ля", "пра", "ў", "з", "to", "by", "for", "with", "from", "of", "about", "at",
                 "against", "under"}
-LEAD_VERBS = ("возглав", "руковод", "headed", "heads", "led ", "leads", "узначаль", "узначальв", "кіраваў")
+LEAD_VERBS = ("возглав", "руковод", "командова", "командует", "камандава", "камандуе", " headed", " heads ", " led ",
+              " leads ", " run by", " commanded", " commands ", "узначаль", "кіраваў", "кіруе")
 SERVE_VERBS = ("служил в", "служит в", "работал в", "работает в", "served in", "serves in", "worked in",
                "works in", "служыў у", "працаваў у")
 PASSIVE_ENDINGS = ("ан", "ана", "ано", "аны", "ен", "ена", "ено", "ены", "ит", "ита", "ито", "иты", "ят", "яты")
@@ -48,6 +50,21 @@ PLURAL_PRONOUNS = {"они", "их", "яны", "іх", "they", "their", "those",
 OFFICER_NOUNS = {"сотрудники", "супрацоўнікі", "бойцы", "байцы", "военные", "вайскоўцы", "военнослужащие",
                  "омоновцы", "амапаўцы", "милиционеры", "міліцыянеры", "силовики", "сілавікі", "officers", "servicemen",
                  "members", "troops", "сотрудник", "супрацоўнік", "officer", "сотрудниками", "супрацоўнікамі"}
+# Words that may stand between a title and the person it names ("начальник РУВД — подполковник Ярошевич",
+# "Камандзірам АМАПа прызначаны Кандрусь") or between a person and the title ("Kondrus had served as").
+LINKING_WORDS = {"the", "of", "a", "an", "is", "was", "has", "been", "had", "became", "appointed", "named", "now",
+                 "назначен", "назначена", "назначили", "являлся", "являлась", "является", "был", "была", "стал",
+                 "стала", "прызначаны", "прызначана", "быў", "стаў", "з", "с", "года", "году", "since", "from",
+                 "reportedly", "тогда", "тады", "then", "at", "time", "милиции", "міліцыі", "юстиции", "police",
+                 # field labels of sanctions notices: "GURSKY Vadim\nPosition: Colonel; Commander of Minsk OMON"
+                 "должность", "пасада", "звание", "званне", "position", "function", "rank", "post", "title"}
+FIELD_LABEL_STARTS = tuple(f"{gap}{label}" for gap in ("\n", " \n", "\n\n") for label in (
+    "должность", "пасада", "position", "function", "post", "title"))
+COPULAS = {"был", "была", "являлся", "являлась", "является", "стал", "стала", "назначен", "назначена", "быў", "стаў",
+           "прызначаны", "прызначана", "з'яўляўся"}
+PREDICATES = {"served", "serves", "as", "works", "worked", "служит", "служил", "работает", "работал", "служыць",
+              "служыў", "працуе", "працаваў", "in", "at", "в", "у"}
+UNIT_CONNECTORS = ("", "of", "of the", "the", "в", "у", "in", "in the", "at", "at the", "at the time of")
 NOMINAL_ENDINGS = ("ние", "ния", "нию", "нне", "нні", "ння")  # "избиение задержанных сотрудниками ОМОНа"
 ADVERBS = {"лично", "сам", "сама", "сами", "асабіста", "сам", "потом", "затем", "тогда", "также", "тоже", "ещё",
            "еще", "несколько", "раз", "разы", "неоднократно", "personally", "also", "then", "repeatedly", "again"}
@@ -56,6 +73,13 @@ SUBJECT_PRONOUNS = {"он", "она", "ён", "яна", "he", "she", "они", "
 # "приказ задерживать всех ... отдал Кондрусь", "загад ... аддаў Гурскі"
 ORDER_GIVEN = re.compile(r"(?<!\w)(приказ|загад|команд[уа]|распоряжение)(?!\w)(?P<what>[^.;]{0,90}?)"
                          r"(?<!\w)(отдал|отдала|аддаў|аддала|дал|дала|даў)(?!\w)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
 
 
 def _plural(word: str, lang: str) -> bool:
@@ -76,7 +100,7 @@ class RelationRules:
         self._titles_list = titles
         all_ents = list(doc.ents)
         self._all_ents = all_ents
-        self._persons = [e for e in all_ents if e.label_ == "PERSON"]
+        self._persons = [e for e in all_ents if e.label_ == "PERSON" and self._named(e)]
         self._genders = {e.start: self._gender(e) for e in self._persons}
         sentences = list(doc.sents)
         self._sentences = sentences
@@ -132,13 +156,11 @@ class RelationRules:
         persons = [e for e in ents if e.label_ == "PERSON"]
         units = [e for e in ents if e.label_ == "UNIT"]
         for person in persons:
-            # Pattern A: POSITION [of the] UNIT [UNIT] [RANK] PERSON
-            before = [t for t in titles if t.end <= person.start and person.start - t.end <= 10]
+            # Pattern A: POSITION [of the] UNIT [UNIT][,—] [is/назначен] [RANK] PERSON
+            before = [t for t in titles if t.end <= person.start and person.start - t.end <= 12]
             for title in reversed(before):
                 gap = doc[title.end:person.start]
-                if any(e.label_ in ("PERSON", "INCIDENT") for e in gap.ents) or any(
-                        tok.is_punct and tok.text not in ("«", "»", '"', "'") and not tok.ent_type_ == "DATE"
-                        for tok in gap):
+                if any(e.label_ in ("PERSON", "INCIDENT") for e in gap.ents):
                     continue
                 # the unit follows the position ("командир ОМОНа") or is part of it ("Начальнік ЦІП")
                 unit = next((u for u in units if title.start <= u.start and u.end <= person.start), None)
@@ -147,21 +169,26 @@ class RelationRules:
                 if unit.start >= title.end and doc[title.end:unit.start].text.lower().strip() not in (
                         "", "of", "of the", "the"):
                     continue
+                rest = doc[max(unit.end, title.end):person.start]
+                predicative = title.text.lower().endswith(("ом", "ем", "ам", "ям")) and any(
+                    t.lower_ in COPULAS for t in rest) and len(rest) <= 10  # "Командиром ОМОНа в те дни был Гурский"
+                if not predicative and not self._plain_gap(rest, titles, units, LINKING_WORDS):
+                    continue
                 role_title = self._nearest_position(before, title) or title
                 found.append((self._relation_for_title(role_title.label_), person, unit, 0.85,
                               {"role": self._role(role_title)}))
                 break
-            # Pattern B: PERSON, [RANK] POSITION [of the] UNIT
-            after = [t for t in titles if t.start >= person.end and t.start - person.end <= 4]
+            # Pattern B: PERSON, [is/was/served as/назначен] [RANK] POSITION [of the/in/в] UNIT
+            after = [t for t in titles if t.start >= person.end and t.start - person.end <= 8]
             for title in after:
-                gap = doc[person.end:title.start]
-                if not all(tok.text in (",", "—", "–", "-", "a", "the", "an", "is", "was") or
-                           tok.text.lower() in ("был", "была", "является", "быў") or
-                           any(t.start <= tok.i < t.end for t in titles) for tok in gap):
+                if not self._plain_gap(doc[person.end:title.start], titles, units, LINKING_WORDS | PREDICATES):
                     continue
-                unit = next((u for u in units if u.start >= title.end and u.start - title.end <= 3), None)
-                if unit is None or doc[title.end:unit.start].text.lower().strip() not in ("", "of", "of the",
-                                                                                           "the", "в", "у"):
+                # the unit is part of the title ("командир ОМОНа") or follows it ("Head of GUBOPiK")
+                unit = next((u for u in units if title.start <= u.start and u.end <= title.end), None) or next(
+                    (u for u in units if u.start >= title.end and u.start - title.end <= 4), None)
+                if unit is None or unit.start >= title.end and doc[title.end:unit.start].text.lower().strip() not in \
+                        UNIT_CONNECTORS and not all(any(t.start <= i < t.end for t in titles)
+                                                    for i in range(title.end, unit.start)):
                     continue
                 position = next((t for t in after if t.start >= title.start and t.end <= unit.start and
                                  self.lexicon.titles[t.label_].kind == "position"), title)
@@ -172,9 +199,32 @@ class RelationRules:
             nxt = person.end
             if nxt + 1 < len(doc) and doc[nxt].lower_ in ("of", "из", "from", "з"):
                 unit = next((u for u in units if u.start in (nxt + 1, nxt + 2)), None)
-                if unit is not None:
+                title = next((t for t in reversed(titles) if t.end <= person.start and person.start - t.end <= 3 and
+                              self.lexicon.titles[t.label_].kind == "position"), None)
+                if unit is not None and title is not None:  # "Judge Tatiana Kuleshova of the District Court"
+                    found.append((self._relation_for_title(title.label_), person, unit, 0.75,
+                                  {"role": self._role(title)}))
+                elif unit is not None:
                     found.append(("MEMBER_OF", person, unit, 0.7, {}))
         return found
+
+    @staticmethod
+    def _plain_gap(gap: Span, titles: list[Span], units: list[Span], allowed: set[str]) -> bool:
+        """Only titles, units, dates, one comma or dash, and the allowed linking words."""
+        covered = {i for t in titles for i in range(t.start, t.end)} | {
+            i for u in units for i in range(u.start, u.end)}
+        punct = 0
+        for token in gap:
+            if token.i in covered or token.ent_type_ == "DATE" or token.is_space or token.text in ("«", "»", '"', "'"):
+                continue
+            if token.text in (",", "—", "–", "-", ";", ":"):
+                punct += 1
+                if punct > 2 or token.text in (";", ":") and not gap.text.lower().startswith(FIELD_LABEL_STARTS):
+                    return False
+                continue
+            if token.lower_ not in allowed:
+                return False
+        return True
 
     def _nearest_position(self, before: list[Span], title: Span) -> Span | None:
         if self.lexicon.titles[title.label_].kind == "position":
@@ -188,18 +238,30 @@ class RelationRules:
             else (info.canonical.get("en") or title.text)
 
     def _lead_and_serve(self, doc: Doc, ents: list[Span], text: str) -> list[tuple]:
+        """ "возглавлял ОМОН", "unit 3214 was commanded by Colonel Labusov", "ОМОН, которым командует
+        подполковник Мисюк", "served in GUBOPiK": titles and dates in between do not count."""
         found = []
         persons = [e for e in ents if e.label_ == "PERSON"]
         units = [e for e in ents if e.label_ == "UNIT"]
+        titled = {i for t in self._titles_list for i in range(t.start, t.end)}
         for person in persons:
             for unit in units:
                 lo, hi = sorted((person, unit), key=lambda s: s.start)
-                if hi.start - lo.end > 4:
+                others = [e for e in ents if lo.end <= e.start and e.end <= hi.start and e.label_ in ("PERSON", "UNIT")]
+                if any(e.label_ == "PERSON" for e in others) or any(
+                        e.label_ == "UNIT" and not (unit.start < person.start and e.start == unit.end) for e in others):
+                    continue  # another agent stands between; a unit chain ("АМАП УУС ..., якім") is named by its head
+                if unit.start < person.start and any(u.end == unit.start for u in units):
                     continue
-                between = doc[lo.end:hi.start].text.lower() + " "
-                if any(v in between or v.strip() in between for v in LEAD_VERBS):
+                words = [t.lower_ for t in doc[lo.end:hi.start] if t.i not in titled and t.ent_type_ != "DATE"
+                         and not t.is_space and not any(e.start <= t.i < e.end for e in others)]
+                if len(words) > 7 or any(w in (".", ";") for w in words):
+                    continue
+                between = " " + " ".join(words) + " "
+                if any(v in between for v in LEAD_VERBS):
                     found.append(("COMMANDED", person, unit, 0.75, {"role": "commander"}))
-                elif person.start < unit.start and any(v in between + doc[unit.start].lower_ for v in SERVE_VERBS):
+                elif person.start < unit.start and len(words) <= 4 and any(
+                        v in between + doc[unit.start].lower_ for v in SERVE_VERBS):
                     found.append(("MEMBER_OF", person, unit, 0.7, {}))
         return found
 
@@ -221,7 +283,7 @@ class RelationRules:
     def _perpetrated(self, doc: Doc, ents: list[Span], titles: list[Span]) -> list[tuple]:
         found = []
         incidents = [e for e in ents if e.label_ == "INCIDENT"]
-        agents = [e for e in ents if e.label_ in ("PERSON", "UNIT")]
+        agents = [e for e in ents if e.label_ == "UNIT" or e.label_ == "PERSON" and self._named(e)]
         done: dict[int, tuple[Span, list[tuple]]] = {}  # act start -> (act, its relations)
         for act in incidents:
             if self.lang == "en":
@@ -246,6 +308,8 @@ class RelationRules:
             if agent.label_ == "PERSON" and not _plural(act.text, self.lang) or agent.label_ == "UNIT":
                 return [("PERPETRATED", agent, act, 0.65, {})]
             return []
+        if self._passive(act):  # "Тимур был избит": the person before a passive is the victim
+            return []
         left = [a for a in agents if a.end <= act.start and act.start - a.end <= 8]
         if not left:
             return []
@@ -254,7 +318,7 @@ class RelationRules:
             left = left[:-1]  # "сотрудники ОМОНа УВД Гомельского облисполкома избили": the unit named first
             agent = left[-1]
         gap = doc[agent.end:act.start]
-        if any(t.text in CLAUSE_BREAKS or t.lower_ in CLAUSE_BREAKS or t.text == "." for t in gap):
+        if any(t.text in CLAUSE_BREAKS or t.lower_ in CLAUSE_BREAKS or t.text in (".", ",") for t in gap):
             return []
         if any(e.label_ in ("INCIDENT", "PERSON") for e in gap.ents):
             return []
@@ -298,6 +362,12 @@ class RelationRules:
         else:
             return None
         return next((a for a in agents if a.end == opening), None)
+
+    def _passive(self, act: Span) -> bool:
+        word = act.text.lower()
+        if self.lang == "ru" and len(act) == 1:
+            return any("PRTS" in p.tag for p in _morph().parse(word)[:1])
+        return self.lang == "be" and word.endswith(("аны", "ана", "ены", "ена", "ыты", "ыта", "іты", "іта"))
 
     def _unit_after(self, doc: Doc, act: Span, agents: list[Span]) -> list[tuple]:
         """Verb first: "мяне затрымалі супрацоўнікі ГУБАЗіК", "били бойцы ОМОНа"."""
@@ -423,6 +493,11 @@ class RelationRules:
             if agent is not None:
                 found.append(("PERPETRATED", agent, act, 0.85, {}))
         return found
+
+    @staticmethod
+    def _named(person: Span) -> bool:
+        """An agent is named by surname; a first name alone is how testimonies name victims and witnesses."""
+        return bool((person._.attrs or {}).get("surname"))
 
     # -- pronouns --------------------------------------------------------------------------------
     def _gender(self, person: Span) -> str:

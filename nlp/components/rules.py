@@ -114,7 +114,8 @@ class PersonRules:
         pieces, current = [], []
         for token in span:
             splits_here = token.text == "." and token.i > span.start and len(doc[token.i - 1]) > 2
-            if token.lower_ in CONJUNCTIONS or splits_here:
+            sentence_end = len(token) > 3 and token.text.endswith(".") and token.i + 1 < span.end  # "GUBOPiK. Lomeiko"
+            if token.lower_ in CONJUNCTIONS or splits_here or sentence_end:
                 if current:
                     pieces.append(current)
                 current = []
