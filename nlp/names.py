@@ -128,7 +128,8 @@ def parse(text: str, lexicon: Lexicon) -> NameParts:
             parts.patronymic = bare
             continue
         rest.append(bare)
-    if not rest and parts.patronymic and len(parts.patronymic) > 1 and parts.given and not parts.given_is_initial:
+    if not rest and parts.patronymic and len(parts.patronymic) > 1 and parts.given and not parts.given_is_initial \
+            and not is_patronymic_of_a_name(parts.patronymic, lexicon):
         rest, parts.patronymic = [parts.patronymic], None  # "Pavel Yaroshevich": -evich here is the surname
     if rest:
         parts.surname = rest[-1] if parts.given and not parts.given_is_initial and tokens and \
@@ -137,6 +138,24 @@ def parse(text: str, lexicon: Lexicon) -> NameParts:
             # "Surname Given" with a given name the table does not know
             parts.surname, parts.given = rest[0], rest[1]
     return parts
+
+
+_PATRONYMIC_SUFFIX = re.compile(r"(ьевич|ьевна|ович|овна|евич|евна|ьич|ична|ич|авіч|аўна|эвіч|овіч|евіч|еўна|ічна|іч|"
+                                r"ovich|ovna|evich|evna|ich|ichna|avich|avna|ievich|ievna)$", re.I)
+
+
+def is_patronymic_of_a_name(word: str, lexicon: Lexicon) -> bool:
+    """ "Олегович", "Николаевич", "Мікалаевіч", "Anatolyevich": made from a given name the table knows
+    (so "Вадим Олегович" names no surname), unlike "Ярошевич" or "Pavel Yaroshevich"."""
+    stem = _PATRONYMIC_SUFFIX.sub("", word.lower())
+    if len(stem) < 2 or stem == word.lower():
+        return False
+    candidates = [stem + end for end in ("", "й", "ий", "а", "я", "ь", "ій", "i", "y", "iy")]
+    if len(stem) > 2:  # Павлович -> Павел, Pavlovich -> Pavel: the dropped vowel comes back
+        candidates += [stem[:-1] + vowel + stem[-1] for vowel in ("е", "e", "а", "о")]
+    if stem.endswith(("ь", "y")):
+        candidates += [stem[:-1] + "ий", stem[:-1] + "iy", stem[:-1] + "y"]
+    return any(canonical_given(c, lexicon) for c in candidates)
 
 
 def person_key(parts: NameParts, lexicon: Lexicon, full_given: bool = False) -> str | None:

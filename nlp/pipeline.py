@@ -38,6 +38,9 @@ def build(lang: str) -> Language:
         nlp.add_pipe("en_entity_mapper", last=True)
     elif lang in ("ru", "be"):
         nlp = spacy.blank("ru")
+        # Belarusian ў and і are not letters to the Russian suffix rules: "Лабусаў." stays one token
+        suffixes = [*nlp.Defaults.suffixes, r"(?<=[ўЎіІ])\.", r"(?<=[ўЎіІ])[,;:!?»)]"]
+        nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
         nlp.add_pipe("initials_tokens")
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("natasha_ner")

@@ -162,12 +162,13 @@ class EntityResolver:
             for span, parts in members:
                 if parts.given:
                     continue
-                if len(initials) == 1:
-                    (initial, same), = initials.items()
+                fitting = {initial: same for initial, same in initials.items() if self._form_fits(span, same)}
+                if len(fitting) == 1:
+                    (initial, same), = fitting.items()
                     span._.key = same[0][0]._.key
-                elif initials:
-                    span._.key = self._by_gender(span, initials)
-                else:
+                elif fitting:
+                    span._.key = self._by_gender(span, fitting)
+                else:  # "подполковника Ярошевича" is not the judge "Н. С. Ярошевич": a person of its own
                     span._.key = names.person_key(parts, self.lexicon)
             best = max(members, key=lambda m: (m[1].complete, len(m[0].text)))
             canonical = self._canonical(best[1])
@@ -175,6 +176,27 @@ class EntityResolver:
                 same_key = [m for m in members if m[0]._.key == span._.key]
                 best_same = max(same_key, key=lambda m: (m[1].complete, len(m[0].text)))
                 span._.canonical = self._canonical(best_same[1]) or canonical
+
+    def _form_fits(self, span: Span, same: list) -> bool:
+        """Can this surname form belong to that person? Gender from the given name; a woman's surname
+        ending in a consonant does not decline ("Ярошевич", never "Ярошевича"), a man's does; the
+        verb after the name tells a woman's "Савченкова встречала" from a man's genitive."""
+        given = next((p.given for _, p in same if p.given and not p.given_is_initial), None)
+        gender = self.lexicon.given_gender.get(names.canonical_given(given, self.lexicon) or "", "") if given else ""
+        form = span.text.lower()
+        nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        said_of = "f" if nxt.endswith(("ла", "лась")) and len(nxt) > 3 else \
+            "m" if nxt.endswith(("ил", "ал", "ел", "ыл", "ул", "ял", "іў", "аў", "еў", "ыў")) and len(nxt) > 3 else ""
+        if said_of and gender and said_of != gender:
+            return False
+        surnames = {p.surname.lower() for _, p in same if p.surname}
+        if gender == "f":
+            return any(form == f or (f.endswith(("а", "я")) and form[:-1] in (f[:-1], f[:-2]) and len(form) <= len(f) + 1)
+                       for f in surnames)
+        if gender == "m":
+            return any(form == f or form.startswith(f.rstrip("йыиі") if f.endswith(("ий", "ый", "ой", "і")) else f)
+                       for f in surnames)
+        return True
 
     def _by_gender(self, span: Span, initials: dict[str, list]) -> str:
         feminine_form = span.text.lower().endswith(FEMININE_ENDINGS)
