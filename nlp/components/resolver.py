@@ -41,16 +41,35 @@ def normal_word(word: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def nominative(word: str, kind: str) -> str:
-    """A Russian name part in the nominative ('Гурского' -> 'Гурский'); other scripts unchanged."""
-    if not re.search(r"[а-яё]", word.lower()) or re.search(r"[іў]", word.lower()):
+def nominative(word: str, kind: str, gender: str = "") -> str:
+    """A Cyrillic name part in the nominative: 'Гурского' -> 'Гурский', 'Бурака' -> 'Бурак',
+    'Вайтовичем' -> 'Вайтович', 'Кулешову' (a woman) -> 'Кулешова'; Latin script unchanged."""
+    lower = word.lower()
+    if not re.search(r"[а-яёіў]", lower):
         return word
-    for parse in _morph().parse(word):
-        if kind in parse.tag:
-            inflected = parse.inflect({"nomn"})
-            if inflected:
-                return inflected.word.capitalize() if word[:1].isupper() else inflected.word
-    return word
+    if not re.search(r"[іў]", lower):  # Russian: the dictionary knows -ов/-ин/-ский surnames and given names
+        for parse in _morph().parse(word):
+            if kind in parse.tag and (not gender or kind != "Surn" or _GENDER_TAG[gender] in parse.tag):
+                inflected = parse.inflect({"nomn"})
+                if inflected:
+                    return inflected.word.capitalize() if word[:1].isupper() else inflected.word
+    if kind != "Surn":
+        return word
+    if gender == "f":  # "Саўчанкову", "Савченковой" -> "Саўчанкова", "Савченкова"
+        match = re.match(r"(.+(?:ов|ев|ёв|ин|ын|ав))(?:ой|ою|у|ай)$", word, re.I)
+        return match.group(1) + "а" if match else word
+    # a man's consonant-stem surname: "Бурака", "Хоміча", "Вайтовичем", "Трафімчыку" -> stem
+    match = re.match(r"(.+(?:[чцшщжр]|[аоуыіиеэюяё]к|[аоуеі]в|[аоуыіи]н))(?:а|у|ам|ом|ем|ым|ім|е)$", word, re.I)
+    if match:
+        return match.group(1)
+    match = re.match(r"(.+[сзлнтд])(?:я|ю|ем|ём)$", word, re.I)  # "Кондруся" -> "Кондрусь"
+    if match:
+        return match.group(1) + "ь"
+    match = re.match(r"(.+[кхг])(?:и|і|е|у|ой|ай)$", word, re.I)  # "Сивухи" -> "Сивуха"
+    return match.group(1) + "а" if match else word
+
+
+_GENDER_TAG = {"m": "masc", "f": "femn"}
 
 
 class EntityResolver:
@@ -215,15 +234,16 @@ class EntityResolver:
                 return key
         return candidates[0][0]
 
-    @staticmethod
-    def _canonical(parts: names.NameParts) -> str:
+    def _canonical(self, parts: names.NameParts) -> str:
+        given = names.canonical_given(parts.given, self.lexicon) if parts.given and not parts.given_is_initial else None
+        gender = self.lexicon.given_gender.get(given or "", "")
         pieces = []
         if parts.given:
             pieces.append(parts.given + "." if parts.given_is_initial else nominative(parts.given, "Name"))
         if parts.patronymic:
             pieces.append(parts.patronymic + "." if len(parts.patronymic) == 1 else nominative(parts.patronymic, "Patr"))
         if parts.surname:
-            pieces.append(nominative(parts.surname, "Surn"))
+            pieces.append(nominative(parts.surname, "Surn", gender))
         return " ".join(pieces)
 
 
