@@ -18,6 +18,7 @@ relation ``hedged``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.language import Language
@@ -94,30 +95,47 @@ class RelationRules:
         self.cues = {name: [c for lang_cues in by_lang.values() for c in lang_cues]
                      for name, by_lang in self.lexicon.cues.items()}
 
+        # "по приказу", also "по личному распоряжению": one word may stand inside the cue
+        alternatives = []
+        for cue in sorted(self.cues.get("order", []), key=len, reverse=True):
+            words = cue.split()
+            alternatives.append(re.escape(words[0]) + (r"\s+(?:\w+\s+)?" + r"\s+".join(map(re.escape, words[1:]))
+                                                       if len(words) > 1 else ""))
+        self.order_cue = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+        hedges = sorted(self.cues.get("hedge", []), key=len, reverse=True)
+        self.hedge_cue = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, hedges)) + r")(?!\w)")
+
     def __call__(self, doc: Doc) -> Doc:
         relations: list[dict] = []
         titles = list(doc.spans.get("titles", []))
         self._titles_list = titles
+        self._text = doc.text  # Doc.text joins every token: read it once
         all_ents = list(doc.ents)
         self._all_ents = all_ents
+        self._ent_starts = [e.start for e in all_ents]
+        self._title_tokens = {i for t in titles for i in range(t.start, t.end)}
+        self._unit_tokens = {i for e in all_ents if e.label_ == "UNIT" for i in range(e.start, e.end)}
         self._persons = [e for e in all_ents if e.label_ == "PERSON" and self._named(e)]
+        given_by_key: dict[str, list[Span]] = {}
+        for person in self._persons:
+            given_by_key.setdefault(person._.key, []).append(person)
+        self._same_key = given_by_key
         self._genders = {e.start: self._gender(e) for e in self._persons}
         sentences = list(doc.sents)
         self._sentences = sentences
         for sent in sentences:
-            ents = [e for e in all_ents if sent.start <= e.start < sent.end]
+            ents = self._ents_in(sent.start, sent.end)
             if not ents:
                 continue
-            text = " " + sent.text.lower() + " "
-            hedged = any(f" {cue} " in text or f" {cue}," in text or f"{cue} " in text[:len(cue) + 2]
-                         for cue in self.cues.get("hedge", []))
+            text = " " + self._text[sent.start_char:sent.end_char].lower() + " "
+            hedged = self.hedge_cue.search(text) is not None
             sent_titles = [t for t in titles if sent.start <= t.start < sent.end]
             found: list[tuple] = []
             found += self._titles(doc, ents, sent_titles)
             found += self._lead_and_serve(doc, ents, text)
             found += self._subordination(doc, ents, text)
             found += self._perpetrated(doc, ents, sent_titles)
-            found += self._responsible(doc, ents)
+            found += self._responsible(doc, sent, ents)
             found += self._ordered(doc, sent, ents)
             found += self._occurred_at(doc, ents)
             date = next((e for e in ents if e.label_ == "DATE"), None)
@@ -141,6 +159,10 @@ class RelationRules:
         return doc
 
     # -- titles ----------------------------------------------------------------------------------
+    def _ents_in(self, start: int, end: int) -> list[Span]:
+        """Entities that start in tokens [start, end) (bisect over the document's entities)."""
+        return self._all_ents[bisect_left(self._ent_starts, start):bisect_left(self._ent_starts, end)]
+
     def _relation_for_title(self, title_id: str) -> str:
         info = self.lexicon.titles[title_id]
         if info.kind == "rank" or (info.role in ("officer", "guard") and title_id not in (
@@ -160,7 +182,7 @@ class RelationRules:
             before = [t for t in titles if t.end <= person.start and person.start - t.end <= 12]
             for title in reversed(before):
                 gap = doc[title.end:person.start]
-                if any(e.label_ in ("PERSON", "INCIDENT") for e in gap.ents):
+                if any(e.label_ in ("PERSON", "INCIDENT") for e in self._ents_in(gap.start, gap.end) if e.end <= gap.end):
                     continue
                 # the unit follows the position ("командир ОМОНа") or is part of it ("Начальнік ЦІП")
                 unit = next((u for u in units if title.start <= u.start and u.end <= person.start), None)
@@ -208,11 +230,9 @@ class RelationRules:
                     found.append(("MEMBER_OF", person, unit, 0.7, {}))
         return found
 
-    @staticmethod
-    def _plain_gap(gap: Span, titles: list[Span], units: list[Span], allowed: set[str]) -> bool:
+    def _plain_gap(self, gap: Span, titles: list[Span], units: list[Span], allowed: set[str]) -> bool:
         """Only titles, units, dates, one comma or dash, and the allowed linking words."""
-        covered = {i for t in titles for i in range(t.start, t.end)} | {
-            i for u in units for i in range(u.start, u.end)}
+        covered = self._title_tokens | self._unit_tokens
         punct = 0
         for token in gap:
             if token.i in covered or token.ent_type_ == "DATE" or token.is_space or token.text in ("«", "»", '"', "'"):
@@ -243,7 +263,7 @@ class RelationRules:
         found = []
         persons = [e for e in ents if e.label_ == "PERSON"]
         units = [e for e in ents if e.label_ == "UNIT"]
-        titled = {i for t in self._titles_list for i in range(t.start, t.end)}
+        titled = self._title_tokens
         for person in persons:
             for unit in units:
                 lo, hi = sorted((person, unit), key=lambda s: s.start)
@@ -345,7 +365,7 @@ class RelationRules:
         gap = doc[agent.end:act.start]
         if any(t.text in CLAUSE_BREAKS or t.lower_ in CLAUSE_BREAKS or t.text in (".", ",") for t in gap):
             return []
-        if any(e.label_ in ("INCIDENT", "PERSON") for e in gap.ents):
+        if any(e.label_ in ("INCIDENT", "PERSON") for e in self._ents_in(gap.start, gap.end) if e.end <= gap.end):
             return []
         phrase_start = self._phrase_start(doc, agent, titles)
         if phrase_start > 0 and doc[phrase_start - 1].lower_ in PREPOSITIONS:
@@ -363,8 +383,7 @@ class RelationRules:
     def _joined(self, doc: Doc, first: Span, second: Span) -> bool:
         """ "Бельский и Пашкевич", "Бельский А.И. и лейтенант Пашкевич К.В.": two persons, one subject."""
         gap = doc[first.end:second.start]
-        titled = {i for t in self._titles_list for i in range(t.start, t.end)}
-        words = [t for t in gap if t.i not in titled]
+        words = [t for t in gap if t.i not in self._title_tokens]
         return len(words) == 1 and words[0].lower_ in ("и", "і", ",", "and")
 
     def _before_parenthesis(self, doc: Doc, act: Span, agents: list[Span]) -> Span | None:
@@ -382,7 +401,7 @@ class RelationRules:
             if opening is None:
                 return None
             relative = doc[opening + 1].lower_.startswith(("котор", "як", "who", "whom", "whose"))
-            if any(e.label_ == "INCIDENT" or e.label_ == "PERSON" and not relative for e in doc[opening + 1:i].ents):
+            if any(e.label_ == "INCIDENT" or e.label_ == "PERSON" and not relative for e in self._ents_in(opening + 1, i) if e.end <= i):
                 return None
         else:
             return None
@@ -438,7 +457,7 @@ class RelationRules:
             return []
         previous, relations = done[max(earlier)]
         gap = doc[previous.end:act.start]
-        if len(gap) > 12 or any(e.label_ in ("PERSON", "UNIT") for e in gap.ents) or any(
+        if len(gap) > 12 or any(e.label_ in ("PERSON", "UNIT") for e in self._ents_in(gap.start, gap.end) if e.end <= gap.end) or any(
                 t.lower_ in CLAUSE_BREAKS - {"і"} or t.lower_ in SUBJECT_PRONOUNS | PLURAL_PRONOUNS or t.text == "—"
                 for t in gap):
             return []
@@ -447,11 +466,10 @@ class RelationRules:
             return []
         return [(rel, agent, act, round(confidence * 0.9, 2), extra) for rel, agent, _, confidence, extra in relations]
 
-    @staticmethod
-    def _instrumental_agent(doc: Doc, act: Span, agents: list[Span], titles: list[Span]) -> Span | None:
+    def _instrumental_agent(self, doc: Doc, act: Span, agents: list[Span], titles: list[Span]) -> Span | None:
         sent_end = act.sent.end
         for agent in (a for a in agents if act.end <= a.start < min(sent_end, act.end + 15)):
-            if any(e.label_ == "INCIDENT" for e in doc[act.end:agent.start].ents):
+            if any(e.label_ == "INCIDENT" for e in self._ents_in(act.end, agent.start) if e.end <= agent.start):
                 return None
             officer = next((t for t in titles if t.end == agent.start and t.text.lower().endswith(("ами", "амі"))),
                            None)
@@ -460,22 +478,22 @@ class RelationRules:
                 return agent
         return None
 
-    def _responsible(self, doc: Doc, ents: list[Span]) -> list[tuple]:
+    def _responsible(self, doc: Doc, sent: Span, ents: list[Span]) -> list[tuple]:
         """Sanctions language: "X несёт ответственность за задержания и избиения", "is responsible for"."""
         found = []
-        lowered = ents[0].sent.text.lower()
+        lowered = self._text[sent.start_char:sent.end_char].lower()
         for cue in ("ответственность за", "адказнасць за", "responsible for", "responsibility for"):
             at = lowered.find(cue)
             if at < 0:
                 continue
-            cue_char = ents[0].sent.start_char + at
+            cue_char = sent.start_char + at
             persons = [e for e in self._all_ents if e.label_ == "PERSON" and e.end_char <= cue_char and
                        cue_char - e.end_char <= 400]
             if not persons:
                 continue
             acts = [e for e in ents if e.label_ == "INCIDENT" and e.start_char > cue_char]
             if not acts:  # "Labusov is responsible for these acts": the acts told just before
-                acts = self._incidents_in(self._previous_sentence(ents[0].sent))
+                acts = self._incidents_in(self._previous_sentence(sent))
             for act in acts:
                 found.append(("PERPETRATED", persons[-1], act, 0.6, {}))
         return found
@@ -527,7 +545,7 @@ class RelationRules:
     # -- pronouns --------------------------------------------------------------------------------
     def _gender(self, person: Span) -> str:
         """'m', 'f' or '' from the given name of the person or of another mention with the same key."""
-        for ent in [person] + [p for p in self._persons if p._.key == person._.key and p is not person]:
+        for ent in [person] + [p for p in self._same_key.get(person._.key, []) if p is not person]:
             given = (ent._.attrs or {}).get("given_name")
             if given:
                 canonical = self.lexicon.given_names.get(given.lower().strip("."))
@@ -560,34 +578,29 @@ class RelationRules:
     def _ordered(self, doc: Doc, sent: Span, ents: list[Span]) -> list[tuple]:
         found = []
         incidents = [e for e in ents if e.label_ == "INCIDENT"]
-        lowered = sent.text.lower()
-        for cue in self.cues.get("order", []):
-            words = cue.split()
-            # "по приказу", also "по личному распоряжению": one word may stand inside the cue
-            pattern = re.escape(words[0]) + (r"\s+(?:\w+\s+)?" + r"\s+".join(map(re.escape, words[1:]))
-                                             if len(words) > 1 else "")
-            for match in re.finditer(r"(?<!\w)" + pattern + r"(?!\w)", lowered):
-                cue_start = sent.start_char + match.start()
-                cue_end = sent.start_char + match.end()
-                prepositional = words[0] in ("по", "па", "on", "at", "under")
-                if prepositional:
-                    person = self._order_giver_after(doc, cue_start, cue_end, match)
-                else:  # "Гурский приказал", "Он приказал"
-                    person = next((p for p in reversed(self._persons) if p.end_char <= cue_start and
-                                   cue_start - p.end_char <= 60 and p.start >= sent.start), None)
-                    before = doc.text[max(sent.start_char, cue_start - 20):cue_start].lower().split()
-                    if person is None and before and before[-1] in SUBJECT_PRONOUNS:
-                        person = self._antecedent(before[-1], cue_start)
-                if person is None:
-                    continue
-                after = [i for i in incidents if i.start_char >= cue_end]
-                targets = after if prepositional else after[:1]
-                if not targets and prepositional:
-                    targets = incidents[-1:]
-                if not targets:  # "... ordered the beatings" after the beatings were told
-                    targets = [i for i in incidents if i.end_char <= cue_start][-1:]
-                for target in targets:
-                    found.append(("ORDERED", person, target, 0.75, {}))
+        lowered = self._text[sent.start_char:sent.end_char].lower()
+        for match in self.order_cue.finditer(lowered):
+            prepositional = match.group(0).split()[0] in ("по", "па", "on", "at", "under")
+            cue_start = sent.start_char + match.start()
+            cue_end = sent.start_char + match.end()
+            if prepositional:
+                person = self._order_giver_after(doc, cue_start, cue_end, match)
+            else:  # "Гурский приказал", "Он приказал"
+                person = next((p for p in reversed(self._persons) if p.end_char <= cue_start and
+                               cue_start - p.end_char <= 60 and p.start >= sent.start), None)
+                before = self._text[max(sent.start_char, cue_start - 20):cue_start].lower().split()
+                if person is None and before and before[-1] in SUBJECT_PRONOUNS:
+                    person = self._antecedent(before[-1], cue_start)
+            if person is None:
+                continue
+            after = [i for i in incidents if i.start_char >= cue_end]
+            targets = after if prepositional else after[:1]
+            if not targets and prepositional:
+                targets = incidents[-1:]
+            if not targets:  # "... ordered the beatings" after the beatings were told
+                targets = [i for i in incidents if i.end_char <= cue_start][-1:]
+            for target in targets:
+                found.append(("ORDERED", person, target, 0.75, {}))
         for match in ORDER_GIVEN.finditer(sent.text):  # "приказ задерживать всех ... отдал Кондрусь"
             end = sent.start_char + match.end()
             person = next((p for p in self._persons if end <= p.start_char <= end + 60 and p.start < sent.end), None)
@@ -602,7 +615,7 @@ class RelationRules:
 
     def _order_giver_after(self, doc: Doc, cue_start: int, cue_end: int, match) -> Span | None:
         """ "по приказу [полковника] Гурского"; "по его команде" is the last man named before."""
-        following = doc.text[cue_end:cue_end + 12].lower().split()
+        following = self._text[cue_end:cue_end + 12].lower().split()
         inner = match.group(0).split()
         pronoun = next((w for w in inner[1:-1] + following[:1] if w in MASCULINE_PRONOUNS | FEMININE_PRONOUNS),
                        None)

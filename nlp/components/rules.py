@@ -74,11 +74,12 @@ class PersonRules:
 
     def __call__(self, doc: Doc) -> Doc:
         self._clean_model_persons(doc)
+        text = doc.text
         spans = []
         for pattern in INITIALS_PATTERNS:
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(text):
                 end = match.end()
-                while end > match.start() and doc.text[end - 1] in " ":
+                while end > match.start() and text[end - 1] in " ":
                     end -= 1
                 span = doc.char_span(match.start(), end, label="PERSON", alignment_mode="expand")
                 if span is not None and not self._unit_or_title(doc, span):
