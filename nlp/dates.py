@@ -25,6 +25,10 @@ PART_OF_DAY = ("ночь на", "ночью на", "ноч на", "ноччу н
                "night of the")
 
 
+MONTH_FIRST = ("month_range", "month_day", "month_year")
+WORD = re.compile(r"[^\W\d_]+\.?")
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -55,15 +59,18 @@ class DateFinder:
         season = "|".join(SEASONS)
         b = r"(?<![\w\d])"
         e = r"(?![\w\d])"
+        # "ночь на 11 августа": the part of the day is looked for just before a match, which is much
+        # faster than an optional alternation at the head of every pattern
+        self.part_of_day = re.compile(rf"{b}(?P<pod>{pod})\s+$", re.I)
         self.patterns = [
             ("day_range", re.compile(
-                rf"{b}(?:(?P<pod>{pod})\s+)?(?P<d1>\d{{1,2}})\s*(?:[-–—]|по|до|па|to|and|-)\s*(?P<d2>\d{{1,2}})"
+                rf"{b}(?P<d1>\d{{1,2}})\s*(?:[-–—]|по|до|па|to|and|-)\s*(?P<d2>\d{{1,2}})"
                 rf"\s+(?P<m>{month})\.?(?:,?\s+(?P<y>\d{{4}}){year_tail})?{e}", re.I)),
             ("month_range", re.compile(
                 rf"{b}(?P<m1>{month})\s*(?:[-–—]|по|до|па|to|and)\s*(?P<m2>{month})\s+(?P<y>\d{{4}}){year_tail}{e}",
                 re.I)),
             ("day_month", re.compile(
-                rf"{b}(?:(?P<pod>{pod})\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th|-го|-га)?\s+(?:of\s+)?(?P<m>{month})\.?"
+                rf"{b}(?P<d>\d{{1,2}})(?:st|nd|rd|th|-го|-га)?\s+(?:of\s+)?(?P<m>{month})\.?"
                 rf"(?:,?\s+(?P<y>\d{{4}}){year_tail})?{e}", re.I)),
             ("month_day", re.compile(
                 rf"{b}(?P<m>{month})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?{e}", re.I)),
@@ -76,18 +83,30 @@ class DateFinder:
 
     def find(self, text: str) -> list[DateMention]:
         candidates = []
+        # patterns that open with a month name run only where a word is a month (a dictionary lookup
+        # per word instead of a case-insensitive alternation tried at every character)
+        month_starts = [w.start() for w in WORD.finditer(text) if w.group(0).lower().rstrip(".") in self.months]
         for kind, pattern in self.patterns:
-            for match in pattern.finditer(text):
-                candidates.append((match.start(), match.end(), kind, match))
+            if kind in MONTH_FIRST:
+                matches = (m for m in (pattern.match(text, at) for at in month_starts) if m)
+            else:
+                matches = pattern.finditer(text)
+            for match in matches:
+                start, pod = match.start(), None
+                if kind in ("day_range", "day_month"):
+                    before = self.part_of_day.search(text, max(0, start - 20), start)
+                    if before:
+                        start, pod = before.start(), before.group("pod")
+                candidates.append((start, match.end(), kind, match, pod))
         candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         chosen, last_end = [], -1
-        for start, end, kind, match in candidates:
-            if start >= last_end:
-                chosen.append((start, end, kind, match))
-                last_end = end
+        for candidate in candidates:
+            if candidate[0] >= last_end:
+                chosen.append(candidate)
+                last_end = candidate[1]
         mentions, context_year = [], None
-        for start, end, kind, match in chosen:
-            mention = self._normalise(kind, match, context_year)
+        for start, end, kind, match, pod in chosen:
+            mention = self._normalise(kind, match, context_year, start, pod)
             if mention is None:
                 continue
             if match.groupdict().get("y"):
@@ -98,12 +117,13 @@ class DateFinder:
     def _month(self, word: str) -> int | None:
         return self.months.get(word.lower().rstrip("."))
 
-    def _normalise(self, kind: str, m: re.Match, context_year: int | None) -> DateMention | None:
-        g = m.groupdict()
+    def _normalise(self, kind: str, m: re.Match, context_year: int | None, start: int,
+                   pod: str | None) -> DateMention | None:
+        g = {**m.groupdict(), "pod": pod}
         year = int(g["y"]) if g.get("y") else (context_year or self.default_year)
         if year < 100:
             year += 2000
-        start, end = m.start(), m.end()
+        end = m.end()
         if kind in ("day_month", "month_day", "numeric", "iso"):
             month = int(g["m"]) if kind in ("numeric", "iso") else self._month(g["m"])
             if not month:

@@ -43,6 +43,7 @@ def add_entities(doc: Doc, new: list[Span], source: str) -> list[Span]:
     return kept_new
 
 
+MAYBE_INITIAL = re.compile(r"(?<![^\W\d_])(?:[A-ZА-ЯЁІЎ]|Дз|Dz)\.")  # a capital letter alone before a dot
 INITIAL = re.compile(r"^(?:[A-ZА-ЯЁІЎ]\.)*(?:[A-ZА-ЯЁІЎ]|Дз|Dz)$")
 
 
@@ -51,6 +52,8 @@ class InitialsTokens:
     "Рудак Дз. А." as "Дз" + "." + "А.", so no PERSON span could end at the initial's dot."""
 
     def __call__(self, doc: Doc) -> Doc:
+        if not MAYBE_INITIAL.search(doc.text):
+            return doc
         doubled = [t for t in doc if t.text in ("..", "...") and self._after_initial(doc, t.i)]
         if doubled:
             with doc.retokenize() as retokenizer:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.language import Language
@@ -82,6 +83,7 @@ class EntityResolver:
         persons = []
         last_date = None
         self._dates = [e for e in doc.ents if e.label_ == "DATE"]
+        self._sentence_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         for ent in doc.ents:
             values = attrs(ent)
             if ent.label_ == "PERSON":
@@ -117,8 +119,10 @@ class EntityResolver:
         return doc
 
     def _sentence_date(self, doc: Doc, ent: Span) -> Span | None:
-        sent = ent.sent
-        dates = [e for e in self._dates if sent.start <= e.start < sent.end]
+        index = bisect_right(self._sentence_starts, ent.start) - 1
+        start = self._sentence_starts[index]
+        end = self._sentence_starts[index + 1] if index + 1 < len(self._sentence_starts) else len(doc)
+        dates = [e for e in self._dates if start <= e.start < end]
         return min(dates, key=lambda d: abs(d.start - ent.start)) if dates else None
 
     def _titles(self, doc: Doc, person: Span, titles: list[Span]) -> None:
@@ -128,7 +132,7 @@ class EntityResolver:
             between = doc[title.end:person.start]
             if any(tok.is_punct and tok.text not in ("«", "»", '"') for tok in between):
                 continue
-            if any(e.label_ == "PERSON" for e in between.ents):
+            if any(tok.ent_type_ == "PERSON" for tok in between):
                 continue
             info = self.lexicon.titles[title.label_]
             slot = "rank" if info.kind == "rank" else "position"

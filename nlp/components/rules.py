@@ -242,8 +242,9 @@ class IncidentTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        text = doc.text
         for pattern, kind in self.lexicon.trigger_patterns.get(self.lang, []):
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(text):
                 group = "t" if "t" in pattern.groupindex else 0
                 span = doc.char_span(match.start(group), match.end(group), label="INCIDENT", alignment_mode="expand")
                 if span is not None and not self._negated(doc, span.start):
