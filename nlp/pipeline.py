@@ -34,6 +34,8 @@ def english_model_package() -> str:
 def build(lang: str) -> Language:
     if lang == "en":
         nlp = spacy.load(english_model_package())
+        patterns = nlp.get_pipe("attribute_ruler").patterns
+        nlp.replace_pipe("attribute_ruler", "tag_attributes", config={"patterns": patterns})
         nlp.add_pipe("initials_tokens", first=True)
         nlp.add_pipe("en_entity_mapper", last=True)
     elif lang in ("ru", "be"):

@@ -63,29 +63,3 @@ class NatashaNER:
 @Language.factory("natasha_ner", default_config={"batch_size": 16})
 def make_natasha_ner(nlp: Language, name: str, batch_size: int) -> NatashaNER:
     return NatashaNER(batch_size)
-
-
-class EnglishEntityMapper:
-    """Maps en_core_web_sm labels to ours and drops the rest (dates come from date_tagger)."""
-    MAP = {"PERSON": "PERSON", "ORG": "UNIT", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
-
-    def __call__(self, doc: Doc) -> Doc:
-        kept = []
-        for ent in doc.ents:
-            label = self.MAP.get(ent.label_)
-            if label:
-                span = doc[ent.start:ent.end]
-                # "the Frunzensky RUVD": articles are not part of the name
-                while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
-                    span = doc[span.start + 1:span.end]
-                while len(span) > 1 and span[-1].tag_ == "POS":
-                    span = doc[span.start:span.end - 1]
-                kept.append(doc.char_span(span.start_char, span.end_char, label=label))
-        doc.ents = []
-        add_entities(doc, [k for k in kept if k is not None], "model")
-        return doc
-
-
-@Language.factory("en_entity_mapper")
-def make_en_entity_mapper(nlp: Language, name: str) -> EnglishEntityMapper:
-    return EnglishEntityMapper()
