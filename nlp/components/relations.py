@@ -192,7 +192,7 @@ class RelationRules:
                         "", "of", "of the", "the"):
                     continue
                 rest = doc[max(unit.end, title.end):person.start]
-                predicative = title.text.lower().endswith(("ом", "ем", "ам", "ям")) and any(
+                predicative = title.text.split()[0].lower().endswith(("ом", "ем", "ам", "ям")) and any(
                     t.lower_ in COPULAS for t in rest) and len(rest) <= 10  # "Командиром ОМОНа в те дни был Гурский"
                 if not predicative and not self._plain_gap(rest, titles, units, LINKING_WORDS):
                     continue

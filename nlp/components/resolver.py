@@ -206,10 +206,10 @@ class EntityResolver:
         verb after the name tells a woman's "Савченкова встречала" from a man's genitive."""
         given = next((p.given for _, p in same if p.given and not p.given_is_initial), None)
         gender = self.lexicon.given_gender.get(names.canonical_given(given, self.lexicon) or "", "") if given else ""
+        if not gender:  # "Судья Ярмолович Н.С. дала мне 10 суток": the verb tells
+            gender = next((g for g in (self._verb_gender(s) for s, _ in same) if g), "")
         form = span.text.lower()
-        nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-        said_of = "f" if nxt.endswith(("ла", "лась")) and len(nxt) > 3 else \
-            "m" if nxt.endswith(("ил", "ал", "ел", "ыл", "ул", "ял", "іў", "аў", "еў", "ыў")) and len(nxt) > 3 else ""
+        said_of = self._verb_gender(span)
         if said_of and gender and said_of != gender:
             return False
         surnames = {p.surname.lower() for _, p in same if p.surname}
@@ -220,6 +220,16 @@ class EntityResolver:
             return any(form == f or form.startswith(f.rstrip("йыиі") if f.endswith(("ий", "ый", "ой", "і")) else f)
                        for f in surnames)
         return True
+
+    @staticmethod
+    def _verb_gender(span: Span) -> str:
+        """Gender of a past-tense verb right after a name: "Савченкова встречала" (f), "Гурский сказал" (m)."""
+        nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        if len(nxt) <= 3:
+            return ""
+        if nxt.endswith(("ла", "лась")):
+            return "f"
+        return "m" if nxt.endswith(("ил", "ал", "ел", "ыл", "ул", "ял", "іў", "аў", "еў", "ыў")) else ""
 
     def _by_gender(self, span: Span, initials: dict[str, list]) -> str:
         feminine_form = span.text.lower().endswith(FEMININE_ENDINGS)

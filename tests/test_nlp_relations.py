@@ -1,0 +1,129 @@
+"""Relation and name-resolution rules on small texts, through the real pipelines.
+
+Every person here is fictional (none of them is in the development set either); units are real
+public institutions used as settings.
+"""
+from nlp import lexicon, names
+from nlp.components.resolver import nominative
+from nlp.pipeline import extract
+
+LEX = lexicon.load()
+
+
+def relations(result: dict) -> set[tuple[str, str, str]]:
+    text = {e["id"]: e["text"] for e in result["entities"]}
+    return {(r["type"], text[r["source"]], text[r["target"]]) for r in result["relations"]}
+
+
+def entities(result: dict, kind: str) -> list[str]:
+    return [e["text"] for e in result["entities"] if e["type"] == kind]
+
+
+def test_an_order_given_by_pronoun_goes_to_the_man_named_before():
+    result = extract("Во дворе стоял начальник ЦИП подполковник Пётр Жуковец. По его команде конвойные били "
+                     "задержанных дубинками.", "ru")
+    assert ("ORDERED", "Пётр Жуковец", "били") in relations(result)
+
+
+def test_an_order_named_before_the_man_who_gave_it():
+    result = extract("Приказ задерживать всех у метро отдал заместитель командира ОМОНа Игорь Ракович.", "ru")
+    assert ("ORDERED", "Игорь Ракович", "задерживать") in relations(result)
+    belarusian = extract("Загад затрымліваць усіх на вуліцы аддаў асабіста Ігар Ракавіч.", "be")
+    assert ("ORDERED", "Ігар Ракавіч", "затрымліваць") in relations(belarusian)
+
+
+def test_the_agent_stands_before_a_relative_clause_or_an_apposition():
+    result = extract("Прапорщик ОМОНа Климовец, которого мы потом опознали по видео, ударил меня по лицу.", "ru")
+    assert ("PERPETRATED", "Климовец", "ударил") in relations(result)
+    result = extract("Мы назвали лейтенанта ОМОНа Ракитского, который избил фотографа у ЦУМа.", "ru")
+    assert ("PERPETRATED", "Ракитского", "избил") in relations(result)
+
+
+def test_verb_first_officers_of_a_unit_are_the_agents():
+    result = extract("Мяне затрымалі супрацоўнікі АМАПа каля дома на вуліцы Кальварыйскай.", "be")
+    assert ("PERPETRATED", "АМАПа", "затрымалі") in relations(result)
+
+
+def test_a_subject_pronoun_stands_for_the_last_official_named():
+    result = extract("На допросе был майор КГБ Николай Зубрицкий. Он ударил меня по лицу.", "ru")
+    assert ("PERPETRATED", "Николай Зубрицкий", "ударил") in relations(result)
+    result = extract("Major Nikolai Zubritsky of the KGB questioned me. He slammed my head against the table.", "en")
+    assert ("PERPETRATED", "Nikolai Zubritsky", "slammed") in relations(result)
+
+
+def test_coordinated_acts_share_their_subject():
+    result = extract("Зубрицкий ударил меня по лицу, потом надел наручники и подвесил их к батарее.", "ru")
+    rels = relations(result)
+    assert ("PERPETRATED", "Зубрицкий", "ударил") in rels and ("PERPETRATED", "Зубрицкий", "подвесил") in rels
+
+
+def test_victims_are_never_agents():
+    result = extract("Тимур был избит в РУВД. Вероника задержана у метро.", "ru")
+    assert not any(r[0] == "PERPETRATED" for r in relations(result))
+
+
+def test_english_relative_clauses_and_appositions():
+    result = extract("Seven women named Senior Inspector Alena Harbuz of the TsIP, who slapped detainees and dragged "
+                     "one woman by her hair.", "en")
+    rels = relations(result)
+    assert ("PERPETRATED", "Alena Harbuz", "slapped") in rels and ("PERPETRATED", "Alena Harbuz", "dragged") in rels
+    assert ("HELD_POSITION", "Alena Harbuz", "TsIP") in rels
+    result = extract("The head of the Moskovsky RUVD, Colonel Maxim Trafimau, personally kicked detainees.", "en")
+    rels = relations(result)
+    assert ("COMMANDED", "Maxim Trafimau", "Moskovsky RUVD") in rels
+    assert ("PERPETRATED", "Maxim Trafimau", "kicked") in rels
+    assert not any(r[0] == "PERPETRATED" and r[1] == "Moskovsky RUVD" for r in rels)
+
+
+def test_titles_in_sanctions_notices_and_predicative_sentences():
+    result = extract("1. Vadim Olegovich KOSTYUK\nPosition: Colonel; Commander of Minsk OMON.\n", "en")
+    assert ("COMMANDED", "Vadim Olegovich KOSTYUK", "Minsk OMON") in relations(result)
+    result = extract("2. КОСТЮК Вадим Олегович\nДолжность: командир ОМОНа ГУВД Мингорисполкома.\n", "ru")
+    rels = relations(result)
+    assert ("COMMANDED", "КОСТЮК Вадим Олегович", "ОМОНа") in rels
+    assert not any(r[0] == "COMMANDED" and r[2] == "ГУВД Мингорисполкома" for r in rels)
+    result = extract("Командиром ОМОНа в те дни был полковник Вадим Костюк.", "ru")
+    assert ("COMMANDED", "Вадим Костюк", "ОМОНа") in relations(result)
+    result = extract("Unit 3214 was commanded by Colonel Evgeny Labushko.", "en")
+    assert ("COMMANDED", "Evgeny Labushko", "Unit 3214") in relations(result)
+
+
+def test_subordination_of_coordinated_units():
+    rels = relations(extract("ЦИП и ИВС подчиняются ГУВД Мингорисполкома.", "ru"))
+    assert {("SUBORDINATE_TO", "ЦИП", "ГУВД Мингорисполкома"), ("SUBORDINATE_TO", "ИВС", "ГУВД Мингорисполкома")} <= rels
+
+
+def test_several_word_acts_and_infinitives_under_an_order():
+    assert "применяли силу" in entities(extract("Сотрудники ОМОНа применяли силу против людей.", "ru"), "INCIDENT")
+    assert "ill-treatment" in entities(extract("He is responsible for the ill-treatment of detainees.", "en"),
+                                       "INCIDENT")
+    assert "избить" not in entities(extract("Он грозился избить меня.", "ru"), "INCIDENT")  # a threat
+
+
+def test_initials_keep_their_dot_at_the_end_of_a_sentence():
+    result = extract("Потом я узнала, что это был начальник ЦИП Жуковец Г.П.. В камере нас было тридцать.", "ru")
+    assert "Жуковец Г.П." in entities(result, "PERSON")
+    assert "Ракавіч Дз. А." in entities(extract("Падпалкоўнік Ракавіч Дз. А. ударыў Алеся.", "be"), "PERSON")
+
+
+def test_a_surname_form_joins_only_a_person_it_can_belong_to():
+    result = extract("Судья Ярмолович Н.С. дала мне 10 суток. Подполковника Ярмоловича в суде не было.", "ru")
+    keys = {e["text"]: e["key"] for e in result["entities"] if e["type"] == "PERSON"}
+    assert keys["Ярмолович Н.С."] != keys["Ярмоловича"]
+
+
+def test_given_name_and_patronymic_name_no_surname():
+    assert names.parse("Вадим Олегович", LEX).surname is None
+    assert names.parse("Алег Мікалаевіч", LEX).surname is None
+    assert names.parse("Pavel Yarmolovich", LEX).surname == "Yarmolovich"
+    result = extract("Полковник Вадим Олегович Костюк вошёл в зал. Вадим Олегович сказал, что мы никто.", "ru")
+    assert len({e["key"] for e in result["entities"] if e["type"] == "PERSON"}) == 1
+
+
+def test_display_names_are_in_the_nominative():
+    assert nominative("Бурака", "Surn") == "Бурак"
+    assert nominative("Драздовіча", "Surn") == "Драздовіч"
+    assert nominative("Вайтовичем", "Surn") == "Вайтович"
+    assert nominative("Кулешову", "Surn", "f") == "Кулешова"
+    assert nominative("Гурского", "Surn", "m") == "Гурский"
+    assert nominative("Шулейка", "Surn") == "Шулейка"  # a Belarusian nominative stays
