@@ -39,8 +39,9 @@ _CASE_ENDINGS = ("ого", "его", "ому", "ему", "ыми", "ими", "о
                  "ага", "яга", "аму", "яму", "ымі", "імі", "ай", "ім", "ам", "ям", "ою")
 _VOWELS = set("aeiouyj")
 _INITIALS = re.compile(r"^([A-ZА-ЯЁІЎ]|Дз|Dz)\.?$")
-PATRONYMIC = re.compile(r"(ович|евич|ьич|овна|евна|ична|инична|авіч|эвіч|овіч|еевіч|аевіч|евіч|аўна|еўна|ічна|"
-                         r"ovich|evich|ovna|evna|avich|eevich|avna|ichna|ovič|avič)$", re.I)
+PATRONYMIC = re.compile(r"(?:(?:ович|евич|ьич|авіч|эвіч|овіч|еевіч|аевіч|евіч)(?:а|у|ем|ам|ом|ым|е)?|"
+                        r"(?:овн|евн|ичн|иничн|аўн|еўн|оўн|ічн)(?:а|ы|е|у|ой|ай|ою)|"
+                        r"ovich|evich|ovna|evna|avich|eevich|avna|ichna|ovič|avič)$", re.I)
 
 
 def _fold(text: str) -> str:
@@ -140,14 +141,15 @@ def parse(text: str, lexicon: Lexicon) -> NameParts:
     return parts
 
 
-_PATRONYMIC_SUFFIX = re.compile(r"(ьевич|ьевна|ович|овна|евич|евна|ьич|ична|ич|авіч|аўна|эвіч|овіч|евіч|еўна|ічна|іч|"
+_PATRONYMIC_SUFFIX = re.compile(r"(ьевич|ьевна|ович|овна|евич|евна|ьич|ична|ич|авіч|аўна|эвіч|овіч|евіч|еўна|оўна|ічна|іч|"
                                 r"ovich|ovna|evich|evna|ich|ichna|avich|avna|ievich|ievna)$", re.I)
 
 
 def is_patronymic_of_a_name(word: str, lexicon: Lexicon) -> bool:
     """ "Олегович", "Николаевич", "Мікалаевіч", "Anatolyevich": made from a given name the table knows
     (so "Вадим Олегович" names no surname), unlike "Ярошевич" or "Pavel Yaroshevich"."""
-    stem = _PATRONYMIC_SUFFIX.sub("", word.lower())
+    stem = _PATRONYMIC_SUFFIX.sub("", re.sub(r"(?<=ич|іч)(?:а|у|ем|ам|ом|ым|е)$|(?<=н)(?:ы|е|у|ой|ай|ою)$", "",
+                                             word.lower()))
     if len(stem) < 2 or stem == word.lower():
         return False
     candidates = [stem + end for end in ("", "й", "ий", "а", "я", "ь", "ій", "i", "y", "iy")]

@@ -21,7 +21,7 @@ from nlp.lexicon import LEADING_PREPOSITIONS
 
 CONNECTORS = {"на", "г.", "г", "в", "of", "the", "у", "ў"}
 DETENTION_PREFIX = {"цип", "ивс", "ціп", "ічу", "цип-а", "ципа", "ивса", "ціпа"}
-STREET_WORDS = {"улица", "улице", "улицы", "ул.", "ул", "переулок", "переулке", "пер.", "пер", "street", "lane",
+STREET_WORDS = {"улица", "улице", "улицы", "ул.", "ул", "переулок", "переулке", "пер.", "пер", "street", "lane", "avenue",
                 "вуліца", "вуліцы", "завулак", "завулку", "str."}
 CITY_WORDS = {
     "minsk": ("минск", "мінск", "minsk"), "brest": ("брест", "brest"), "vitebsk": ("витебск", "віцебск", "vitebsk"),
@@ -119,7 +119,9 @@ def _split_chains(doc: Doc, matches: list, lexicon) -> list:
 
 def _is_street_or_detention_address(doc: Doc, span: Span) -> bool:
     """'переулок Окрестина' is a place; in 'ЦИП на Окрестина' only ЦИП is the unit."""
-    if span.start > 0 and doc[span.start - 1].lower_ in STREET_WORDS:
+    if span[0].lower_ in STREET_WORDS or span.start > 0 and doc[span.start - 1].lower_ in STREET_WORDS:
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in STREET_WORDS:  # "Okrestina Street"
         return True
     if span.text.lower().startswith(("окрестин", "акрэсцін", "okrestin", "akrestsin")):
         before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]

@@ -64,7 +64,9 @@ NOT_NAMES = {"пра", "па", "по", "про", "о", "об", "при", "для
              "according", "statement", "testimony", "mr", "ms", "mrs", "dr", "case", "court", "on", "in", "at",
              # field labels of sanctions notices ("Основания: ...", "Grounds: ...")
              "основания", "основание", "падставы", "подстава", "должность", "пасада", "звание", "званне", "фио",
-             "прозвішча", "grounds", "reasons", "position", "rank", "name"}
+             "прозвішча", "grounds", "reasons", "position", "rank", "name",
+             # pronouns and adverbs that open a sentence
+             "яе", "яго", "іх", "её", "ее", "его", "их", "раней", "раньше", "побач", "рядом", "тады", "news"}
 CONJUNCTIONS = {"и", "і", "and", ",", "или", "ці", "or", "&"}
 
 
@@ -105,7 +107,8 @@ class PersonRules:
             if end > title.end:
                 spans.append(Span(doc, title.end, end, label="PERSON"))
         blocking = [e for e in doc.ents if e.label_ == "DATE" or e._.source == "gazetteer"]
-        spans = [s for s in spans if not any(e.start < s.end and s.start < e.end for e in blocking)]
+        spans = [s for s in spans if not any(e.start < s.end and s.start < e.end for e in blocking)
+                 and not self._names_a_place_or_unit(doc, s)]
         add_entities(doc, [t for s in spans for t in self._trim(doc, s)], "rule")
         self._propagate_surnames(doc)
         return doc
@@ -128,8 +131,9 @@ class PersonRules:
         for piece in pieces:
             while piece and (piece[0].lower_ in NOT_NAMES or not (piece[0].text[:1].isupper())):
                 piece = piece[1:]
-            while piece and (piece[-1].is_punct and piece[-1].text != "." or piece[-1].lower_ in NOT_NAMES):
-                piece = piece[:-1]
+            while piece and (piece[-1].is_punct and piece[-1].text != "." or piece[-1].lower_ in NOT_NAMES or
+                             piece[-1].lower_ in self.lexicon.unit_abbreviations):
+                piece = piece[:-1]  # "Рудак РУВД", "Павел Ярашэвіч РУУС"
             if piece and any(t.is_alpha and len(t) > 1 for t in piece):
                 result.append(Span(doc, piece[0].i, piece[-1].i + 1, label="PERSON"))
         return result
@@ -139,6 +143,9 @@ class PersonRules:
         kept, changed = [], False
         for ent in doc.ents:
             if ent.label_ == "PERSON" and ent._.source == "model":
+                if ent.text.lower() in self.lexicon.title_forms or self._names_a_place_or_unit(doc, ent):
+                    changed = True  # "Ахоўніка", "вуліцы Якуба Коласа", "Савецкага раёна"
+                    continue
                 if ent.text.lower() in self.lexicon.place_forms:
                     kept.append(Span(doc, ent.start, ent.end, label="PLACE"))
                     changed = True
@@ -186,8 +193,15 @@ class PersonRules:
         text = token.text
         upper_name = token.is_upper and len(text) > 2 and token.is_alpha  # sanctions style: "GURSKY"
         return ((token.is_title or upper_name) and token.is_alpha and len(text) > 1
-                and text.lower() not in self.lexicon.months
+                and text.lower() not in self.lexicon.unit_abbreviations and text.lower() not in self.lexicon.months
                 and text.lower() not in self.lexicon.title_forms and text.lower() not in self.lexicon.unit_aliases)
+
+    @staticmethod
+    def _names_a_place_or_unit(doc: Doc, span: Span) -> bool:
+        """ "вуліцы Якуба Коласа", "on Okrestina Street", "Савецкага раёна", "Фрунзенского РУВД": not persons."""
+        before = doc[span.start - 1].lower_ if span.start else ""
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        return before in PLACE_BEFORE or after in PLACE_AFTER or after in DISTRICT_WORDS
 
     def _unit_or_title(self, doc: Doc, span: Span) -> bool:
         return span[0].lower_ in self.lexicon.unit_aliases or span[0].lower_ in self.lexicon.title_forms
@@ -289,6 +303,9 @@ PLACE_BEFORE = {"улица", "улице", "улицы", "улицу", "ул.",
 PLACE_AFTER = {"street", "st.", "avenue", "ave.", "lane", "square", "station", "district", "market", "boulevard",
                "prospekt", "highway", "park", "store", "metro", "department"}
 QUOTES = {"«", "»", '"', "“", "”", "„"}
+# Words after a district adjective ("Фрунзенского района", "Савецкага РУУС"): the adjective names no person.
+DISTRICT_WORDS = {"района", "районе", "району", "район", "раёна", "раёне", "раён", "руус", "рувд", "ровд", "ровд",
+                  "суда", "суд", "суде", "district", "rayon"}
 
 
 class PlaceRules:
@@ -303,6 +320,15 @@ class PlaceRules:
             if token.lower_ in self.lexicon.place_forms and token.text[:1].isupper() and not token.ent_type_ in (
                     "UNIT", "DATE"):
                 spans.append(Span(doc, token.i, token.i + 1, label="PLACE"))
+        for ent in doc.ents:  # the model's "переулке Окрестина" (ORG), "Viktar" (GPE)
+            if ent._.source != "model":
+                continue
+            if ent.label_ in ("UNIT", "PERSON") and (ent[0].lower_ in PLACE_BEFORE or (
+                    ent.start and doc[ent.start - 1].lower_ in PLACE_BEFORE)):
+                spans.append(Span(doc, ent.start, ent.end, label="PLACE"))
+            elif ent.label_ in ("PLACE", "UNIT") and len(ent) == 1 and ent.text.lower() in self.lexicon.given_names \
+                    and ent.text.lower() not in self.lexicon.place_forms:
+                spans.append(Span(doc, ent.start, ent.end, label="PERSON"))
         add_entities(doc, spans, "rule")
         extended = []
         for ent in doc.ents:
@@ -317,10 +343,33 @@ class PlaceRules:
                 end += 1
             if (start, end) != (ent.start, ent.end):
                 extended.append(Span(doc, start, end, label="PLACE"))
-        for token in doc:  # "улице Сурганова" when the model missed the name
+        gazetteer = {i for e in doc.ents if e._.source == "gazetteer" for i in range(e.start, e.end)}
+        for token in doc:  # "Pushkinskaya metro station", "Okrestina Street" when the model missed them
+            if token.lower_ in PLACE_AFTER and token.i > 0 and not token.ent_type_:
+                start = token.i
+                while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and \
+                        doc[start - 1].ent_type_ in ("", "PERSON", "UNIT") and start - 1 not in gazetteer and \
+                        token.i - start < 3 and not doc[start - 1].is_sent_start:
+                    start -= 1
+                if start < token.i:
+                    end = token.i + 1
+                    while end < len(doc) and doc[end].lower_ in PLACE_AFTER:
+                        end += 1
+                    extended.append(Span(doc, start, end, label="PLACE"))
+        for token in doc:  # "улице Сурганова" when the model missed the name or took it for a person
             if token.lower_ in PLACE_BEFORE and token.i + 1 < len(doc) and not token.ent_type_:
                 nxt = doc[token.i + 1]
-                if nxt.text[:1].isupper() and nxt.is_alpha and not nxt.ent_type_:
+                if nxt.text in QUOTES:  # "станцыі метро «Інстытут культуры»"
+                    close = next((j for j in range(token.i + 2, min(token.i + 8, len(doc))) if doc[j].text in QUOTES),
+                                 None)
+                    if close is not None and not any(doc[j].ent_type_ == "DATE" or j in gazetteer
+                                                     for j in range(token.i + 2, close)):
+                        start = token.i
+                        while start > 0 and doc[start - 1].lower_ in PLACE_BEFORE:
+                            start -= 1
+                        extended.append(Span(doc, start, close + 1, label="PLACE"))
+                    continue
+                if nxt.text[:1].isupper() and nxt.is_alpha and nxt.ent_type_ in ("", "PERSON"):
                     end = token.i + 2
                     while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
                         end += 1
