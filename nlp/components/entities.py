@@ -72,7 +72,7 @@ class InitialsTokens:
             return False
         # a name is next to it: "Жлобич Г.П.", "Г. П. Жлобич", "Дз. А."
         neighbours = [doc[j] for j in (i - 2, i + 1) if 0 <= j < len(doc)]
-        return any(n.text[:1].isupper() and n.is_alpha for n in neighbours)
+        return any(n.text[:1].isupper() and (n.is_alpha or INITIAL.match(n.text.rstrip("."))) for n in neighbours)
 
 
 @Language.factory("initials_tokens")

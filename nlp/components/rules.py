@@ -31,6 +31,21 @@ ILL_TREATMENT_CONTEXT = ("лицом", "лицо", "колени", "коленя
 ORDER_STEMS = ("приказ", "команд", "велел", "распоряж", "указани", "указыва", "загад", "камандз", "order", "instruct", "told")
 
 
+def previous_word(doc: Doc, i: int) -> str:
+    """The lowercased word before token i, across line breaks ("праспекце\nПераможцаў" in a PDF)."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
+
+
+def next_word(doc: Doc, i: int) -> str:
+    i += 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i].lower_ if i < len(doc) else ""
+
+
 class DateTagger:
     def __init__(self):
         self.finder = DateFinder(lexicon_module.load())
@@ -66,7 +81,8 @@ NOT_NAMES = {"пра", "па", "по", "про", "о", "об", "при", "для
              "основания", "основание", "падставы", "подстава", "должность", "пасада", "звание", "званне", "фио",
              "прозвішча", "grounds", "reasons", "position", "rank", "name",
              # pronouns and adverbs that open a sentence
-             "яе", "яго", "іх", "её", "ее", "его", "их", "раней", "раньше", "побач", "рядом", "тады", "news"}
+             "яе", "яго", "іх", "её", "ее", "его", "их", "раней", "раньше", "побач", "рядом", "тады", "news",
+             "дзень", "день", "лор", "лора"}
 CONJUNCTIONS = {"и", "і", "and", ",", "или", "ці", "or", "&"}
 
 
@@ -100,12 +116,17 @@ class PersonRules:
                             doc[start - 1].lower_ not in self.lexicon.given_names:
                         start -= 1  # surname + given + patronymic: "ЖЛОБИЧ Геннадий Петрович"
                     spans.append(Span(doc, start, end, label="PERSON"))
+        units = {e.start: e.end for e in doc.ents if e.label_ == "UNIT"}
         for title in doc.spans.get("titles", []):
-            end = title.end
-            while end < len(doc) and end - title.end < 3 and self._capitalised_name(doc[end]):
+            start = units.get(title.end, title.end)  # "суддзя суда Савецкага раёна Ярашэвіч"
+            if start != title.end and (doc[start - 1].whitespace_ != " " or start < len(doc) and
+                                       doc[start].is_sent_start):
+                continue
+            end = start
+            while end < len(doc) and end - start < 3 and self._capitalised_name(doc[end]):
                 end += 1
-            if end > title.end:
-                spans.append(Span(doc, title.end, end, label="PERSON"))
+            if end > start:
+                spans.append(Span(doc, start, end, label="PERSON"))
         blocking = [e for e in doc.ents if e.label_ == "DATE" or e._.source == "gazetteer"]
         spans = [s for s in spans if not any(e.start < s.end and s.start < e.end for e in blocking)
                  and not self._names_a_place_or_unit(doc, s)]
@@ -199,8 +220,7 @@ class PersonRules:
     @staticmethod
     def _names_a_place_or_unit(doc: Doc, span: Span) -> bool:
         """ "вуліцы Якуба Коласа", "on Okrestina Street", "Савецкага раёна", "Фрунзенского РУВД": not persons."""
-        before = doc[span.start - 1].lower_ if span.start else ""
-        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        before, after = previous_word(doc, span.start), next_word(doc, span.end - 1)
         return before in PLACE_BEFORE or after in PLACE_AFTER or after in DISTRICT_WORDS
 
     def _unit_or_title(self, doc: Doc, span: Span) -> bool:
@@ -323,8 +343,8 @@ class PlaceRules:
         for ent in doc.ents:  # the model's "переулке Окрестина" (ORG), "Viktar" (GPE)
             if ent._.source != "model":
                 continue
-            if ent.label_ in ("UNIT", "PERSON") and (ent[0].lower_ in PLACE_BEFORE or (
-                    ent.start and doc[ent.start - 1].lower_ in PLACE_BEFORE)):
+            if ent.label_ in ("UNIT", "PERSON") and (ent[0].lower_ in PLACE_BEFORE or
+                                                     previous_word(doc, ent.start) in PLACE_BEFORE):
                 spans.append(Span(doc, ent.start, ent.end, label="PLACE"))
             elif ent.label_ in ("PLACE", "UNIT") and len(ent) == 1 and ent.text.lower() in self.lexicon.given_names \
                     and ent.text.lower() not in self.lexicon.place_forms:
