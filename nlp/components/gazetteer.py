@@ -39,7 +39,7 @@ class UnitGazetteer:
         matches = []
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
-            while len(span) > 1 and span[0].lower_ in LEADING_PREPOSITIONS:
+            while len(span) > 1 and span[0].lower_ in LEADING_PREPOSITIONS and span[1].text != "/":  # "в/ч 3214"
                 span = doc[span.start + 1:span.end]
             ids = self.lexicon.unit_aliases.get(span.text.lower()) or self.lexicon.unit_aliases.get(
                 doc[start:end].text.lower(), set())

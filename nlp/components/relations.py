@@ -401,6 +401,11 @@ class RelationRules:
             if opening is None:
                 return None
             relative = doc[opening + 1].lower_.startswith(("котор", "як", "who", "whom", "whose"))
+            inside = self._ents_in(opening + 1, i)
+            named = [e for e in inside if e.label_ == "PERSON" and e.end <= i]
+            if len(named) == 1 and all(t.i in self._title_tokens or t.i in self._unit_tokens or
+                                       named[0].start <= t.i < named[0].end for t in doc[opening + 1:i]):
+                return named[0]  # "Мой ротный, майор Ломейко, сам бил": the apposition names the agent
             if any(e.label_ == "INCIDENT" or e.label_ == "PERSON" and not relative for e in self._ents_in(opening + 1, i) if e.end <= i):
                 return None
         else:
