@@ -1,16 +1,27 @@
 """Relation rules, sentence by sentence, over the entities and titles found before.
 
-* COMMANDED / HELD_POSITION / MEMBER_OF: a position (or rank) written next to a person and a unit
-  ("командир ОМОНа полковник Гурский", "Гурский, командир ОМОНа", "Deputy Head of the Frunzensky
-  RUVD Lieutenant Colonel Denis Rudak", "лейтенант ОМОНа Пашкевич", "Ivanov of GUBOPiK"), and verbs
-  of leading or serving ("возглавлял ОМОН", "served in GUBOPiK").
-* SUBORDINATE_TO: two unit names in a row ("ОМОНа ГУВД Мингорисполкома") or joined by a cue
-  ("подчиняется", "part of").
-* PERPETRATED: English from the dependency parse (subject; "by" agent of a passive). Russian and
-  Belarusian: the named person or unit right before the act in the same clause, in agreement
-  with the verb's number, not governed by a preposition; or the instrumental agent after a passive
-  participle ("задержан сотрудниками ОМОНа"). An act with no stated agent gets no relation.
-* ORDERED: "по приказу/команде/указанию X", "X приказал", "X ordered".
+* COMMANDED / HELD_POSITION / MEMBER_OF: a position (or rank) written next to a person and a unit:
+  before the name ("командир ОМОНа полковник Гурский"), across a comma or dash ("начальник РУВД —
+  подполковник Ярошевич", "the head of the Sovetsky RUVD, Lieutenant Colonel Pavel Yaroshevich"),
+  after it ("Гурский, командир ОМОНа", "Kondrus had served as deputy commander of OMON"), after a
+  field label of a sanctions notice ("GURSKY Vadim\nPosition: Colonel; Commander of Minsk OMON"), as
+  a predicate ("Командиром ОМОНа в те дни был полковник Гурский"); "Judge X of the Y Court"; verbs
+  of leading or serving, titles and dates between not counted ("unit 3214 was commanded by Colonel
+  X", "ОМОН, которым командует подполковник X", "served in GUBOPiK").
+* SUBORDINATE_TO: units in a row ("ОМОНа ГУВД Мингорисполкома", "unit 3214 of the Internal
+  Troops"), joined by a cue ("ЦИП и ИВС подчиняются ГУВД", "part of"), or the other way round ("the
+  GUVD, to which Minsk OMON and the Okrestina facilities are subordinate").
+* PERPETRATED: English from the dependency parse (subject, also of a conjoined verb; the head of a
+  relative clause; "by" agent of a passive or of a noun). Russian and Belarusian: the named person
+  or unit right before the act in the same clause, in agreement with the verb's number, not governed
+  by a preposition; the name before a relative clause or apposition ("Климчук, которого мы потом
+  опознали, ударил"); the instrumental agent after a passive participle or a noun ("задержан
+  сотрудниками ОМОНа"); officers of a unit after the verb ("затрымалі супрацоўнікі АМАПа"). Then, in
+  every language, a subject pronoun stands for the last official named ("Ён скруціў", "He slammed")
+  and coordinated acts share their subject. An act with no stated agent gets no relation; a person
+  named by first name alone (a victim, a witness) is never an agent.
+* ORDERED: "по приказу/команде/указанию X", "по его команде" (the last man named), "X приказал",
+  "Он приказал", "приказ задерживать ... отдал X", "X ordered", "on his order".
 * OCCURRED_AT: an act and a place in the same sentence (the nearest act).
 A hedge in the sentence ("вероятно", "reportedly", "мабыць") halves the confidence and marks the
 relation ``hedged``.
@@ -19,12 +30,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp import lexicon as lexicon_module
+from nlp.morphology import analyzer
 
 SUBUNIT_POSITIONS = {
     "position:company-commander", "position:platoon-commander", "position:battalion-commander",
@@ -67,7 +78,7 @@ PREDICATES = {"served", "serves", "as", "works", "worked", "служит", "сл
               "служыў", "працуе", "працаваў", "in", "at", "в", "у"}
 UNIT_CONNECTORS = ("", "of", "of the", "the", "в", "у", "in", "in the", "at", "at the", "at the time of")
 NOMINAL_ENDINGS = ("ние", "ния", "нию", "нне", "нні", "ння")  # "избиение задержанных сотрудниками ОМОНа"
-ADVERBS = {"лично", "сам", "сама", "сами", "асабіста", "сам", "потом", "затем", "тогда", "также", "тоже", "ещё",
+ADVERBS = {"лично", "сам", "сама", "сами", "асабіста", "потом", "затем", "тогда", "также", "тоже", "ещё",
            "еще", "несколько", "раз", "разы", "неоднократно", "personally", "also", "then", "repeatedly", "again"}
 RELATIVE_SUBJECTS = {"который", "которая", "которые", "які", "якая", "якія", "who"}
 SUBJECT_PRONOUNS = {"он", "она", "ён", "яна", "he", "she", "они", "яны", "they", "те"}
@@ -76,11 +87,6 @@ ORDER_GIVEN = re.compile(r"(?<!\w)(приказ|загад|команд[уа]|р
                          r"(?<!\w)(отдал|отдала|аддаў|аддала|дал|дала|даў)(?!\w)", re.I)
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 def _plural(word: str, lang: str) -> bool:
@@ -415,7 +421,7 @@ class RelationRules:
     def _passive(self, act: Span) -> bool:
         word = act.text.lower()
         if self.lang == "ru" and len(act) == 1:
-            return any("PRTS" in p.tag for p in _morph().parse(word)[:1])
+            return any("PRTS" in p.tag for p in analyzer().parse(word)[:1])
         return self.lang == "be" and word.endswith(("аны", "ана", "ены", "ена", "ыты", "ыта", "іты", "іта"))
 
     def _unit_after(self, doc: Doc, act: Span, agents: list[Span]) -> list[tuple]:

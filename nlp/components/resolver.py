@@ -22,22 +22,18 @@ from spacy.tokens import Doc, Span
 
 from nlp import lexicon as lexicon_module
 from nlp import names
+from nlp.morphology import analyzer
 from nlp.components.entities import attrs
 
 FEMININE_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ая", "ава")
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 @lru_cache(maxsize=50_000)
 def normal_word(word: str) -> str:
     if re.search(r"[а-яё]", word.lower()) and not re.search(r"[іў]", word.lower()):
-        return _morph().parse(word)[0].normal_form
+        return analyzer().parse(word)[0].normal_form
     return word.lower()
 
 
@@ -49,7 +45,7 @@ def nominative(word: str, kind: str, gender: str = "") -> str:
     if not re.search(r"[а-яёіў]", lower):
         return word
     if not re.search(r"[іў]", lower):  # Russian: the dictionary knows -ов/-ин/-ский surnames and given names
-        for parse in _morph().parse(word):
+        for parse in analyzer().parse(word):
             if kind in parse.tag and (not gender or kind != "Surn" or _GENDER_TAG[gender] in parse.tag):
                 inflected = parse.inflect({"nomn"})
                 if inflected:

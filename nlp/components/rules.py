@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp import lexicon as lexicon_module
+from nlp.morphology import analyzer
 from nlp.components.entities import add_entities, attrs
 from nlp.dates import DateFinder
 from nlp.names import PATRONYMIC
@@ -227,17 +228,12 @@ class PersonRules:
         return span[0].lower_ in self.lexicon.unit_aliases or span[0].lower_ in self.lexicon.title_forms
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 @lru_cache(maxsize=1)
 def russian_trigger_forms() -> dict[str, tuple[str, bool]]:
     """Every inflected form of the Russian trigger lemmas -> (kind, is_infinitive)."""
-    morph = _morph()
+    morph = analyzer()
     forms: dict[str, tuple[str, bool]] = {}
     for lemma, kind in lexicon_module.load().triggers["ru"].items():
         if " " in lemma:
