@@ -141,6 +141,25 @@ def _empty_main() -> Iterator[None]:
             sys.modules["__main__"] = main
 
 
+@contextmanager
+def _one_math_thread_each() -> Iterator[None]:
+    """The extraction processes already keep every core busy; a second OpenBLAS thread in each would
+    only fight the others for them. Spawned workers read these settings when numpy loads."""
+    saved = {name: os.environ.get(name) for name in MATH_THREAD_SETTINGS}
+    os.environ.update({name: "1" for name in MATH_THREAD_SETTINGS})
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+MATH_THREAD_SETTINGS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def extracted(batches: list[list[tuple[str, str]]], workers: int) -> Iterator[list[dict]]:
     """Extraction results batch by batch, in order; several processes when there is enough work."""
     if workers <= 1 or len(batches) <= 1:
@@ -148,8 +167,8 @@ def extracted(batches: list[list[tuple[str, str]]], workers: int) -> Iterator[li
             yield extract_batch(batch)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process holding driver threads
-    with _empty_main(), concurrent.futures.ProcessPoolExecutor(workers, mp_context=context,
-                                                               initializer=_warm_up) as pool:
+    with _empty_main(), _one_math_thread_each(), concurrent.futures.ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_warm_up) as pool:
         ahead = workers * 2  # batches in flight (more gave no gain on 2 cores: everything is CPU-bound)
         pending = [pool.submit(extract_batch, batch) for batch in batches[:ahead]]
         following = iter(batches[ahead:])

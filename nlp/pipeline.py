@@ -12,6 +12,7 @@ import importlib.util
 from functools import lru_cache
 
 import spacy
+from thinc.api import use_ops
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -33,7 +34,10 @@ def english_model_package() -> str:
 @lru_cache(maxsize=3)
 def build(lang: str) -> Language:
     if lang == "en":
-        nlp = spacy.load(english_model_package())
+        # thinc's default matrix product (blis) runs at a sixth of numpy's OpenBLAS on these machines
+        # (19 vs 124 GFLOPS, measured): the English models run about 1.5x faster on numpy's
+        with use_ops("numpy", use_blis=False):
+            nlp = spacy.load(english_model_package())
         patterns = nlp.get_pipe("attribute_ruler").patterns
         nlp.replace_pipe("attribute_ruler", "tag_attributes", config={"patterns": patterns})
         nlp.add_pipe("initials_tokens", first=True)
