@@ -31,6 +31,12 @@ def english_model_package() -> str:
     raise RuntimeError("no English spaCy pipeline installed: run `make setup` (requirements-models.txt)")
 
 
+def _split_suffixes(nlp: Language, *extra: str) -> None:
+    """A sentence's full stop after a mixed-case abbreviation is its own token ("GUBOPiK.", "ГУБОПиК.")."""
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-zа-яёіў][A-ZА-ЯЁІЎ])\.", *extra]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+
+
 @lru_cache(maxsize=3)
 def build(lang: str) -> Language:
     if lang == "en":
@@ -38,6 +44,7 @@ def build(lang: str) -> Language:
         # (19 vs 124 GFLOPS, measured): the English models run about 1.5x faster on numpy's
         with use_ops("numpy", use_blis=False):
             nlp = spacy.load(english_model_package())
+        _split_suffixes(nlp)
         patterns = nlp.get_pipe("attribute_ruler").patterns
         nlp.replace_pipe("attribute_ruler", "tag_attributes", config={"patterns": patterns})
         nlp.add_pipe("initials_tokens", first=True)
@@ -45,8 +52,7 @@ def build(lang: str) -> Language:
     elif lang in ("ru", "be"):
         nlp = spacy.blank("ru")
         # Belarusian ў and і are not letters to the Russian suffix rules: "Лабусаў." stays one token
-        suffixes = [*nlp.Defaults.suffixes, r"(?<=[ўЎіІ])\.", r"(?<=[ўЎіІ])[,;:!?»)]"]
-        nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+        _split_suffixes(nlp, r"(?<=[ўЎіІ])\.", r"(?<=[ўЎіІ])[,;:!?»)]")
         nlp.add_pipe("initials_tokens")
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("natasha_ner")

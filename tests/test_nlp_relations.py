@@ -127,3 +127,17 @@ def test_display_names_are_in_the_nominative():
     assert nominative("Кулешову", "Surn", "f") == "Кулешова"
     assert nominative("Гурского", "Surn", "m") == "Гурский"
     assert nominative("Шулейка", "Surn") == "Шулейка"  # a Belarusian nominative stays
+
+
+def test_a_later_reference_to_an_act_is_not_a_new_one():
+    result = extract("Detainees were beaten on arrival by prison staff. Colonel Valery Drozdovsky is responsible "
+                     "for the beatings.", "en")
+    assert entities(result, "INCIDENT") == ["beaten"]
+    assert ("PERPETRATED", "Colonel Valery Drozdovsky", "beaten") in relations(result) or \
+        ("PERPETRATED", "Valery Drozdovsky", "beaten") in relations(result)
+
+
+def test_a_full_stop_after_a_mixed_case_abbreviation_ends_the_sentence():
+    result = extract("He is a senior operative of GUBOPiK. Lameika twisted my arm.", "en")
+    assert "GUBOPiK" in entities(result, "UNIT") and "Lameika" in entities(result, "PERSON")
+    assert "riot police" not in entities(extract("The riot police detained us.", "en"), "UNIT")

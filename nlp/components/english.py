@@ -60,6 +60,8 @@ class EnglishEntityMapper:
                     span = doc[span.start + 1:span.end]
                 while len(span) > 1 and span[-1].tag_ == "POS":
                     span = doc[span.start:span.end - 1]
+                if label == "UNIT" and (span.text.islower() or len(span) > 1 and span.text.isupper()):
+                    continue  # "riot police" names no unit; "NOTICE OF DESIGNATION" is a heading
                 kept.append(doc.char_span(span.start_char, span.end_char, label=label))
         doc.ents = []
         add_entities(doc, [k for k in kept if k is not None], "model")

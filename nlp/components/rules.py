@@ -29,6 +29,8 @@ ILL_TREATMENT_CONTEXT = ("лицом", "лицо", "колени", "коленя
                          "isolation", "punishment cell", "вад", "халодн", "ледзян", "пакет", "мешок", "мяшок",
                          "галаву", "голову", "head", "kneel", "карцар", "стаяць", "стоять", "лежать", "ляжаць",
                          "наручник", "кайданк", "handcuff", "карцэр")
+ANAPHORIC_DETERMINERS = {"the", "these", "this", "those", "such", "это", "эти", "этих", "этого", "этом", "такие",
+                         "гэта", "гэтыя", "гэтых", "гэтае"}
 ORDER_STEMS = ("приказ", "команд", "велел", "распоряж", "указани", "указыва", "загад", "камандз", "order", "instruct", "told")
 
 
@@ -293,11 +295,22 @@ class IncidentTagger:
                 window = " ".join(t.lower_ for t in doc[token.i + 1:token.i + 8])
                 if not any(c in window for c in ILL_TREATMENT_CONTEXT):
                     continue
+            if self._refers_back(doc, token, kind, spans):
+                continue
             span = Span(doc, token.i, token.i + 1, label="INCIDENT")
             attrs(span)["violation"] = kind
             spans.append(span)
         add_entities(doc, spans, "rule")
         return doc
+
+    @staticmethod
+    def _refers_back(doc: Doc, token, kind: str, found: list[Span]) -> bool:
+        """ "were beaten ... responsible for the beatings": "the beatings" is the act told just before,
+        not a new one (relations then attach to the first)."""
+        if token.i == 0 or doc[token.i - 1].lower_ not in ANAPHORIC_DETERMINERS:
+            return False
+        return any(s.end <= token.i and token.idx - s.start_char <= 300 and attrs(s).get("violation") == kind
+                   for s in found)
 
     @staticmethod
     def _negated(doc: Doc, i: int) -> bool:
@@ -345,6 +358,8 @@ class PlaceRules:
             elif ent.label_ in ("PLACE", "UNIT") and len(ent) == 1 and ent.text.lower() in self.lexicon.given_names \
                     and ent.text.lower() not in self.lexicon.place_forms:
                 spans.append(Span(doc, ent.start, ent.end, label="PERSON"))
+            elif ent.label_ == "UNIT" and ent.text.lower() in self.lexicon.place_forms:  # "Minsk" as an ORG
+                spans.append(Span(doc, ent.start, ent.end, label="PLACE"))
         add_entities(doc, spans, "rule")
         extended = []
         for ent in doc.ents:
