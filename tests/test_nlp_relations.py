@@ -141,3 +141,20 @@ def test_a_full_stop_after_a_mixed_case_abbreviation_ends_the_sentence():
     result = extract("He is a senior operative of GUBOPiK. Lameika twisted my arm.", "en")
     assert "GUBOPiK" in entities(result, "UNIT") and "Lameika" in entities(result, "PERSON")
     assert "riot police" not in entities(extract("The riot police detained us.", "en"), "UNIT")
+
+
+def test_two_surnames_side_by_side_are_two_persons_and_a_namesake_set_apart_stays_apart():
+    text = ("Адзін назваўся Ракавічам, другі — Жуковічам. Па ўказанні Ракавіча Жуковіч ударыў мяне. "
+            "Не блытаць з маёрам Сяргеем Жуковічам з АМАПа. Пра Ракавіча і Жуковіча я распавёў.")
+    result = extract(text, "be")
+    persons = [(e["text"], e["key"]) for e in result["entities"] if e["type"] == "PERSON"]
+    assert ("Ракавіча", "person:rkvc") in persons and ("Жуковіч", "person:zkvc") in persons
+    assert all(key != "person:zkvc-s" for text, key in persons if text != "Сяргеем Жуковічам")
+
+
+def test_a_title_tells_namesakes_apart():
+    result = extract("The head of the RUVD, Colonel Pavel Yarmolovich, came in. The judge was Natalia Yarmolovich. "
+                     "Judge Yarmolovich did not listen.", "en")
+    keys = {e["text"]: e["key"] for e in result["entities"] if e["type"] == "PERSON"}
+    last = [e for e in result["entities"] if e["type"] == "PERSON"][-1]
+    assert last["text"] == "Yarmolovich" and last["key"] == keys["Natalia Yarmolovich"]

@@ -69,6 +69,22 @@ def nominative(word: str, kind: str, gender: str = "") -> str:
 _GENDER_TAG = {"m": "masc", "f": "femn"}
 
 
+NOT_THE_SAME = ("не путать с", "не путать со", "не перепутать с", "не блытаць з", "не блытаць са",
+                "not to be confused with", "not the same as", "no relation to", "не родственник")
+
+
+def _set_apart(person: Span) -> bool:
+    """ "Не блытаць з маёрам Сяргеем Ламейкам": the writer says this namesake is someone else, so a
+    surname alone elsewhere in the text is not him."""
+    before = person.doc.text[max(0, person.start_char - 60):person.start_char].lower()
+    return any(cue in before for cue in NOT_THE_SAME)
+
+
+def _stem(surname: str) -> str:
+    """A man's surname without its case ending: "гурского", "гурский" -> "гурск"; "ламейкам" -> "ламейк"."""
+    return re.sub(r"(?:ий|ый|ой|ая|ого|ему|ому|ым|ым|ом|ем|ам|ім|ам|а|у|е|і|ы|я|ю)$", "", surname.lower())
+
+
 class EntityResolver:
     def __init__(self):
         self.lexicon = lexicon_module.load()
@@ -181,12 +197,13 @@ class EntityResolver:
             for span, parts in members:
                 if parts.given:
                     continue
-                fitting = {initial: same for initial, same in initials.items() if self._form_fits(span, same)}
+                fitting = {initial: same for initial, same in initials.items()
+                           if self._form_fits(span, same) and not any(_set_apart(s) for s, _ in same)}
                 if len(fitting) == 1:
                     (initial, same), = fitting.items()
                     span._.key = same[0][0]._.key
-                elif fitting:
-                    span._.key = self._by_gender(span, fitting)
+                elif fitting:  # "Judge Yaroshevich" is the judge, not the colonel of the same name
+                    span._.key = self._by_title(span, fitting) or self._by_gender(span, fitting)
                 else:  # "подполковника Ярошевича" is not the judge "Н. С. Ярошевич": a person of its own
                     span._.key = names.person_key(parts, self.lexicon)
             best = max(members, key=lambda m: (m[1].complete, len(m[0].text)))
@@ -212,10 +229,22 @@ class EntityResolver:
         if gender == "f":
             return any(form == f or (f.endswith(("а", "я")) and form[:-1] in (f[:-1], f[:-2]) and len(form) <= len(f) + 1)
                        for f in surnames)
-        if gender == "m":
-            return any(form == f or form.startswith(f.rstrip("йыиі") if f.endswith(("ий", "ый", "ой", "і")) else f)
-                       for f in surnames)
+        if gender == "m":  # the same stem, whatever case either form is in ("Ламейкам" ~ "Ламейка")
+            return any(form == f or _stem(form) == _stem(f) for f in surnames)
         return True
+
+    @staticmethod
+    def _by_title(span: Span, candidates: dict[str, list]) -> str | None:
+        """The one candidate named with the same position (else rank) as this mention."""
+        values = span._.attrs or {}
+        for slot in ("position_id", "rank_id"):
+            if not values.get(slot):
+                continue
+            same = [group for group in candidates.values()
+                    if any((s._.attrs or {}).get(slot) == values[slot] for s, _ in group)]
+            if len(same) == 1:
+                return same[0][0][0]._.key
+        return None
 
     @staticmethod
     def _verb_gender(span: Span) -> str:
