@@ -28,7 +28,7 @@ def read_conll(path: Path) -> list[tuple[str, set]]:
             continue
         if not tokens:
             continue
-        text, spans, start, current = "", set(), 0, None
+        text, spans, current = "", set(), None
         for token, label in tokens:
             begin = len(text) + (1 if text else 0)
             text = f"{text} {token}" if text else token

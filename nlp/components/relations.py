@@ -114,7 +114,6 @@ class RelationRules:
     def __call__(self, doc: Doc) -> Doc:
         relations: list[dict] = []
         titles = list(doc.spans.get("titles", []))
-        self._titles_list = titles
         self._text = doc.text  # Doc.text joins every token: read it once
         all_ents = list(doc.ents)
         self._all_ents = all_ents
