@@ -190,21 +190,21 @@ class PersonRules:
         """Once "Рудак Д.О." is a person, "Рудака" elsewhere in the text is that person too."""
         from nlp import names
 
-        known: dict[str, int] = {}
+        known: set[str] = set()
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         for ent in persons:
             parts = names.parse(ent.text, self.lexicon)
             if parts.surname and len(parts.surname) > 2:
-                known[names.skeleton(parts.surname)] = known.get(names.skeleton(parts.surname), 0) + 1
+                known.add(names.skeleton(parts.surname))
         if not known:
             return
         spans = []
+        alone = {names.skeleton(e.text) for e in persons if len(e) == 1}
         for ent in persons:  # "Па ўказанні Саўчанкова Ламейка ударыў": two surnames the text uses alone
             words = [t for t in ent if t.is_alpha]
             if len(ent) == 2 and len(words) == 2 and not any(
                     t.lower_ in self.lexicon.given_names or names.is_patronymic_of_a_name(t.text, self.lexicon)
-                    for t in words) and all(
-                    known.get(names.skeleton(t.text), 0) >= 2 for t in words):
+                    for t in words) and all(names.skeleton(t.text) in alone for t in words):
                 spans += [Span(doc, t.i, t.i + 1, label="PERSON") for t in words]
         if spans:
             doc.ents = [e for e in doc.ents if not any(e.start == s.start for s in spans[::2]) or len(e) != 2]
