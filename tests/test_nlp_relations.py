@@ -158,3 +158,11 @@ def test_a_title_tells_namesakes_apart():
     keys = {e["text"]: e["key"] for e in result["entities"] if e["type"] == "PERSON"}
     last = [e for e in result["entities"] if e["type"] == "PERSON"][-1]
     assert last["text"] == "Yarmolovich" and last["key"] == keys["Natalia Yarmolovich"]
+
+
+def test_officers_named_together_share_their_unit():
+    result = extract("На видео видно, как сотрудники ОМОНа старший лейтенант Ракитский А.И. и лейтенант Зубов К.В. "
+                     "наносят удары заявителю.", "ru")
+    rels = relations(result)
+    assert ("MEMBER_OF", "Ракитский А.И.", "ОМОНа") in rels and ("MEMBER_OF", "Зубов К.В.", "ОМОНа") in rels
+    assert ("PERPETRATED", "Зубов К.В.", "наносят удары") in rels

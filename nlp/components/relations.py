@@ -233,6 +233,11 @@ class RelationRules:
                                   {"role": self._role(title)}))
                 elif unit is not None:
                     found.append(("MEMBER_OF", person, unit, 0.7, {}))
+        # "сотрудники ОМОНа старший лейтенант Бельский и лейтенант Пашкевич": the second shares the unit
+        for first, second in zip(persons, persons[1:]):
+            if self._joined(doc, first, second) and not any(rel[1] is second for rel in found):
+                found += [("MEMBER_OF", second, unit, 0.7, {}) for rel_type, person, unit, _, _ in list(found)
+                          if person is first and rel_type == "MEMBER_OF"]
         return found
 
     def _plain_gap(self, gap: Span, titles: list[Span], units: list[Span], allowed: set[str]) -> bool:
