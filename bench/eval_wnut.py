@@ -9,10 +9,9 @@ on noisy text it was not written for. Sentences are joined with newlines; strict
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from pathlib import Path
 
-from nlp.pipeline import process, to_json
+from bench.strict_spans import score
 
 GOLD = {"person": "PER", "location": "LOC"}
 OURS = {"PERSON": "PER", "PLACE": "LOC"}
@@ -50,18 +49,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--file", default=str(Path(__file__).resolve().parents[2] / "shared/heldout/wnut17_en/test.conll"))
     sentences = read_conll(Path(parser.parse_args().file))
-    counts = {t: Counter() for t in ("PER", "LOC")}
-    docs = process([text for text, _ in sentences], "en")
-    for (_, gold), doc in zip(sentences, docs):
-        pred = {(OURS[e["type"]], e["start"], e["end"]) for e in to_json(doc)["entities"] if e["type"] in OURS}
-        for t in counts:
-            g, p = {x for x in gold if x[0] == t}, {x for x in pred if x[0] == t}
-            counts[t].update(tp=len(g & p), gold=len(g), pred=len(p))
-    print(f"WNUT-17 test, {len(sentences)} sentences (strict spans)")
-    for t, c in counts.items():
-        p = c["tp"] / c["pred"] if c["pred"] else 0
-        r = c["tp"] / c["gold"] if c["gold"] else 0
-        print(f"{t}: P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0:.3f} (gold {c['gold']})")
+    score([text for text, _ in sentences], [gold for _, gold in sentences], "en", OURS,
+          f"WNUT-17 test, {len(sentences)} sentences")
 
 
 if __name__ == "__main__":

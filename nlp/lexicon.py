@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -79,15 +79,12 @@ class Lexicon:
     # named t, when present, is the trigger span ("fired" in "fired at")
     trigger_patterns: dict[str, list[tuple[re.Pattern, str]]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def unit_abbreviations(self) -> set[str]:
         """Upper-case words of unit names ("РУУС", "ГУВД", "OMON"), lowercased: never part of a person's name."""
-        if "_abbreviations" not in self.__dict__:
-            words = {word.strip("()[],.;:«»\"'") for unit in self.units.values()
-                     for alias in (*unit.aliases, *unit.ambiguous_aliases) for word in alias.split()}
-            self.__dict__["_abbreviations"] = {
-                word.lower() for word in words if sum(ch.isupper() for ch in word) >= max(2, len(word) / 2)}
-        return self.__dict__["_abbreviations"]
+        words = {word.strip("()[],.;:«»\"'") for unit in self.units.values()
+                 for alias in (*unit.aliases, *unit.ambiguous_aliases) for word in alias.split()}
+        return {word.lower() for word in words if sum(ch.isupper() for ch in word) >= max(2, len(word) / 2)}
 
     def unit(self, unit_id: str) -> Unit | None:
         return self.units.get(unit_id)

@@ -200,16 +200,13 @@ class PersonRules:
             return
         spans = []
         alone = {names.skeleton(e.text) for e in persons if len(e) == 1}
-        for ent in persons:  # "Па ўказанні Саўчанкова Ламейка ударыў": two surnames the text uses alone
-            words = [t for t in ent if t.is_alpha]
-            if len(ent) == 2 and len(words) == 2 and not any(
-                    t.lower_ in self.lexicon.given_names or names.is_patronymic_of_a_name(t.text, self.lexicon)
-                    for t in words) and all(names.skeleton(t.text) in alone for t in words):
-                spans += [Span(doc, t.i, t.i + 1, label="PERSON") for t in words]
-        if spans:
-            doc.ents = [e for e in doc.ents if not any(e.start == s.start for s in spans[::2]) or len(e) != 2]
-            add_entities(doc, spans, "rule")
-            spans = []
+        pairs = [ent for ent in persons  # "Па ўказанні Саўчанкова Ламейка ударыў": two surnames the text uses alone
+                 if len(ent) == 2 and all(t.is_alpha for t in ent) and not any(
+                     t.lower_ in self.lexicon.given_names or names.is_patronymic_of_a_name(t.text, self.lexicon)
+                     for t in ent) and all(names.skeleton(t.text) in alone for t in ent)]
+        if pairs:
+            doc.ents = [e for e in doc.ents if e not in pairs]
+            add_entities(doc, [Span(doc, t.i, t.i + 1, label="PERSON") for ent in pairs for t in ent], "rule")
         gazetteer_tokens = {i for e in doc.ents if e._.source == "gazetteer" for i in range(e.start, e.end)}
         for token in doc:
             if not token.is_alpha or len(token) < 3 or not token.text[:1].isupper():
