@@ -6,6 +6,8 @@
     python -m graph chain INCIDENT_ID          the command chain of an incident, as JSON
     python -m graph export SEED... --out DIR   a case file for prosecutors (formats: --help)
     python -m graph verify DIR                 check a case folder against its manifest
+    python -m graph resolve                    resolve persons over the whole graph (ingest runs it too)
+    python -m graph dump OUT_DIR               persons, units, incidents, testimonies as JSON lines
 """
 from __future__ import annotations
 
@@ -112,6 +114,31 @@ def _verify(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _resolve(args: argparse.Namespace) -> int:
+    from graph import connection
+    from graph.resolve import resolve
+
+    driver, settings = connection.open_driver()
+    with driver:
+        report = resolve(driver, settings.database)
+    print("time per stage: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.seconds.items()))
+    print(f"linked by the model: {report.linked_by_model}, surname only: {report.linked_surname_only}, "
+          f"by analysts' decisions: {report.linked_by_analysts}; facts moved: {report.facts_moved}")
+    print(report.line())
+    return 0
+
+
+def _dump(args: argparse.Namespace) -> int:
+    from graph import connection
+    from graph.dump import dump
+
+    driver, settings = connection.open_driver()
+    with driver:
+        counts = dump(driver, settings.database, args.out_dir)
+    print(" ".join(f"{name}={count}" for name, count in counts.items()) + f" -> {args.out_dir}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m graph", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -143,6 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     verify = commands.add_parser("verify", help="check a case folder against its manifest")
     verify.add_argument("folder", type=Path)
     verify.set_defaults(func=_verify)
+    commands.add_parser("resolve", help="resolve persons over the whole graph").set_defaults(func=_resolve)
+    dump = commands.add_parser("dump", help="write persons, units, incidents, testimonies as JSON lines")
+    dump.add_argument("out_dir", type=Path)
+    dump.set_defaults(func=_dump)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -101,18 +101,21 @@ class FactBuilder:
     # -- facts -------------------------------------------------------------------------------
     def post(self, person_id: str, unit_id: str, role: str, evidence: Evidence, *, title: str | None = None,
              rank: str | None = None, start: DateRange = UNKNOWN, end: DateRange = UNKNOWN,
-             predicate: str = "HELD_POSITION", observed: bool = False) -> str:
+             predicate: str = "HELD_POSITION", observed: bool = False, mention: str | None = None) -> str:
         """A post with its dates. ``observed=True``: the dates only say when the person was seen in post
         (start <= start.max, end >= end.min); all observations of one person, unit and role share one
-        Post whose window widens as testimonies add observations (see cypher/write/merge_post.cypher)."""
-        post_id = fact_id("post", person_id, unit_id, role, "observed") if observed else \
-            fact_id("post", person_id, unit_id, role, start.min, start.max, end.min, end.max)
+        Post whose window widens as observations are added (see cypher/write/merge_post.cypher).
+        ``mention``: the Mention (one testimony's naming of the person) that tells it; the post is then
+        that mention's, and the resolution stage moves it with the mention to the person it resolves to."""
+        holder = mention or person_id
+        post_id = fact_id("post", holder, unit_id, role, "observed") if observed else \
+            fact_id("post", holder, unit_id, role, start.min, start.max, end.min, end.max)
         row = {"id": post_id, "role": role, "title": title, "rank": rank, "command": role in COMMAND_ROLES,
                "start_min": start.min, "start_max": start.max, "end_min": end.min, "end_max": end.max,
                "precision": _precision(start, end)}
         self.batch.add_node("Post", {k: v for k, v in row.items() if v is not None})
-        self.batch.add_relationship("HELD", {"id": fact_id("held", person_id, post_id), "source": person_id,
-                                             "target": post_id})
+        held = {"id": fact_id("held", holder, post_id), "source": person_id, "target": post_id}
+        self.batch.add_relationship("HELD", {**held, "mention": mention} if mention else held)
         self.batch.add_relationship("IN", {"id": fact_id("in", post_id, unit_id), "source": post_id,
                                            "target": unit_id})
         self.claim(post_id, predicate, evidence)
@@ -127,10 +130,13 @@ class FactBuilder:
         self.claim(rel_id, "SUBORDINATE_TO", evidence)
         return rel_id
 
-    def link(self, rel_type: str, source: str, target: str, evidence: Evidence | None = None) -> str:
-        """PERPETRATED, ORDERED, OCCURRED_AT, SUBJECTED_TO (facts) or GAVE, FROM_SOURCE (structure)."""
-        rel_id = fact_id(rel_type, source, target)
-        self.batch.add_relationship(rel_type, {"id": rel_id, "source": source, "target": target})
+    def link(self, rel_type: str, source: str, target: str, evidence: Evidence | None = None,
+             mention: str | None = None) -> str:
+        """PERPETRATED, ORDERED, OCCURRED_AT, SUBJECTED_TO (facts) or GAVE, FROM_SOURCE (structure).
+        ``mention``: a person's act is keyed on the Mention that tells it (see ``post``)."""
+        rel_id = fact_id(rel_type, mention or source, target)
+        row = {"id": rel_id, "source": source, "target": target}
+        self.batch.add_relationship(rel_type, {**row, "mention": mention} if mention else row)
         if model.RELATIONSHIPS[rel_type].is_fact:
             if evidence is None:
                 raise model.ModelError(f"{rel_type} {source}->{target} is a fact and needs evidence")

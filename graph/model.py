@@ -70,7 +70,8 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
              ("id", "name", "names", "kind", "lat", "lon"), required=("id", "name"), indexed=("name",),
              list_properties=("names",)),
     NodeType("Testimony", "One testimony, identified by the SHA-256 of its content.",
-             ("id", "language", "source_type", "received", "word_count", "ingested_at", "title", "consent"),
+             ("id", "language", "source_type", "received", "word_count", "ingested_at", "title", "consent",
+              "source_file"),
              required=("id", "language", "source_type"), list_properties=("consent",)),
     NodeType("Source", "Who collected the material, with a source reliability grade (A-F).",
              ("id", "name", "kind", "reliability"), required=("id", "name")),
@@ -82,19 +83,40 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
               "reviewed_by", "reviewed_at", "note"),
              required=("id", "fact_id", "predicate", "extractor", "confidence", "status"),
              indexed=("fact_id", "testimony_id", "status")),
-    NodeType("MergeDecision", "An analyst's decision that two Person nodes are (accepted) or are not (refused) "
-             "one person.", ("id", "person_a", "person_b", "status", "decided_by", "decided_at", "note"),
-             required=("id", "person_a", "person_b", "status"), indexed=("person_a", "person_b")),
+    NodeType("Mention", "An official as one testimony names him or her: every span of one person in that text, "
+             "the parsed name and its context. A Person is a cluster of mentions, made by the resolution stage "
+             "(graph/resolve), which records on the mention why it joined its person.",
+             ("id", "testimony_id", "local_key", "name", "texts", "starts", "ends", "surname", "given_name",
+              "patronymic", "given_is_initial", "gender", "rank", "rank_order", "position", "unit_ids",
+              "date_min", "date_max", "language", "script", "co_named", "name_flags", "person_id",
+              "match_probability", "match_reasons"),
+             required=("id", "testimony_id", "local_key", "name"), indexed=("testimony_id", "person_id"),
+             list_properties=("texts", "starts", "ends", "unit_ids", "co_named", "name_flags")),
+    NodeType("MergeDecision", "An analyst's decision that two mentions are (accepted: must-link) or are not "
+             "(refused: cannot-link) one person; the resolution stage obeys it on every run. person_a/person_b "
+             "record the persons shown when the decision was taken.",
+             ("id", "person_a", "person_b", "mention_a", "mention_b", "status", "decided_by", "decided_at", "note"),
+             required=("id", "mention_a", "mention_b", "status"), indexed=("mention_a", "mention_b")),
+    NodeType("MergeProposal", "A possible link the resolution stage did not make on its own (the review band, "
+             "or a surname-only mention with several candidates); replaced on every resolution run.",
+             ("id", "person_a", "person_b", "mention_a", "mention_b", "probability", "reasons", "kind"),
+             required=("id", "person_a", "person_b", "mention_a", "mention_b", "probability"),
+             indexed=("person_a", "person_b")),
 )}
 
 RELATIONSHIPS: dict[str, RelType] = {r.type: r for r in (
-    RelType("HELD", "Person held a post (the Post node is the fact claims point at).", ("Person",), "Post",
-            is_fact=False),
+    RelType("HELD", "Person held a post (the Post node is the fact claims point at); 'mention' is the "
+            "Mention whose testimony told it (resolution moves the link with its mention).", ("Person",), "Post",
+            ("mention",), is_fact=False),
     RelType("IN", "The post is in a unit.", ("Post",), "Unit", is_fact=False),
     RelType("SUBORDINATE_TO", "Unit is subordinate to a unit over a dated range; only kind=command feeds chains.",
             ("Unit",), "Unit", ("kind", *_DATE_RANGE), required=("id", "source", "target", "kind")),
-    RelType("PERPETRATED", "Person or unit carried out the incident.", ("Person", "Unit"), "Incident"),
-    RelType("ORDERED", "Person ordered the incident.", ("Person",), "Incident"),
+    RelType("PERPETRATED", "Person or unit carried out the incident ('mention': the person's Mention).",
+            ("Person", "Unit"), "Incident", ("mention",)),
+    RelType("ORDERED", "Person ordered the incident ('mention': the person's Mention).", ("Person",), "Incident",
+            ("mention",)),
+    RelType("REFERS_TO", "A mention is of this person (written by the resolution stage, with its probability).",
+            ("Mention",), "Person", ("probability",), is_fact=False),
     RelType("OCCURRED_AT", "The incident took place at a place.", ("Incident",), "Place"),
     RelType("SUBJECTED_TO", "A victim (pseudonym) was subjected to the incident.", ("Victim",), "Incident"),
     RelType("GAVE", "A victim (pseudonym) gave the testimony.", ("Victim",), "Testimony", is_fact=False),

@@ -78,6 +78,8 @@ def _print_summary(summary) -> None:
     for origin, reason in summary.quarantined:
         print(f"  {origin}: {reason}")
     print(f"entities written: {summary.entities}, claims written: {summary.claims}")
+    if summary.resolution:
+        print(f"resolution: {summary.resolution.line()}")
     print("time per stage: " + ", ".join(f"{stage} {seconds:.1f} s ({seconds / total:.0%})"
                                          for stage, seconds in summary.seconds.items()))
 

@@ -6,6 +6,7 @@ Stages, in order (each testimony flows one way):
   3. protect   mask the person's identifying data, find their pseudonym, seal the original in the vault
   4. extract   the NLP pipeline (nlp.pipe in batches), in as many processes as there are cores
   5. write     entities, facts and claims through the batched writer, then mark the testimony ingested
+  6. resolve   persons over the whole graph (graph/resolve), once at the end of the run
 
 A testimony counts as ingested only once its facts are written (``Testimony.ingested_at`` is set last),
 and every write is a MERGE: a run killed at any moment and started again redoes the unfinished
@@ -29,6 +30,7 @@ import neo4j
 
 from graph import queries
 from graph.model import GraphBatch
+from graph.resolve import ResolutionReport, resolve
 from graph.writer import BatchWriteError, BatchWriter
 from ingest import readers, to_graph
 from ingest.pseudonymise import protect
@@ -60,6 +62,7 @@ class Summary:
     claims: int = 0
     words: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    resolution: ResolutionReport | None = None
 
     def add_time(self, stage: str, seconds: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
@@ -184,11 +187,12 @@ def extracted(batches: list[list[tuple[str, str]]], workers: int) -> Iterator[li
 def run(paths: list[Path], driver: neo4j.Driver, *, database: str = "neo4j", vault: Vault | None = None,
         workers: int | None = None, batch_size: int = 16, write_size: int = 64,
         max_bytes: int = readers.MAX_FILE_BYTES,
-        source_name: str | None = None,
+        source_name: str | None = None, resolve_always: bool = False,
         on_progress: Callable[[Summary, int], None] | None = None) -> Summary:
     """Ingest every testimony under ``paths``; ``on_progress(summary, remaining)`` after each write.
     Extraction runs in batches of ``batch_size``; results are written ``write_size`` testimonies at a time
-    (a killed run redoes at most that many)."""
+    (a killed run redoes at most that many). When something new was written (or ``resolve_always``), the
+    resolution stage (graph.resolve) runs over the whole graph at the end."""
     vault = vault or Vault.from_env()
     workers = workers or os.cpu_count() or 1
     summary = Summary()
@@ -232,6 +236,10 @@ def run(paths: list[Path], driver: neo4j.Driver, *, database: str = "neo4j", vau
                 if on_progress:
                     on_progress(summary, len(fresh) - summary.new)
             began = time.perf_counter()
+        if summary.new or resolve_always:
+            began = time.perf_counter()
+            summary.resolution = resolve(driver, database)
+            summary.add_time("resolve", time.perf_counter() - began)
     except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, BatchWriteError) as error:
         raise IngestInterrupted(summary, error) from error
     return summary
@@ -246,7 +254,7 @@ def _write_group(writer: BatchWriter, driver: neo4j.Driver, database: str, group
             id=record.testimony_id, language=extraction["language"], source_type=record.source_type,
             pseudonym=protected.pseudonym, received=record.received, word_count=len(protected.text.split()),
             event_start=record.event_start, event_end=record.event_end, source_name=source_name,
-            consent=sorted(k for k, v in record.consent.items() if v))
+            consent=sorted(k for k, v in record.consent.items() if v), source_file=protected.source_file)
         built = to_graph.build(info, protected.text, extraction, extraction["extractor"],
                                extraction["extractor_version"])
         batch.extend(built)

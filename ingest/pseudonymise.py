@@ -48,10 +48,12 @@ SELF_INTRODUCTION = re.compile(
 @dataclass
 class Protected:
     """A testimony after pseudonymisation: the masked text, the pseudonym (None when nothing identifies
-    the person), and how many spans were masked."""
+    the person), how many spans were masked, and the file it came from with the same identity masked
+    in its name (a file called after its author names no one in the graph)."""
     text: str
     pseudonym: str | None
     masked: int
+    source_file: str = ""
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -161,4 +163,5 @@ def protect(record: Record, vault: Vault) -> Protected:
     if pseudonym is None and record.source_type != "document":
         # a form or chat without identifiers: one pseudonym for this testimony alone
         pseudonym = make_pseudonym(vault.keyed_hash("testimony", record.testimony_id))
-    return Protected(mask(record.text, spans), pseudonym, len(spans))
+    source_file = mask(record.origin, identifying_spans(record.origin, identity))
+    return Protected(mask(record.text, spans), pseudonym, len(spans), source_file)

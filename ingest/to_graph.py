@@ -38,6 +38,7 @@ class TestimonyInfo:
     event_end: str | None = None
     source_name: str | None = None
     consent: list[str] = field(default_factory=list)   # consents the person gave (names of form flags)
+    source_file: str | None = None                      # the file as given to ingest (identity masked)
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +133,8 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
                               "kind": info.source_type})
     batch.add_node("Testimony", {k: v for k, v in {
         "id": info.id, "language": info.language, "source_type": info.source_type, "received": info.received,
-        "word_count": info.word_count, "title": _title(info), "consent": info.consent}.items() if v is not None})
+        "word_count": info.word_count, "title": _title(info), "consent": info.consent,
+        "source_file": info.source_file}.items() if v is not None})
     facts.link("FROM_SOURCE", info.id, source_id)
     if info.pseudonym:
         batch.add_node("Victim", {"id": info.pseudonym, "pseudonym": info.pseudonym})
@@ -146,13 +148,21 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
         return Evidence(extractor, version, confidence, testimony_id=info.id, start=start, end=end,
                         excerpt=safe[lo:hi], excerpt_start=lo, hedged=hedged)
 
-    nodes: dict[str, tuple[str, str]] = {}  # mention id -> (label, node id)
+    nodes: dict[str, tuple[str, str]] = {}  # entity id -> (label, node id)
     events = _event_window(info, extraction)
+    records = mention_records(info, extraction, official_ids, events)
+    record_of = {e["id"]: records[e["key"]]["id"] for e in extraction["entities"] if e["id"] in official_ids}
+    for row in records.values():
+        batch.add_node("Mention", row)
+        batch.add_relationship("REFERS_TO", {"id": model.fact_id("refers_to", row["id"]), "source": row["id"],
+                                             "target": row["local_key"]})
     for entity in extraction["entities"]:
-        label_and_id = _entity_node(facts, info.id, entity, official_ids, events,
-                                    evidence(entity["start"], entity["end"], 0.7))
+        proof = evidence(entity["start"], entity["end"], 0.7)
+        label_and_id = _entity_node(facts, info.id, entity, official_ids, events, proof)
         if label_and_id:
             nodes[entity["id"]] = label_and_id
+        if entity["id"] in record_of:
+            facts.claim(record_of[entity["id"]], "MENTION", proof)
 
     by_id = {e["id"]: e for e in extraction["entities"]}
     for relation in extraction["relations"]:
@@ -170,7 +180,8 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
             facts.post(source[1], target[1], role, proof, title=attrs.get("role"),
                        rank=person["attrs"].get("rank"), predicate=kind,
                        start=DateRange(None, seen.min, seen.precision),
-                       end=DateRange(seen.max, None, seen.precision), observed=True)
+                       end=DateRange(seen.max, None, seen.precision), observed=True,
+                       mention=record_of.get(relation["source"]))
         elif kind == "SUBORDINATE_TO" and source[0] == target[0] == "Unit":
             unit = lexicon_module.load().unit(source[1])
             hierarchy = unit.parent_relation if unit and unit.parent == target[1] and unit.parent_relation \
@@ -178,11 +189,84 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
             facts.subordinate(source[1], target[1], hierarchy, proof)
         elif kind in ("PERPETRATED", "ORDERED") and target[0] == "Incident" and \
                 source[0] in model.RELATIONSHIPS[kind].sources:
-            facts.link(kind, source[1], target[1], proof)
+            facts.link(kind, source[1], target[1], proof, mention=record_of.get(relation["source"]))
         elif kind == "OCCURRED_AT" and source[0] == "Incident" and target[0] in ("Place", "Unit"):
             place = target[1] if target[0] == "Place" else _facility_place(facts, by_id[relation["target"]])
             facts.link("OCCURRED_AT", source[1], place, proof)
     return batch
+
+
+def mention_records(info: TestimonyInfo, extraction: dict, official_ids: set[str],
+                    events: DateRange) -> dict[str, dict]:
+    """One Mention row per official this testimony names (all mentions sharing a per-document key): the
+    spans, the most complete name parts, rank, position, units, when the person was seen, the other
+    officials named alongside; what the resolution stage compares across testimonies."""
+    lexicon = lexicon_module.load()
+    by_key: dict[str, list[dict]] = {}
+    for entity in extraction["entities"]:
+        if entity["id"] in official_ids:
+            by_key.setdefault(entity["key"], []).append(entity)
+    by_id = {e["id"]: e for e in extraction["entities"]}
+    records = {}
+    for key, mentions in by_key.items():
+        ids = {m["id"] for m in mentions}
+        best = max(mentions, key=lambda m: (sum(bool(m["attrs"].get(f)) for f in ("surname", "given_name",
+                                                                                    "patronymic")), len(m["text"])))
+        parts = best["attrs"]
+        given = parts.get("given_name")
+        rank_id = next((m["attrs"]["rank_id"] for m in mentions if m["attrs"].get("rank_id")), None)
+        rank = lexicon.titles.get(rank_id) if rank_id else None
+        posts = [r for r in extraction["relations"] if r["source"] in ids and r["type"] in POST_RELATIONS
+                 and by_id.get(r["target"], {}).get("type") == "UNIT"]
+        seen = [_when_seen(r, extraction, events) for r in posts] or [events]
+        known = [w for w in seen if w.min]
+        records[key] = {
+            "id": model.fact_id("mention", info.id, key), "testimony_id": info.id, "local_key": key,
+            "name": display_name(best["canonical"]), "texts": [m["text"] for m in mentions],
+            "starts": [m["start"] for m in mentions], "ends": [m["end"] for m in mentions],
+            "surname": parts.get("surname"), "given_name": given, "patronymic": parts.get("patronymic"),
+            "given_is_initial": bool(given) and len(given.rstrip(".")) <= 2,
+            "gender": _gender(given, lexicon) or _gender_of_surname([m["text"] for m in mentions]),
+            "rank": next((m["attrs"]["rank"] for m in mentions if m["attrs"].get("rank")), None),
+            "rank_order": rank.order if rank else None,
+            "position": next((m["attrs"]["position_id"] for m in mentions if m["attrs"].get("position_id")), None),
+            "unit_ids": sorted({by_id[r["target"]]["key"] for r in posts}),
+            "date_min": min(w.min for w in known) if known else None,
+            "date_max": max(w.max for w in known) if known else None,
+            "language": extraction["language"], "script": _script(" ".join(m["text"] for m in mentions)),
+            "co_named": sorted({k for k in by_key if k != key}),
+            "name_flags": sorted({f for m in mentions for f in m["attrs"].get("name_flags", [])}),
+        }
+    return records
+
+
+def _gender(given: str | None, lexicon) -> str | None:
+    if not given or len(given.rstrip(".")) <= 2:
+        return None
+    from nlp import names
+
+    return lexicon.given_gender.get(names.canonical_given(given, lexicon) or "") or None
+
+
+_MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|оў|еў|ёў|ский|цкий|скі|цкі|ov|ev|in|yn|ou|eu|sky|ski|skiy|skii)$", re.I)
+_FEMININE_LATIN_SURNAME = re.compile(r"(?:ova|eva|ina|yna|ava|skaya|skaia|ska)$", re.I)
+
+
+def _gender_of_surname(texts: list[str]) -> str | None:
+    """A surname's own form tells a man ("Савченков", "Саўчанкоў", "Gursky"); in Latin script, where
+    names do not decline, "-ova"/"-skaya" tells a woman. Cyrillic "-ова" may be a man's genitive: no answer."""
+    words = [t.split()[-1] for t in texts if t.split()]
+    if any(_MASCULINE_SURNAME.search(w) for w in words):
+        return "m"
+    if words and all(w.isascii() and _FEMININE_LATIN_SURNAME.search(w) for w in words):
+        return "f"
+    return None
+
+
+def _script(text: str) -> str:
+    cyrillic = bool(re.search(r"[\u0400-\u04FF]", text))
+    latin = bool(re.search(r"[A-Za-z]", text))
+    return "mixed" if cyrillic and latin else "cyrillic" if cyrillic else "latin" if latin else "other"
 
 
 def display_name(name: str) -> str:
@@ -244,9 +328,11 @@ def _entity_node(facts: FactBuilder, testimony_id: str, entity: dict, official_i
     if kind == "PERSON":
         if entity["id"] not in official_ids:
             return None
+        # the person of its per-document key until the resolution stage (graph/resolve) says otherwise;
+        # the mention claim belongs to the Mention record (see build)
         facts.entity("Person", {"id": key, "name": display_name(entity["canonical"]), "names": [entity["text"]],
                                 "surname": attrs.get("surname"), "given_name": attrs.get("given_name"),
-                                "patronymic": attrs.get("patronymic")}, proof)
+                                "patronymic": attrs.get("patronymic")})
         return "Person", key
     if kind in ("UNIT", "PLACE") and _is_given_name(entity["text"]):
         return None  # a recogniser's mistake on a person's name; never a node

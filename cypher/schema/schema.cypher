@@ -20,9 +20,21 @@ CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE
 ;
 CREATE CONSTRAINT mergedecision_id IF NOT EXISTS FOR (n:MergeDecision) REQUIRE n.id IS UNIQUE
 ;
-CREATE INDEX mergedecision_person_a IF NOT EXISTS FOR (n:MergeDecision) ON (n.person_a)
+CREATE INDEX mergedecision_mention_a IF NOT EXISTS FOR (n:MergeDecision) ON (n.mention_a)
 ;
-CREATE INDEX mergedecision_person_b IF NOT EXISTS FOR (n:MergeDecision) ON (n.person_b)
+CREATE INDEX mergedecision_mention_b IF NOT EXISTS FOR (n:MergeDecision) ON (n.mention_b)
+;
+CREATE CONSTRAINT mention_id IF NOT EXISTS FOR (n:Mention) REQUIRE n.id IS UNIQUE
+;
+CREATE INDEX mention_testimony_id IF NOT EXISTS FOR (n:Mention) ON (n.testimony_id)
+;
+CREATE INDEX mention_person_id IF NOT EXISTS FOR (n:Mention) ON (n.person_id)
+;
+CREATE CONSTRAINT mergeproposal_id IF NOT EXISTS FOR (n:MergeProposal) REQUIRE n.id IS UNIQUE
+;
+CREATE INDEX mergeproposal_person_a IF NOT EXISTS FOR (n:MergeProposal) ON (n.person_a)
+;
+CREATE INDEX mergeproposal_person_b IF NOT EXISTS FOR (n:MergeProposal) ON (n.person_b)
 ;
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)
 ;

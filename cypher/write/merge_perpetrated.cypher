@@ -6,4 +6,5 @@ WITH row, coalesce(p, u) AS a
 WHERE a IS NOT NULL
 MATCH (b:Incident {id: row.target})
 MERGE (a)-[r:PERPETRATED {id: row.id}]->(b)
+SET r.mention = row.mention
 RETURN row.id AS id

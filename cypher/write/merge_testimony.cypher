@@ -7,5 +7,6 @@ SET n.language = coalesce(n.language, row.language),
     n.word_count = coalesce(n.word_count, row.word_count),
     n.ingested_at = coalesce(n.ingested_at, row.ingested_at),
     n.title = coalesce(n.title, row.title),
-    n.consent = coalesce(n.consent, row.consent)
+    n.consent = coalesce(n.consent, row.consent),
+    n.source_file = coalesce(n.source_file, row.source_file)
 RETURN row.id AS id

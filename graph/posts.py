@@ -1,0 +1,36 @@
+"""One person's posts as one row per unit and role.
+
+Each testimony's mention of a person tells its own posts (so that resolution can move them with the
+mention); a person therefore holds several Post nodes for one unit and role, one per testimony that saw
+him there. Read together they say: the post began no later than the earliest sighting and ended no
+earlier than the latest, within any stated bounds.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from graph.model import PRECISIONS
+
+
+def joined(posts: list[dict]) -> list[dict]:
+    """Posts (dicts with unit_id, role and the date bounds) joined per (unit_id, role); ``ids`` lists the
+    Post ids behind each row (claims cite them), ``id`` is the first of them."""
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for post in posts:
+        groups[(post.get("unit_id"), post.get("role"))].append(post)
+    out = []
+    for (_, _), same in sorted(groups.items(), key=lambda item: (str(item[0][0]), str(item[0][1]))):
+        ordered = sorted(same, key=lambda p: p["id"])
+        latest = max(ordered, key=lambda p: p.get("end_min") or p.get("start_max") or "")
+        row = {**ordered[0], "ids": [p["id"] for p in ordered], "rank": latest.get("rank") or ordered[0].get("rank"),
+               "title": next((p["title"] for p in ordered if p.get("title")), None),
+               "start_min": _extreme(max, ordered, "start_min"), "start_max": _extreme(min, ordered, "start_max"),
+               "end_min": _extreme(max, ordered, "end_min"), "end_max": _extreme(min, ordered, "end_max"),
+               "precision": max((p.get("precision") or "unknown" for p in ordered), key=PRECISIONS.index)}
+        out.append(row)
+    return out
+
+
+def _extreme(pick, posts: list[dict], field: str) -> str | None:
+    values = [p[field] for p in posts if p.get(field)]
+    return pick(values) if values else None

@@ -1,0 +1,234 @@
+"""From scored pairs to persons: clustering under constraints, proposals for review, person ids.
+
+Order of decisions, each obeying the ones before:
+1. analysts' decisions: an accepted merge joins two mentions (must-link), a refused one keeps them
+   apart (cannot-link) on every run;
+2. mentions with a given name (or its initial) join when the model's match probability is at least
+   ``AUTO_LINK`` and the two groups stay consistent: one given-name initial, no two different given
+   names or patronymics (a typo apart is the same), one gender;
+3. a mention by surname alone joins the one compatible official (same unit when units are stated,
+   a rank that did not fall, a period within ``SAME_PERIOD_DAYS``); with several it goes to review;
+4. surname-only mentions left over form surname-only persons with their compatible namesakes;
+5. pairs between ``REVIEW_MIN`` and ``AUTO_LINK`` (and ambiguous surname-only mentions) become
+   proposals for analysts; nothing below ``REVIEW_MIN`` is linked or proposed.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import JaroWinkler
+
+from graph.resolve.linkage import ScoredPair, level_label
+
+AUTO_LINK = 0.95
+REVIEW_MIN = 0.50
+SAME_PERIOD_DAYS = 730
+TYPO_SIMILARITY = 0.88
+
+
+@dataclass
+class Group:
+    """What a growing cluster must stay consistent with."""
+    members: list[str]
+    initials: set[str] = field(default_factory=set)
+    given: set[str] = field(default_factory=set)
+    patr_initials: set[str] = field(default_factory=set)
+    patronymics: set[str] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)
+
+    def absorb(self, other: "Group") -> None:
+        self.members += other.members
+        for name in ("initials", "given", "patr_initials", "patronymics", "genders"):
+            getattr(self, name).update(getattr(other, name))
+
+    def consistent_with(self, other: "Group") -> bool:
+        return (len(self.initials | other.initials) <= 1 and len(self.patr_initials | other.patr_initials) <= 1
+                and len(self.genders | other.genders) <= 1 and _alike(self.given | other.given)
+                and _alike(self.patronymics | other.patronymics))
+
+
+def _alike(values: set[str]) -> bool:
+    """At most one name, or names a typo apart."""
+    values = sorted(values)
+    return all(JaroWinkler.similarity(a, b) >= TYPO_SIMILARITY for i, a in enumerate(values) for b in values[i + 1:])
+
+
+@dataclass
+class Link:
+    """Why a mention is where it is: the rule, the mention it met, the probability and the weights."""
+    kind: str                       # anchor | model | surname_only | analyst
+    partner: str | None = None
+    probability: float = 1.0
+    weights: dict[str, float] = field(default_factory=dict)
+    levels: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "with": self.partner, "probability": round(self.probability, 4),
+                "weights": self.weights, "levels": self.levels}
+
+
+@dataclass
+class Proposal:
+    mention_a: str
+    mention_b: str
+    probability: float
+    kind: str                       # review_band | surname_only
+    reasons: dict
+
+
+@dataclass
+class Resolution:
+    person_of: dict[str, str]       # mention id -> person id
+    links: dict[str, Link]          # mention id -> why
+    proposals: list[Proposal]
+    clusters: dict[str, list[str]]  # person id -> mention ids
+
+
+class Clustering:
+    def __init__(self, features: dict[str, dict], cannot: set[frozenset]):
+        self.features = features
+        self.parent = {m: m for m in features}
+        self.groups = {m: _group(m, f) for m, f in features.items()}
+        self.cannot = defaultdict(set)
+        for pair in cannot:
+            a, b = tuple(pair)
+            self.cannot[a].add(b)
+            self.cannot[b].add(a)
+
+    def root(self, m: str) -> str:
+        while self.parent[m] != m:
+            self.parent[m] = self.parent[self.parent[m]]
+            m = self.parent[m]
+        return m
+
+    def kept_apart(self, a: str, b: str) -> bool:
+        members_b = set(self.groups[self.root(b)].members)
+        return any(self.cannot[m] & members_b for m in self.groups[self.root(a)].members)
+
+    def union(self, a: str, b: str, check: bool = True) -> bool:
+        ra, rb = self.root(a), self.root(b)
+        if ra == rb:
+            return True
+        if self.kept_apart(ra, rb) or (check and not self.groups[ra].consistent_with(self.groups[rb])):
+            return False
+        if len(self.groups[ra].members) < len(self.groups[rb].members):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.groups[ra].absorb(self.groups.pop(rb))
+        return True
+
+
+def _group(mention: str, f: dict) -> Group:
+    return Group([mention], {f["given_initial"]} - {None}, {f["given_full"]} - {None}, {f["patr_initial"]} - {None},
+                 {f["patr_full"]} - {None}, {f["gender"]} - {None})
+
+
+def _link(kind: str, pair: ScoredPair, partner: str) -> Link:
+    return Link(kind, partner, pair.probability, pair.weights,
+                {name: level_label(name, gamma) for name, gamma in pair.levels.items()})
+
+
+def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[ScoredPair],
+            must: list[tuple[str, str]], cannot: list[tuple[str, str]]) -> Resolution:
+    """``features``: mention id -> record features; ``local_keys``: mention id -> per-document person key."""
+    work = Clustering(features, {frozenset(p) for p in cannot if p[0] in features and p[1] in features})
+    links: dict[str, Link] = {}
+    for a, b in must:
+        if a in features and b in features and work.union(a, b, check=False):
+            links.setdefault(b, Link("analyst", a))
+    named = {m for m, f in features.items() if f["given_initial"]}
+    ranked = sorted(pairs, key=lambda p: (-p.probability, p.left, p.right))
+    for pair in ranked:
+        if pair.probability >= AUTO_LINK and pair.left in named and pair.right in named:
+            if work.root(pair.left) != work.root(pair.right) and work.union(pair.left, pair.right):
+                links.setdefault(pair.right, _link("model", pair, pair.left))
+
+    proposals: list[Proposal] = []
+    by_mention = defaultdict(list)
+    for pair in ranked:
+        by_mention[pair.left].append((pair, pair.right))
+        by_mention[pair.right].append((pair, pair.left))
+    leftovers = []
+    for mention in sorted(set(features) - named):
+        if len(work.groups[work.root(mention)].members) > 1 and work.groups[work.root(mention)].initials:
+            continue  # an analyst already joined it to a named person
+        candidates = {}
+        for pair, other in by_mention[mention]:
+            if other in named and _compatible_surname_only(pair, features[mention], features[other]) \
+                    and not work.kept_apart(mention, other):
+                best = candidates.get(work.root(other))
+                if best is None or pair.probability > best[0].probability:
+                    candidates[work.root(other)] = (pair, other)
+        same_unit = {r: c for r, c in candidates.items() if c[0].levels.get("unit", -1) == 1}
+        chosen = same_unit if same_unit else candidates
+        if len(chosen) == 1:
+            (pair, other), = chosen.values()
+            work.union(mention, other, check=False)
+            links[mention] = _link("surname_only", pair, other)
+        elif chosen:
+            for pair, other in chosen.values():
+                proposals.append(Proposal(mention, other, pair.probability, "surname_only",
+                                          _link("surname_only", pair, other).as_dict()))
+            leftovers.append(mention)
+        else:
+            leftovers.append(mention)
+    leftover_set = set(leftovers)
+    for pair in ranked:  # surname-only namesakes of one another
+        if pair.left in leftover_set and pair.right in leftover_set and pair.levels.get("surname") == 2 \
+                and _compatible_surname_only(pair, features[pair.left], features[pair.right]):
+            if work.union(pair.left, pair.right):
+                links.setdefault(pair.right, _link("surname_only", pair, pair.left))
+
+    seen_pairs, proposed = set(), {p.mention_a for p in proposals}
+    for pair in ranked:
+        if pair.probability < REVIEW_MIN or pair.left in proposed or pair.right in proposed:
+            continue
+        key = frozenset((work.root(pair.left), work.root(pair.right)))
+        if len(key) == 2 and key not in seen_pairs and not work.kept_apart(pair.left, pair.right):
+            seen_pairs.add(key)
+            proposals.append(Proposal(pair.left, pair.right, pair.probability, "review_band",
+                                      _link("model", pair, pair.right).as_dict()))
+    return _name(work, features, local_keys, links, proposals)
+
+
+def _compatible_surname_only(pair: ScoredPair, a: dict, b: dict) -> bool:
+    """Can a mention by surname alone be this person? Same surname (or a typo apart), no fallen rank,
+    no other unit when both state one, and a period not too far apart."""
+    if pair.levels.get("surname", 0) < 1 or pair.levels.get("rank") == 0 or pair.levels.get("unit") == 0:
+        return False
+    if pair.levels.get("gender") == 0:
+        return False
+    if a["day"] is not None and b["day"] is not None and abs(a["day"] - b["day"]) > SAME_PERIOD_DAYS:
+        return False
+    return True
+
+
+def _name(work: Clustering, features: dict[str, dict], local_keys: dict[str, str], links: dict[str, Link],
+          proposals: list[Proposal]) -> Resolution:
+    """Person ids: the per-document key of the cluster's most complete mention ('person:zkhrv-v'), so
+    search by key keeps working; when two clusters would share one, the larger keeps it and the other
+    gets a suffix from its first mention."""
+    clusters = defaultdict(list)
+    for mention in features:
+        clusters[work.root(mention)].append(mention)
+
+    def completeness(m: str) -> tuple:
+        f = features[m]
+        return (f["given_full"] is not None, f["patr_full"] is not None, f["given_initial"] is not None,
+                f["patr_initial"] is not None, m)
+
+    order = sorted(clusters.values(), key=lambda ms: (-len(ms), min(ms)))
+    taken, person_of, named_clusters = set(), {}, {}
+    for members in order:
+        best = max(members, key=completeness)
+        key = local_keys[best]
+        if key in taken:
+            key = f"{key}-{hashlib.sha1(min(members).encode()).hexdigest()[:6]}"
+        taken.add(key)
+        named_clusters[key] = sorted(members)
+        for m in members:
+            person_of[m] = key
+            links.setdefault(m, Link("anchor"))
+    return Resolution(person_of, links, proposals, named_clusters)

@@ -1,0 +1,105 @@
+"""What the resolution stage compares: a Mention record (as ingest wrote it) turned into matching fields.
+
+Every field is independent of script, case and spelling: the surname as its skeleton (``nlp.names``:
+Захаров / Захараў / Zakharau / Zakharov share one), the surname folded to ASCII for typo distances,
+the given name and patronymic as their canonical Russian form (Васіль / Vasil / Василий) and as an
+initial, so "В. В. Захаров" can meet "Василий Валерьевич Захаров". Look-alike letters, invisible and
+bidi characters are removed before any of this (the record keeps the name as written).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from nlp import names
+from nlp.lexicon import Lexicon
+
+# Letters that look alike in Latin and Cyrillic, and characters that show nothing or reorder text.
+_LATIN_TO_CYRILLIC = str.maketrans("aceopxyABCEHKMOPTXiI", "асеорхуАВСЕНКМОРТХіІ")
+_CYRILLIC_TO_LATIN = str.maketrans("асеорхуАВСЕНКМОРТХіІ", "aceopxyABCEHKMOPTXiI")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def clean_name(text: str | None) -> str | None:
+    """A name part as it is meant: invisible and bidi characters dropped, Latin look-alikes inside a
+    mostly Cyrillic word read as Cyrillic (and the reverse)."""
+    if not text:
+        return text
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    words = []
+    for word in text.split(" "):
+        cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in word)
+        latin = sum(ch.isascii() and ch.isalpha() for ch in word)
+        if cyrillic and latin:
+            word = word.translate(_LATIN_TO_CYRILLIC if cyrillic >= latin else _CYRILLIC_TO_LATIN)
+        words.append(word)
+    return " ".join(words)
+
+
+def name_flags(texts: list[str]) -> list[str]:
+    """Why a name as written deserves a second look: mixed scripts in one word, invisible or bidi characters."""
+    flags = set()
+    for text in texts:
+        if re.search("[\u202a-\u202e\u2066-\u2069\u200e\u200f]", text):
+            flags.add("bidi_control")
+        if re.search("[\u00ad\u200b-\u200d\u2060-\u2064\ufeff]", text):
+            flags.add("invisible_characters")
+        for word in re.findall(r"\w+", text):
+            if any("\u0400" <= ch <= "\u04ff" for ch in word) and any(ch.isascii() and ch.isalpha() for ch in word):
+                flags.add("mixed_script")
+    return sorted(flags)
+
+
+def _initial(part: str | None, lexicon: Lexicon) -> str | None:
+    return names.initial_of(part.rstrip("."), lexicon) if part and part.strip(".") else None
+
+
+def _full(part: str | None, lexicon: Lexicon) -> str | None:
+    """The canonical form of a given name (Васіль, Vasil -> василий); unknown names folded to ASCII."""
+    if not part or len(part.rstrip(".")) <= 2:
+        return None
+    canonical = names.canonical_given(part, lexicon)
+    return (canonical or names._fold(part)).lower()
+
+
+def _patronymic(part: str | None) -> str | None:
+    """A patronymic without its case or language ending, folded: Валерьевич, Валер'евіч, Valerievich -> vlr."""
+    if not part or len(part.rstrip(".")) <= 2:
+        return None
+    stem = re.sub(r"(ьевич|ьевна|ович|овна|евич|евна|ич|ична|авіч|аўна|эвіч|овіч|евіч|еўна|оўна|ічна|іч|"
+                  r"ovich|ovna|evich|evna|ievich|ievna|yevich|yevna|avich|avna|ich|ichna)"
+                  r"(?:а|у|ем|ам|ом|ым|е|ы|ой|ай)?$", "", part.lower())
+    return names.skeleton(stem) or None
+
+
+def _day_number(value: str | None) -> int | None:
+    return date.fromisoformat(value).toordinal() if value else None
+
+
+def record_features(record: dict, lexicon: Lexicon) -> dict:
+    """The matching fields of one Mention record (a dict of its properties)."""
+    surname = clean_name(record.get("surname")) or ""
+    given = clean_name(record.get("given_name"))
+    patronymic = clean_name(record.get("patronymic"))
+    lo, hi = _day_number(record.get("date_min")), _day_number(record.get("date_max"))
+    return {
+        "unique_id": record["id"],
+        "skel": names.skeleton(surname) or None,
+        "surname_folded": names._fold(names.strip_case_ending(surname)).lower() or None,
+        "given_full": _full(given, lexicon),
+        "given_initial": _initial(given, lexicon),
+        "patr_full": _patronymic(patronymic),
+        "patr_initial": _initial(patronymic, lexicon) if patronymic else None,
+        "gender": record.get("gender"),
+        "rank_order": record.get("rank_order"),
+        "day": (lo + hi) // 2 if lo is not None and hi is not None else None,
+        "unit_ids": list(record.get("unit_ids") or []),
+        "co_named": sorted({_key_skeleton(k) for k in record.get("co_named") or []} - {None}),
+    }
+
+
+def _key_skeleton(key: str) -> str | None:
+    """'person:zkhrv-v' -> 'zkhrv' (the surname part of a per-document person key)."""
+    body = key.split(":")[-1]
+    return body.split("-")[0] or None

@@ -1,0 +1,143 @@
+"""The probabilistic record-linkage model (Splink: Fellegi-Sunter on DuckDB) over mention records.
+
+Candidate pairs come from two blocking rules: the same surname skeleton, or the same first two
+skeleton letters and given-name initial (so a typo in a surname still meets its person). Each pair is
+compared on surname, given name, patronymic, gender, rank against date, unit, and the officials
+named alongside. Every comparison level starts from a prior (m, u) written below; on a graph with
+enough mentions the model is re-estimated without labels (u by random sampling, m by expectation
+maximisation on the graph's own mentions). The output keeps the per-comparison match weights, so
+every link can be explained.
+
+For collections that outgrow one machine, the same settings run on Splink's Spark backend
+(``splink.SparkAPI`` instead of ``DuckDBAPI``; see the README).
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import pandas as pd
+
+MIN_RECORDS_FOR_TRAINING = 400    # below this, EM has too few pairs to learn from: the priors stand
+# Each comparison: the columns whose absence makes it "missing", then its levels from the most to the
+# least alike as (SQL condition, label, m prior, u prior); m = P(level | same person), u = P(level |
+# different persons that blocking brought together).
+LEVELS: dict[str, tuple[str, list[tuple[str, str, float, float]]]] = {
+    "surname": ("skel_l IS NULL OR skel_r IS NULL", [
+        ("skel_l = skel_r", "same surname in any script and case", 0.93, 0.35),
+        ("jaro_winkler_similarity(surname_folded_l, surname_folded_r) >= 0.9", "surname within a typo", 0.06, 0.05),
+        ("ELSE", "different surname", 0.01, 0.60)]),
+    "given": ("given_initial_l IS NULL OR given_initial_r IS NULL", [
+        ("given_full_l = given_full_r", "same given name", 0.80, 0.02),
+        ("given_initial_l = given_initial_r AND (given_full_l IS NULL OR given_full_r IS NULL)",
+         "given name fits an initial", 0.15, 0.012),
+        ("given_initial_l = given_initial_r AND jaro_winkler_similarity(given_full_l, given_full_r) >= 0.88",
+         "given name within a typo", 0.04, 0.01),
+        ("ELSE", "different given name", 0.01, 0.92)]),
+    "patronymic": ("patr_initial_l IS NULL OR patr_initial_r IS NULL", [
+        ("patr_full_l = patr_full_r", "same patronymic", 0.85, 0.03),
+        ("patr_initial_l = patr_initial_r", "patronymic fits an initial", 0.13, 0.01),
+        ("ELSE", "different patronymic", 0.02, 0.90)]),
+    "gender": ("gender_l IS NULL OR gender_r IS NULL", [
+        ("gender_l = gender_r", "same gender", 0.99, 0.6),
+        ("ELSE", "different gender", 0.01, 0.4)]),
+    "rank": ("rank_order_l IS NULL OR rank_order_r IS NULL", [
+        ("rank_order_l = rank_order_r", "same rank", 0.75, 0.20),
+        ("(rank_order_l < rank_order_r AND coalesce(day_l <= day_r, true)) OR "
+         "(rank_order_l > rank_order_r AND coalesce(day_l >= day_r, true))", "rank rose over time", 0.22, 0.40),
+        ("ELSE", "rank fell over time", 0.03, 0.40)]),
+    "unit": ("len(unit_ids_l) = 0 OR len(unit_ids_r) = 0", [
+        ("len(list_intersect(unit_ids_l, unit_ids_r)) > 0", "a unit in common", 0.85, 0.15),
+        ("ELSE", "different units", 0.15, 0.85)]),
+    "co_named": ("len(co_named_l) = 0 OR len(co_named_r) = 0", [
+        ("len(list_intersect(co_named_l, co_named_r)) > 0", "named alongside the same officials", 0.45, 0.05),
+        ("ELSE", "named alongside other officials", 0.55, 0.95)]),
+}
+COMPARISONS = tuple(LEVELS)
+# The priors describe pairs that blocking brought together (mostly the same surname); among those, about
+# one in three is the same person. Training replaces this with the share among all pairs.
+PRIOR_MATCH_SHARE = 0.3
+
+
+def level_label(comparison: str, gamma: int) -> str:
+    """What a comparison level (Splink's gamma: -1 missing, then 0 for the last level upwards) means."""
+    levels = LEVELS[comparison][1]
+    return "not stated on both" if gamma < 0 else levels[len(levels) - 1 - gamma][1]
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    left: str
+    right: str
+    probability: float
+    weights: dict[str, float]       # comparison -> match weight (log2 Bayes factor)
+    levels: dict[str, int]          # comparison -> level (gamma; -1 = a value missing)
+
+
+def _comparisons():
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    comparisons = []
+    for name, (missing, levels) in LEVELS.items():
+        made = [cll.CustomLevel(missing, "not stated on both").configure(is_null_level=True)]
+        made += [cll.CustomLevel(sql, label).configure(m_probability=m, u_probability=u)
+                 for sql, label, m, u in levels]
+        comparisons.append(cl.CustomComparison(made, output_column_name=name))
+    return comparisons
+
+
+def score_pairs(rows: list[dict], min_probability: float = 0.05) -> list[ScoredPair]:
+    """Every candidate pair of mention records (rows from ``features.record_features``) scored."""
+    if len(rows) < 2:
+        return []
+    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+    logging.getLogger("splink").setLevel(logging.WARNING)
+    frame = pd.DataFrame(rows)
+    for column in ("unit_ids", "co_named"):
+        frame[column] = frame[column].apply(lambda v: list(v) if v is not None else [])
+    api = DuckDBAPI()
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        probability_two_random_records_match=PRIOR_MATCH_SHARE,
+        comparisons=_comparisons(),
+        blocking_rules_to_generate_predictions=[
+            block_on("skel"),
+            block_on("substr(skel, 1, 2)", "given_initial"),
+        ],
+        retain_intermediate_calculation_columns=True,
+        retain_matching_columns=True,
+    )
+    linker = Linker(api.register(frame), settings, log_level=logging.WARNING)
+    if len(rows) >= MIN_RECORDS_FOR_TRAINING:
+        _train(linker, block_on)
+    predictions = linker.inference.predict(threshold_match_probability=min_probability).as_pandas_dataframe()
+    out = []
+    weight_columns = {name: f"mw_{name}" for name in COMPARISONS}
+    for row in predictions.itertuples(index=False):
+        values = row._asdict()
+        out.append(ScoredPair(
+            values["unique_id_l"], values["unique_id_r"], float(values["match_probability"]),
+            {name: round(float(values[col]), 2) for name, col in weight_columns.items() if col in values},
+            {name: int(values[f"gamma_{name}"]) for name in COMPARISONS if f"gamma_{name}" in values}))
+    return out
+
+
+def _train(linker, block_on) -> None:
+    """Without labels: the share of matching pairs from near-certain rules, u from random pairs, m by EM
+    twice, blocked on the surname (learns all but the surname) and on given name + patronymic (learns the
+    surname). A step that cannot learn (too few pairs at some level) leaves the priors of that step."""
+    steps = (
+        lambda: linker.training.estimate_probability_two_random_records_match(
+            [block_on("skel", "given_full", "patr_full"), block_on("skel", "given_full", "unit_ids")], recall=0.6),
+        lambda: linker.training.estimate_u_using_random_sampling(max_pairs=2e5, seed=1),
+        lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("skel")),
+        lambda: linker.training.estimate_parameters_using_expectation_maximisation(
+            block_on("given_full", "patr_full")),
+    )
+    for step in steps:
+        try:
+            step()
+        except Exception as error:  # logged, not fatal: the model keeps the estimates it has
+            logging.getLogger(__name__).info("resolution model: a training step was skipped (%s)", error)
