@@ -2,6 +2,7 @@
 between pages and the evidence panel. Pages call graph.explore; no Cypher here."""
 from __future__ import annotations
 
+import json
 import re
 
 import streamlit as st
@@ -107,6 +108,26 @@ def show_claim(claim: dict) -> None:
     st.caption(f"{plain(claim['predicate'])} · testimony {plain(source[:12])} · {plain(claim['extractor'])} "
                f"{plain(claim.get('extractor_version') or '')} · confidence {claim['confidence']:.2f}"
                f"{' · hedged' if claim.get('hedged') else ''} · status **{plain(status)}**{reviewed}")
+
+
+NAME_FLAGS = {"mixed_script": "Latin and Cyrillic letters mixed in one word",
+              "invisible_characters": "invisible characters", "bidi_control": "text-direction controls"}
+PROPOSAL_KINDS = {"review_band": "the model is unsure", "surname_only": "named by surname alone; several candidates"}
+RULES = {"anchor": "first mention of this person", "model": "matched by the resolution model",
+         "surname_only": "surname alone: the one compatible official", "analyst": "an analyst's decision"}
+
+
+def match_reasons(reasons: object) -> None:
+    """What drove a link: each comparison's level and its weight (positive: for the link)."""
+    if isinstance(reasons, str):
+        reasons = json.loads(reasons) if reasons else {}
+    if not reasons:
+        return
+    weights, levels = reasons.get("weights") or {}, reasons.get("levels") or {}
+    parts = [f"{name}: {levels.get(name, '?')} ({weight:+.1f})" for name, weight in
+             sorted(weights.items(), key=lambda item: -abs(item[1])) if weight]
+    st.caption(plain(RULES.get(reasons.get("kind"), reasons.get("kind") or "") +
+                     (" — " + "; ".join(parts) if parts else "")))
 
 
 def date_range(precision: str | None, low: str | None, high: str | None) -> str:

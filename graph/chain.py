@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import neo4j
 
-from graph import queries
+from graph import posts, queries
 
 MAX_LEVELS = 12
 
@@ -38,7 +38,7 @@ class ChainStep:
 
     @property
     def fact_ids(self) -> list[str]:
-        return self.link_ids + ([self.commander_post["id"]] if self.commander_post else [])
+        return self.link_ids + (list(self.commander_post["ids"]) if self.commander_post else [])
 
 
 @dataclass
@@ -90,7 +90,19 @@ def _run(driver: neo4j.Driver, database: str, name: str, **params) -> list[dict]
 def superior_steps(driver: neo4j.Driver, unit_id: str, wmin: str, wmax: str, database: str = "neo4j",
                    max_levels: int = MAX_LEVELS) -> list[ChainStep]:
     rows = _run(driver, database, "command_chain", unit_id=unit_id, wmin=wmin, wmax=wmax, max_levels=max_levels)
-    return [ChainStep(**row) for row in rows]
+    steps: dict[tuple, ChainStep] = {}
+    held: dict[tuple, list[dict]] = {}
+    for row in rows:  # one step per level, unit, commander and role; their posts' sightings joined
+        post = row["commander_post"]
+        key = (row["level"], row["unit_id"], tuple(row["link_ids"]), row["commander_id"], post and post.get("role"))
+        steps.setdefault(key, ChainStep(**{**row, "commander_post": None, "commander_certainty": None}))
+        if post:
+            held.setdefault(key, []).append({**post, "unit_id": row["unit_id"]})
+    for key, step_posts in held.items():
+        step = steps[key]
+        step.commander_post = posts.joined(step_posts)[0]
+        step.commander_certainty = posts.certainty(step.commander_post, wmin, wmax)
+    return list(steps.values())
 
 
 def claims_for(driver: neo4j.Driver, fact_ids: list[str], database: str = "neo4j") -> dict[str, list[dict]]:
@@ -126,20 +138,19 @@ def command_chain_for_incident(driver: neo4j.Driver, incident_id: str, database:
         return CommandChain((incident.get("date_min") or "0000-01-01", incident.get("date_max") or "9999-12-31"),
                             incident, [], {})
     wmin, wmax, incident = rows[0]["wmin"], rows[0]["wmax"], rows[0]["incident"]
-    agents = [AgentChain(r["agent_id"], r["agent_name"], r["agent_kind"], r["role"], r["act_id"], r["post"],
-                         r["post_certainty"], r["unit_id"], r["unit_name"]) for r in rows]
+    agents = _agents(rows, wmin, wmax)
     steps_by_unit: dict[str, list[ChainStep]] = {}
     for agent in agents:
         if agent.unit_id and agent.unit_id not in steps_by_unit:
             steps_by_unit[agent.unit_id] = superior_steps(driver, agent.unit_id, wmin, wmax, database)
-    fact_ids = [a.act_id for a in agents] + [a.post["id"] for a in agents if a.post]
+    fact_ids = [a.act_id for a in agents] + [i for a in agents if a.post for i in a.post["ids"]]
     fact_ids += [f for steps in steps_by_unit.values() for s in steps for f in s.fact_ids]
     claims = claims_for(driver, fact_ids, database)
     kept = []
     for agent in agents:
         if agent.act_id not in claims:
             continue  # the act itself is unsupported (all its claims rejected)
-        if agent.post and agent.post["id"] not in claims:
+        if agent.post and not any(i in claims for i in agent.post["ids"]):
             agent.post = agent.post_certainty = agent.unit_id = agent.unit_name = None
         if agent.agent_kind == "Person" and agent.unit_id is None and any(
                 k.agent_id == agent.agent_id and k.unit_id for k in agents if k is not agent):
@@ -149,11 +160,27 @@ def command_chain_for_incident(driver: neo4j.Driver, incident_id: str, database:
     return CommandChain((wmin, wmax), incident, _dedupe(kept), claims)
 
 
+def _agents(rows: list[dict], wmin: str, wmax: str) -> list[AgentChain]:
+    """One agent per act, unit and role of post; the sightings of one post in several testimonies joined."""
+    agents: dict[tuple, AgentChain] = {}
+    held: dict[tuple, list[dict]] = {}
+    for r in rows:
+        key = (r["act_id"], r["unit_id"], r["post"] and r["post"].get("role"))
+        agents.setdefault(key, AgentChain(r["agent_id"], r["agent_name"], r["agent_kind"], r["role"], r["act_id"],
+                                          None, None, r["unit_id"], r["unit_name"]))
+        if r["post"]:
+            held.setdefault(key, []).append({**r["post"], "unit_id": r["unit_id"]})
+    for key, agent_posts in held.items():
+        agents[key].post = posts.joined(agent_posts)[0]
+        agents[key].post_certainty = posts.certainty(agents[key].post, wmin, wmax)
+    return list(agents.values())
+
+
 def _supported(step: ChainStep, claims: dict[str, list[dict]]) -> bool:
     """Links of the hierarchy and command posts must each have a claim that is not rejected."""
     if any(link not in claims for link in step.link_ids):
         return False
-    if step.commander_post and step.commander_post["id"] not in claims:
+    if step.commander_post and not any(i in claims for i in step.commander_post["ids"]):
         step.commander_id = step.commander_name = step.commander_post = step.commander_certainty = None
     return True
 

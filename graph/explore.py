@@ -2,12 +2,13 @@
 named queries (cypher/read, cypher/write). No Streamlit here: these are tested on their own and any
 other front end can call them.
 
-Analysts' decisions are data: a claim's status (``review_claim``) and a MergeDecision node
-(``decide_merge``). Every read here reflects them: facts whose claims are all rejected are left out,
-and a person includes the persons merged into them.
+Analysts' decisions are data: a claim's status (``review_claim``) and MergeDecision nodes between
+mentions (``decide_merge``, ``split_person``), which every resolution run obeys. Every read here reflects
+them: facts whose claims are all rejected are left out.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ import neo4j
 import networkx as nx
 
 from graph import chain, model, queries
+from graph import posts as posts_module
 from graph.writer import BatchWriter
 
 SEARCH_LIMIT = 25
@@ -79,29 +81,62 @@ def search(store: Store, text: str, limit: int = SEARCH_LIMIT) -> list[dict]:
     return found
 
 
-# -- merges -----------------------------------------------------------------------------------------------
-def same_person(store: Store, person_id: str) -> list[str]:
-    """The person's id and every id an analyst accepted as the same person (transitively)."""
-    ids, frontier = {person_id}, {person_id}
-    while frontier:
-        rows = store.read("merged_with", ids=sorted(frontier))
-        found = {r["person_a"] for r in rows} | {r["person_b"] for r in rows}
-        frontier = found - ids
-        ids |= found
-    return sorted(ids)
-
-
+# -- persons as clusters of mentions (graph/resolve) --------------------------------------------------------
 def merge_candidates(store: Store, limit: int = 50) -> list[dict]:
+    """Links the resolution stage proposes for review, most probable first."""
     return store.read("merge_candidates", limit=limit)
 
 
-def decide_merge(store: Store, person_a: str, person_b: str, accepted: bool, reviewer: str,
+def decide_merge(store: Store, mention_a: str, mention_b: str, accepted: bool, reviewer: str,
+                 note: str | None = None, person_a: str | None = None, person_b: str | None = None) -> None:
+    """Record that two mentions are (accepted) or are not (refused) one person, then re-resolve: the
+    decision is a constraint every later resolution run obeys."""
+    _decide(store, [(mention_a, mention_b)], accepted, reviewer, note, person_a, person_b)
+    _resolve(store)
+
+
+def split_person(store: Store, person_id: str, mention_ids: list[str], reviewer: str,
                  note: str | None = None) -> None:
-    row = {"id": model.fact_id("merge", person_a, person_b), "person_a": person_a, "person_b": person_b,
-           "status": "accepted" if accepted else "refused", "decided_by": reviewer, "decided_at": _now(),
-           "note": note}
-    model.validate_node("MergeDecision", row)
-    BatchWriter(store.driver, store.database).write_rows("MergeDecision", [row])
+    """Take these mentions out of the person: they stay together, apart from the person's other mentions,
+    on every later resolution run."""
+    members = [r["mention"]["id"] for r in store.read("person_mentions", person_id=person_id)]
+    split = [m for m in mention_ids if m in members]
+    rest = [m for m in members if m not in split]
+    if not split or not rest:
+        raise model.ModelError("a split needs some, but not all, of the person's mentions")
+    _decide(store, [(a, b) for a in split for b in rest], False, reviewer, note, person_id, person_id)
+    _decide(store, [(split[0], other) for other in split[1:]], True, reviewer, note, person_id, person_id)
+    _resolve(store)
+
+
+def person_mentions(store: Store, person_id: str) -> list[dict]:
+    """The mentions that make the person, each with its match probability and what drove it."""
+    rows = store.read("person_mentions", person_id=person_id)
+    for row in rows:
+        reasons = row["mention"].get("match_reasons")
+        row["mention"]["match_reasons"] = json.loads(reasons) if reasons else {}
+    return rows
+
+
+def _decide(store: Store, pairs: list[tuple[str, str]], accepted: bool, reviewer: str, note: str | None,
+            person_a: str | None, person_b: str | None) -> None:
+    if not reviewer.strip():
+        raise model.ModelError("a merge decision needs the reviewer's name")
+    rows = []
+    for a, b in pairs:
+        a, b = sorted((a, b))
+        row = {"id": model.fact_id("merge", a, b), "mention_a": a, "mention_b": b, "person_a": person_a,
+               "person_b": person_b, "status": "accepted" if accepted else "refused", "decided_by": reviewer.strip(),
+               "decided_at": _now(), "note": note}
+        rows.append(model.validate_node("MergeDecision", row))
+    if rows:
+        BatchWriter(store.driver, store.database).write_rows("MergeDecision", rows)
+
+
+def _resolve(store: Store) -> None:
+    from graph.resolve import resolve
+
+    resolve(store.driver, store.database)
 
 
 # -- review of claims -------------------------------------------------------------------------------------
@@ -140,6 +175,11 @@ class Evidence:
     def testimonies(self, fact_id: str) -> int:
         return len({c["testimony_id"] for c in self.of(fact_id) if c.get("testimony_id")})
 
+    def join(self, post: dict) -> dict:
+        """A joined post (graph/posts.py) is backed by the claims of every post it joins."""
+        self.claims[post["id"]] = [c for i in post.get("ids", [post["id"]]) for c in self.of(i)]
+        return post
+
     def confidence(self, fact_id: str) -> float:
         return max((c["confidence"] for c in self.of(fact_id)), default=0.0)
 
@@ -171,10 +211,16 @@ class Profile:
     co_perpetrators: list[dict]
     units: list[dict]
     evidence: Evidence
+    mentions: list[dict] = field(default_factory=list)   # the Mention records that make the person
+
+    @property
+    def testimonies(self) -> int:
+        """Independent testimonies naming this person."""
+        return len({m["mention"]["testimony_id"] for m in self.mentions})
 
 
 def person_profile(store: Store, person_id: str) -> Profile | None:
-    ids = same_person(store, person_id)
+    ids = [person_id]
     rows = store.read("person_profile", ids=ids)
     if not rows:
         return None
@@ -182,10 +228,11 @@ def person_profile(store: Store, person_id: str) -> Profile | None:
     main = next((p for p in persons if p["id"] == person_id), persons[0])
     posts = [p for r in rows for p in r["posts"] if p]
     incidents = store.read("person_incidents", ids=ids)
-    fact_ids = [p["id"] for p in posts] + [i["fact_id"] for i in incidents] + ids + \
+    mentions = person_mentions(store, person_id)
+    fact_ids = [p["id"] for p in posts] + [i["fact_id"] for i in incidents] + [m["mention"]["id"] for m in mentions] + \
         [o["fact_id"] for i in incidents for o in i["others"] if o]
     proof = evidence(store, fact_ids)
-    posts = sorted((p for p in posts if proof.supported(p["id"])),
+    posts = sorted((proof.join(p) for p in posts_module.joined([p for p in posts if proof.supported(p["id"])])),
                    key=lambda p: (p.get("start_max") or p.get("start_min") or "", p["unit_name"]))
     incidents = [i for i in incidents if proof.supported(i["fact_id"])]
     together: dict[str, dict] = {}
@@ -201,7 +248,7 @@ def person_profile(store: Store, person_id: str) -> Profile | None:
     names = sorted({n for p in persons for n in (p.get("names") or [])} | {p["name"] for p in persons})
     return Profile(ids, main["name"], names, posts, incidents,
                    sorted(together.values(), key=lambda o: (-o["incidents"], o["name"])),
-                   [{**u, "roles": sorted(u["roles"])} for u in units.values()], proof)
+                   [{**u, "roles": sorted(u["roles"])} for u in units.values()], proof, mentions)
 
 
 # -- units -------------------------------------------------------------------------------------------------
@@ -219,20 +266,41 @@ def unit_hierarchy(store: Store, on_date: str | None = None) -> nx.DiGraph:
 
 
 def command_posts_on(store: Store, unit_ids: list[str], on_date: str) -> dict[str, list[dict]]:
-    """Unit id -> who held a command post there on the date (certain ones first), rejected posts left out."""
+    """Unit id -> who held a command post there on the date (certain ones first), rejected posts left out;
+    one row per person and role, the testimonies' sightings of the post joined."""
     rows = store.read("command_posts_on_date", unit_ids=unit_ids, date=on_date)
     proof = evidence(store, [r["post"]["id"] for r in rows])
-    out: dict[str, list[dict]] = defaultdict(list)
+    grouped: dict[tuple, list[dict]] = defaultdict(list)
     for row in rows:
         if proof.supported(row["post"]["id"]):
-            out[row["unit_id"]].append({**row, "testimonies": proof.testimonies(row["post"]["id"])})
-    return dict(out)
+            grouped[(row["unit_id"], row["person_id"], row["person_name"])].append(
+                {**row["post"], "unit_id": row["unit_id"]})
+    out: dict[str, list[dict]] = defaultdict(list)
+    for (unit_id, person_id, person_name), held in grouped.items():
+        for post in posts_module.joined(held):
+            proof.join(post)
+            out[unit_id].append({"unit_id": unit_id, "person_id": person_id, "person_name": person_name, "post": post,
+                                 "certainty": posts_module.certainty(post, on_date, on_date),
+                                 "testimonies": proof.testimonies(post["id"])})
+    return {u: sorted(rows, key=lambda r: (r["certainty"] != "certain", r["person_name"] or ""))
+            for u, rows in out.items()}
 
 
 def unit_members(store: Store, unit_id: str) -> list[dict]:
+    """Everyone who held a post in the unit, one row per person and role (sightings joined)."""
     rows = store.read("unit_members", unit_id=unit_id)
     proof = evidence(store, [r["post"]["id"] for r in rows])
-    return [{**r, "testimonies": proof.testimonies(r["post"]["id"])} for r in rows if proof.supported(r["post"]["id"])]
+    grouped: dict[tuple, list[dict]] = defaultdict(list)
+    for row in rows:
+        if proof.supported(row["post"]["id"]):
+            grouped[(row["person_id"], row["person_name"])].append({**row["post"], "unit_id": unit_id})
+    out = []
+    for (person_id, person_name), held in grouped.items():
+        for post in posts_module.joined(held):
+            proof.join(post)
+            out.append({"person_id": person_id, "person_name": person_name, "post": post,
+                        "testimonies": proof.testimonies(post["id"])})
+    return sorted(out, key=lambda r: (not r["post"].get("command"), r["person_name"] or ""))
 
 
 def unit_incidents(store: Store, unit_id: str, limit: int = 200) -> list[dict]:

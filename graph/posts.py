@@ -34,3 +34,10 @@ def joined(posts: list[dict]) -> list[dict]:
 def _extreme(pick, posts: list[dict], field: str) -> str | None:
     values = [p[field] for p in posts if p.get(field)]
     return pick(values) if values else None
+
+
+def certainty(post: dict, wmin: str, wmax: str) -> str:
+    """'certain' when the post surely covers the whole window [wmin, wmax], else 'possible'."""
+    surely_began = (post.get("start_max") or "9999-12-31") <= wmin
+    surely_lasted = (post.get("end_min") or "0000-01-01") >= wmax
+    return "certain" if surely_began and surely_lasted else "possible"

@@ -14,6 +14,7 @@ from functools import lru_cache
 from graph import model
 from graph.facts import UNKNOWN, DateRange, Evidence, FactBuilder
 from graph.model import COMMAND_ROLES, GraphBatch
+from graph.resolve.features import name_flags
 from ingest.pseudonymise import mask
 from nlp import lexicon as lexicon_module
 
@@ -235,7 +236,8 @@ def mention_records(info: TestimonyInfo, extraction: dict, official_ids: set[str
             "date_max": max(w.max for w in known) if known else None,
             "language": extraction["language"], "script": _script(" ".join(m["text"] for m in mentions)),
             "co_named": sorted({k for k in by_key if k != key}),
-            "name_flags": sorted({f for m in mentions for f in m["attrs"].get("name_flags", [])}),
+            "name_flags": sorted({f for m in mentions for f in m["attrs"].get("name_flags", [])}
+                                 | set(name_flags([m["text"] for m in mentions]))),
         }
     return records
 

@@ -142,16 +142,28 @@ def test_rejecting_every_claim_of_an_act_removes_it_from_the_profile(samples):
     assert rows[0]["incident"]["id"] in before and rows[0]["incident"]["id"] not in after
 
 
-def test_accepting_a_merge_joins_the_two_profiles(samples):
+def _person_of(store, mention_id: str) -> str:
+    records, _, _ = store.driver.execute_query("MATCH (:Mention {id: $id})-[:REFERS_TO]->(p:Person) RETURN p.id AS id",
+                                               id=mention_id, database_=store.database)
+    assert len(records) == 1, f"mention {mention_id} refers to {len(records)} persons"
+    return records[0]["id"]
+
+
+def test_accepting_a_proposed_merge_joins_the_two_mentions(samples):
     app = page("views/review.py", user="analyst-1", role="analyst")
     candidates = explore.merge_candidates(samples)
-    pair = next(c for c in candidates if c["person_a"] == "person:grsk")
-    app.button(key=f"accept-{pair['person_a']}|{pair['person_b']}").click().run()
+    assert candidates, "the samples give the review queue proposals"
+    pair = candidates[0]
+    assert _person_of(samples, pair["mention_a"]) != _person_of(samples, pair["mention_b"])
+    app.button(key=f"accept-{pair['id']}").click().run()
     assert not app.exception
-    assert explore.same_person(samples, "person:grsk") == sorted({"person:grsk", pair["person_b"]})
-    profile = page("views/person.py", id=pair["person_b"])
-    assert any("Merged by an analyst" in c.value for c in profile.caption)
-    assert pair not in explore.merge_candidates(samples)
+    joined = _person_of(samples, pair["mention_a"])
+    assert joined == _person_of(samples, pair["mention_b"])
+    assert pair["id"] not in [c["id"] for c in explore.merge_candidates(samples)]
+    profile = page("views/person.py", id=joined)
+    shown = " ".join(m.value for m in profile.markdown)
+    assert all(t in shown for t in (pair["texts_a"][0], pair["texts_b"][0]))
+    assert any("decision" in c.value for c in profile.caption)
 
 
 def test_upload_page_renders(samples):
@@ -170,3 +182,20 @@ def test_export_page_builds_a_case_file(samples):
     app.text_input(key="export_seeds").input("person:nobody").run()
     next(b for b in app.button if b.label == "Build case file").click().run()
     assert "No person, unit, incident or place with id person\\:nobody" in app.error[0].value  # Markdown-escaped
+
+
+def test_a_split_takes_mentions_off_a_person_on_every_later_run(samples):
+    """Last in this module: it changes the shared sample graph."""
+    from graph.resolve import resolve
+
+    person = "person:kndrs-i"
+    mentions = [m["mention"]["id"] for m in explore.person_mentions(samples, person)]
+    assert len(mentions) >= 3
+    taken = mentions[-1]
+    explore.split_person(samples, person, [taken], "analyst-1", "another officer of the same name")
+    assert _person_of(samples, taken) != person
+    resolve(samples.driver, samples.database)
+    assert _person_of(samples, taken) != person
+    assert set(m["mention"]["id"] for m in explore.person_mentions(samples, person)) == set(mentions) - {taken}
+    with pytest.raises(Exception, match="some, but not all"):
+        explore.split_person(samples, person, [], "analyst-1")

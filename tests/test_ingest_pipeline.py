@@ -15,6 +15,7 @@ import neo4j
 import pytest
 
 from graph import schema
+from graph import explore
 from ingest import pipeline
 from ingest.vault import Vault
 from tests import testimony_files as tf
@@ -145,11 +146,10 @@ def test_observed_posts_widen_with_each_testimony(db, vault, tmp_path):
         (tmp_path / f"{number}.txt").write_text(
             f"{date} начальник ЦИП подполковник Геннадий Жлобич приказал избить задержанных.", encoding="utf-8")
     pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1)
-    records, _, _ = driver.execute_query(
-        "MATCH (:Person {id: $person})-[:HELD]->(p:Post)-[:IN]->(:Unit {id: $unit}) "
-        "RETURN p.start_max AS start_max, p.end_min AS end_min, p.command AS command",
-        person="person:zlbc-g", unit="unit:tsip-minsk", database_=database)
-    assert [dict(r) for r in records] == [{"start_max": "2020-08-12", "end_min": "2021-03-03", "command": True}]
+    profile = explore.person_profile(explore.Store(driver, database), "person:zlbc-g")
+    # each testimony's sighting is a Post of its own mention; the profile reads them as one post
+    assert [(p["unit_id"], p["start_max"], p["end_min"], p["command"], len(p["ids"])) for p in profile.posts] == \
+        [("unit:tsip-minsk", "2020-08-12", "2021-03-03", True, 2)]
 
 
 def test_a_dead_database_gives_a_clear_error_and_a_rerun_completes(db, vault, tmp_path):

@@ -1,9 +1,14 @@
-// Proposed merges: a person known only by surname and a person with the same surname key and a given
-// name (person:lmk and person:lmk-s), with no decision yet. Parameters: $limit.
-MATCH (a:Person), (b:Person)
-WHERE b.id STARTS WITH a.id + '-' AND NOT a.id CONTAINS '-'
-  AND NOT EXISTS { MATCH (m:MergeDecision) WHERE m.person_a = a.id AND m.person_b = b.id }
-RETURN a.id AS person_a, a.name AS name_a, a.names AS names_a, b.id AS person_b, b.name AS name_b,
-       b.names AS names_b
-ORDER BY a.id, b.id
+// Links the resolution stage proposes for review (graph/resolve), most probable first, with both persons'
+// names and the mention each side was met by. Parameters: $limit.
+MATCH (n:MergeProposal)
+OPTIONAL MATCH (a:Person {id: n.person_a})
+OPTIONAL MATCH (b:Person {id: n.person_b})
+OPTIONAL MATCH (ma:Mention {id: n.mention_a})
+OPTIONAL MATCH (mb:Mention {id: n.mention_b})
+RETURN n.id AS id, n.person_a AS person_a, a.name AS name_a, a.names AS names_a,
+       n.person_b AS person_b, b.name AS name_b, b.names AS names_b,
+       n.mention_a AS mention_a, n.mention_b AS mention_b, ma.texts AS texts_a, mb.texts AS texts_b,
+       ma.rank AS rank_a, mb.rank AS rank_b, ma.unit_ids AS units_a, mb.unit_ids AS units_b,
+       n.probability AS probability, n.reasons AS reasons, n.kind AS kind
+ORDER BY n.probability DESC, n.id
 LIMIT $limit

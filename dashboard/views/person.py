@@ -22,12 +22,13 @@ if profile is None:
 st.title(common.plain(profile.name))
 common.audit_once("view-person", id=person_id)
 st.caption("Also written: " + common.plain(", ".join(n for n in profile.names if n != profile.name)))
-if len(profile.ids) > 1:
-    st.caption("Merged by an analyst: " + common.plain(", ".join(profile.ids)))
 proof = profile.evidence
-mention_ids = [i for i in profile.ids if proof.supported(i)]
-st.metric("Independent testimonies naming this person",
-          len({c["testimony_id"] for i in profile.ids for c in proof.of(i) if c.get("testimony_id")}))
+flags = sorted({f for m in profile.mentions for f in (m["mention"].get("name_flags") or [])})
+if flags:
+    st.warning("Some mentions write this name with look-alike or hidden characters ("
+               + common.plain(", ".join(common.NAME_FLAGS.get(f, f) for f in flags))
+               + "): check them below before relying on the link.")
+st.metric("Independent testimonies naming this person", profile.testimonies)
 
 st.subheader("Posts")
 if not profile.posts:
@@ -65,7 +66,32 @@ with right:
         st.write("None known.")
     for unit in profile.units:
         common.link("Unit", unit["id"], f"{unit['name']} — {', '.join(unit['roles'])}")
-for pid in mention_ids:
-    common.evidence_panel(proof, pid, f"Mentions ({pid})")
+st.subheader("How the mentions were joined")
+st.caption("Each testimony's mention of this person, the probability that it is this person, and what drove it "
+           "(comparison: level (weight); positive weights speak for the link).")
+for row in profile.mentions:
+    mention = row["mention"]
+    reasons = mention.get("match_reasons") or {}
+    with st.container(border=True):
+        written = ", ".join(sorted(set(mention.get("texts") or [])))
+        st.markdown(f"**{common.plain(written)}** · testimony {common.plain(mention['testimony_id'][:12])} · "
+                    f"probability {mention.get('match_probability') or 0:.2f}"
+                    + (f" · {common.plain(', '.join(common.NAME_FLAGS.get(f, f) for f in mention['name_flags']))}"
+                       if mention.get("name_flags") else ""))
+        common.match_reasons(reasons)
+        if common.can("analyst"):
+            common.evidence_panel(proof, mention["id"], "Where it is written")
+
+if common.can("analyst") and len(profile.mentions) > 1:
+    with st.expander("Split wrongly joined mentions off this person"):
+        labels = {m["mention"]["id"]: f"{', '.join(sorted(set(m['mention'].get('texts') or [])))} "
+                                      f"(testimony {m['mention']['testimony_id'][:12]})" for m in profile.mentions}
+        chosen = st.multiselect("Mentions that are someone else", list(labels), format_func=labels.get)
+        note = st.text_input("Why", key="split-note")
+        if st.button("Split them off", disabled=not chosen or len(chosen) == len(labels)):
+            explore.split_person(common.store(), person_id, chosen, common.reviewer(), note or None)
+            common.audit("split-person", id=person_id, mentions=chosen)
+            st.toast("Split recorded; the mentions now form a person of their own")
+            st.rerun()
 
 common.export_link(person_id)

@@ -46,25 +46,34 @@ with merges_tab:
     candidates = explore.merge_candidates(store)
     if not candidates:
         st.info("No merge proposed.")
+    else:
+        st.caption(f"{len(candidates)} link(s) the resolution stage would not make on its own, most probable first. "
+                   "A decision holds on every later resolution run.")
     for pair in candidates:
         with st.container(border=True):
-            st.markdown(f"Is **{common.plain(pair['name_a'])}** ({common.plain(', '.join(pair['names_a'] or []))}) "
-                        f"the same person as **{common.plain(pair['name_b'])}** "
-                        f"({common.plain(', '.join(pair['names_b'] or []))})?")
+            st.markdown(f"Is **{common.plain(pair['name_a'])}** the same person as "
+                        f"**{common.plain(pair['name_b'])}**? Match probability "
+                        f"**{pair['probability']:.2f}** ({common.plain(common.PROPOSAL_KINDS.get(pair['kind'], pair['kind']))})")
             a, b = st.columns(2)
-            with a:
-                common.link("Person", pair["person_a"], pair["name_a"])
-            with b:
-                common.link("Person", pair["person_b"], pair["name_b"])
+            for column, side in ((a, "a"), (b, "b")):
+                with column:
+                    common.link("Person", pair[f"person_{side}"], pair[f"name_{side}"])
+                    st.caption("Written here: " + common.plain(", ".join(sorted(set(pair[f"texts_{side}"] or []))))
+                               + (f" · rank: {common.plain(pair[f'rank_{side}'])}" if pair[f"rank_{side}"] else "")
+                               + (f" · units: {common.plain(', '.join(pair[f'units_{side}']))}"
+                                  if pair[f"units_{side}"] else ""))
+            common.match_reasons(pair["reasons"])
             accept, refuse = st.columns(2)
-            key = f"{pair['person_a']}|{pair['person_b']}"
+            key = pair["id"]
             choice = None
             if accept.button("Same person", key=f"accept-{key}", disabled=not name.strip()):
                 choice = True
             if refuse.button("Different persons", key=f"refuse-{key}", disabled=not name.strip()):
                 choice = False
             if choice is not None:
-                explore.decide_merge(store, pair["person_a"], pair["person_b"], choice, name)
-                common.audit("merge-decision", person_a=pair["person_a"], person_b=pair["person_b"], accepted=choice)
+                explore.decide_merge(store, pair["mention_a"], pair["mention_b"], choice, name,
+                                     person_a=pair["person_a"], person_b=pair["person_b"])
+                common.audit("merge-decision", person_a=pair["person_a"], person_b=pair["person_b"],
+                             mention_a=pair["mention_a"], mention_b=pair["mention_b"], accepted=choice)
                 st.toast("Decision recorded")
                 st.rerun()

@@ -1,7 +1,8 @@
 """The probabilistic record-linkage model (Splink: Fellegi-Sunter on DuckDB) over mention records.
 
-Candidate pairs come from two blocking rules: the same surname skeleton, or the same first two
-skeleton letters and given-name initial (so a typo in a surname still meets its person). Each pair is
+Candidate pairs come from two blocking rules: the same surname skeleton, or the same first letter of
+it with the same given name and patronymic initial (so a typo in a surname, or a loose transliteration
+such as "Zaharov", still meets its person). Each pair is
 compared on surname, given name, patronymic, gender, rank against date, unit, and the officials
 named alongside. Every comparison level starts from a prior (m, u) written below; on a graph with
 enough mentions the model is re-estimated without labels (u by random sampling, m by expectation
@@ -104,7 +105,7 @@ def score_pairs(rows: list[dict], min_probability: float = 0.05) -> list[ScoredP
         comparisons=_comparisons(),
         blocking_rules_to_generate_predictions=[
             block_on("skel"),
-            block_on("substr(skel, 1, 2)", "given_initial"),
+            block_on("substr(skel, 1, 1)", "given_full", "patr_initial"),
         ],
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=True,

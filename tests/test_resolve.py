@@ -1,0 +1,133 @@
+"""The resolution stage without a database: matching fields, the linkage model and constrained clustering,
+on invented officials (not the samples' or the dev set's cast)."""
+from __future__ import annotations
+
+import pytest
+
+from graph.resolve import features as F
+from graph.resolve.clusters import cluster
+from graph.resolve.linkage import level_label, score_pairs
+from nlp import lexicon as lexicon_module
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return lexicon_module.load()
+
+
+def record(mid: str, surname: str, given: str | None = None, patronymic: str | None = None, *, units=(),
+           rank_order=None, date=None, gender=None, key=None) -> dict:
+    return {"id": mid, "local_key": key or f"person:{mid}", "surname": surname, "given_name": given,
+            "patronymic": patronymic, "gender": gender, "rank_order": rank_order, "unit_ids": list(units),
+            "date_min": date, "date_max": date, "co_named": []}
+
+
+def resolved(records: list[dict], lexicon, must=(), cannot=()):
+    feats = {r["id"]: F.record_features(r, lexicon) for r in records}
+    result = cluster(feats, {r["id"]: r["local_key"] for r in records}, score_pairs(list(feats.values())),
+                     list(must), list(cannot))
+    groups = {}
+    for mention, person in result.person_of.items():
+        groups.setdefault(person, set()).add(mention)
+    return sorted(sorted(g) for g in groups.values()), result
+
+
+@pytest.mark.parametrize("variants", [
+    ("Захаров", "Захарова", "Захараў", "Zakharau", "Zakharov"),
+    ("Шчур", "Щур", "Shchur"),
+    ("Казлоўскі", "Козловский", "Kozlovsky", "Kazlouski"),
+    ("Ярошевич", "Ярашэвіч", "Yaroshevich", "Jarashevich"),
+])
+def test_a_surname_has_one_skeleton_in_every_script_and_case(variants, lexicon):
+    skeletons = {F.record_features(record("m", v), lexicon)["skel"] for v in variants}
+    assert len(skeletons) == 1, skeletons
+
+
+def test_given_names_and_patronymics_compare_across_languages(lexicon):
+    ru = F.record_features(record("a", "Захаров", "Василий", "Валерьевич"), lexicon)
+    be = F.record_features(record("b", "Захараў", "Васіль", "Валер'евіч"), lexicon)
+    en = F.record_features(record("c", "Zakharau", "Vasil", "Valerievich"), lexicon)
+    initials = F.record_features(record("d", "Захаров", "В.", "В."), lexicon)
+    assert ru["given_full"] == be["given_full"] == en["given_full"]
+    assert ru["patr_full"] == be["patr_full"] == en["patr_full"]
+    assert initials["given_full"] is None and initials["given_initial"] == ru["given_initial"]
+    assert initials["patr_initial"] == ru["patr_initial"]
+
+
+def test_look_alike_letters_and_hidden_characters_do_not_make_another_person(lexicon):
+    plain = F.record_features(record("a", "Захаров"), lexicon)["skel"]
+    for disguised in ("Зaхaров", "Заха\u200bров", "\u202eЗахаров", "Зах\u00adаров"):
+        assert F.record_features(record("b", disguised), lexicon)["skel"] == plain, repr(disguised)
+    assert F.name_flags(["Зaхaров"]) == ["mixed_script"]
+    assert F.name_flags(["Заха\u200bров"]) == ["invisible_characters"]
+    assert F.name_flags(["\u202eЗахаров"]) == ["bidi_control"]
+    assert F.name_flags(["Захаров", "Zakharau"]) == []
+
+
+def test_one_official_in_three_languages_and_initials_is_one_person(lexicon):
+    records = [record("ru", "Захаров", "Василий", "Валерьевич", units=["unit:omon-minsk"]),
+               record("be", "Захараў", "Васіль", units=["unit:omon-minsk"]),
+               record("en", "Zakharau", "Vasil", "Valerievich"),
+               record("in", "Захаров", "В.", "В.", units=["unit:omon-minsk"])]
+    groups, result = resolved(records, lexicon)
+    assert groups == [["be", "en", "in", "ru"]]
+    explained = [link for link in result.links.values() if link.kind == "model"]
+    assert explained and all(link.weights and link.levels for link in explained)
+
+
+def test_a_surname_a_typo_apart_meets_its_person_through_the_given_name(lexicon):
+    records = [record("ru", "Захаров", "Василий", "Валерьевич", units=["unit:omon-minsk"]),
+               record("loose", "Zaharov", "Vasily", "V.", units=["unit:omon-minsk"]),
+               record("typo", "Захарав", "Василий", "Валерьевич")]
+    groups, _ = resolved(records, lexicon)
+    assert groups == [["loose", "ru", "typo"]]
+
+
+def test_namesakes_with_the_same_initial_stay_apart(lexicon):
+    records = [record("a1", "Тарасевич", "Сергей", "Петрович"), record("a2", "Тарасевич", "Siarhei"),
+               record("b1", "Тарасевич", "Святослав", "Игоревич"), record("b2", "Tarasevich", "Sviatoslav")]
+    groups, _ = resolved(records, lexicon)
+    assert groups == [["a1", "a2"], ["b1", "b2"]]
+
+
+def test_a_surname_alone_joins_the_one_official_of_its_unit_and_otherwise_goes_to_review(lexicon):
+    officials = [record("s", "Тарасевич", "Сергей", "Петрович", units=["unit:omon-minsk"]),
+                 record("v", "Тарасевич", "Святослав", "Игоревич", units=["unit:gubopik"])]
+    groups, _ = resolved(officials + [record("alone", "Тарасевича", units=["unit:gubopik"])], lexicon)
+    assert ["alone", "v"] in groups
+    groups, result = resolved(officials + [record("vague", "Тарасевич")], lexicon)
+    assert ["vague"] in groups
+    assert {(p.mention_a, p.kind) for p in result.proposals} >= {("vague", "surname_only")}
+    assert len([p for p in result.proposals if p.mention_a == "vague"]) == 2
+
+
+def test_a_surname_alone_with_one_candidate_joins_it(lexicon):
+    groups, result = resolved([record("full", "Мицкевич", "Олег", "Иванович"), record("short", "Мицкевича")], lexicon)
+    assert groups == [["full", "short"]]
+    assert result.links["short"].kind == "surname_only"
+
+
+def test_analysts_decisions_are_constraints(lexicon):
+    records = [record("a", "Бобрик", "Олег", "Иванович"), record("b", "Бобрик", "Олег", "Иванович"),
+               record("c", "Бабрык", "Алег")]
+    groups, _ = resolved(records, lexicon)
+    assert groups == [["a", "b", "c"]]
+    groups, _ = resolved(records, lexicon, cannot=[("a", "b")])
+    assert ["a", "b"] not in groups and not any({"a", "b"} <= set(g) for g in groups)
+    apart = [record("x", "Бобрик", "Олег"), record("y", "Гончар", "Павел")]
+    groups, result = resolved(apart, lexicon, must=[("x", "y")])
+    assert groups == [["x", "y"]] and result.links["y"].kind == "analyst"
+
+
+def test_person_ids_are_keys_and_never_shared(lexicon):
+    records = [record("a", "Тарасевич", "Сергей", "Петрович", key="person:trsvc-s"),
+               record("b", "Тарасевич", "Сергей", "Андреевич", key="person:trsvc-s")]
+    _, result = resolved(records, lexicon)
+    ids = sorted(set(result.person_of.values()))
+    assert len(ids) == 2 and ids[0] == "person:trsvc-s" and ids[1].startswith("person:trsvc-s-")
+
+
+def test_level_labels_read_the_comparison_table():
+    assert level_label("given", -1) == "not stated on both"
+    assert level_label("given", 0) == "different given name"
+    assert level_label("surname", 2) == "same surname in any script and case"
