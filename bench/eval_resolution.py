@@ -1,0 +1,225 @@
+"""Person (and a first look at event) resolution scored against the synthetic corpus's known truth.
+
+    .venv/bin/python -m bench.eval_resolution --dump DUMP_DIR --corpus CORPUS_DIR [--json]
+
+Prints figures, asserts nothing. A run from scratch, on a server of its own (never the shared ones):
+
+    .venv/bin/python -m bench.synthetic_corpus /tmp/syn --testimonies 500 --seed 1
+    PKG_NEO4J_HOME=/tmp/pkg-eval PKG_NEO4J_BOLT_PORT=7699 .venv/bin/python -m graph server start
+    PKG_NEO4J_HOME=/tmp/pkg-eval PKG_NEO4J_BOLT_PORT=7699 .venv/bin/python -m ingest /tmp/syn
+    PKG_NEO4J_HOME=/tmp/pkg-eval PKG_NEO4J_BOLT_PORT=7699 .venv/bin/python -m graph dump /tmp/syn-dump
+    .venv/bin/python -m bench.eval_resolution --dump /tmp/syn-dump --corpus /tmp/syn
+
+(``truth.json`` in the corpus folder is not a testimony: ingest quarantines or skips it, and it is never
+matched here.) Predicted mentions (``persons.jsonl``) are matched to truth mentions of the same file
+(by basename) by character overlap, the largest overlap winning on both sides. Figures:
+- officials split: true officials whose matched mentions fall in >= 2 predicted persons;
+- wrong merges: predicted persons holding mentions of >= 2 true officials;
+- cross-testimony linking: pairwise P/R/F1 over records (one true official in one testimony) from
+  different testimonies; a record's person is the one holding most of its mentions; missed records
+  count in the true pairs only;
+- B-cubed over the truth mentions of officials, a missed mention being a singleton;
+- mention recall; persons matching no official: private persons leaked (a confidentiality defect) and junk;
+- incidents per true event, when ``incidents.jsonl`` exists.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def _prf(tp: float, predicted: float, true: float) -> dict[str, float]:
+    precision = tp / predicted if predicted else 0.0
+    recall = tp / true if true else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def match(truth: dict, persons: list[dict], testimonies: list[dict]) -> tuple[dict, dict, list]:
+    """Truth mentions keyed (file, index) -> predicted person id, and predicted mentions keyed
+    (person id, index) -> truth mention; plus the truth mentions in scope (files the dump holds)."""
+    by_id = {t["id"]: Path(t["source_file"]).name for t in testimonies}
+    truth_files = {t["file"]: t for t in truth["testimonies"]}
+    dumped = {name for name in by_id.values() if name in truth_files} or set(truth_files)
+    in_scope = [(name, i, m) for name in sorted(dumped) for i, m in enumerate(truth_files[name]["mentions"])]
+    by_file: dict[str, list[tuple[int, dict]]] = defaultdict(list)
+    for name, i, mention in in_scope:
+        by_file[name].append((i, mention))
+    truth_to_person: dict[tuple[str, int], tuple[str, int]] = {}   # -> (person id, overlap)
+    pred_to_truth: dict[tuple[str, int], dict] = {}
+    for person in persons:
+        for k, mention in enumerate(person.get("mentions", [])):
+            source = mention.get("source_file") or by_id.get(mention.get("testimony_id"), "")
+            name = Path(source).name
+            best, best_overlap = None, 0
+            for i, gold in by_file.get(name, []):
+                overlap = _overlap(mention["start"], mention["end"], gold["start"], gold["end"])
+                if overlap > best_overlap:
+                    best, best_overlap = (name, i, gold), overlap
+            if best is None:
+                continue
+            pred_to_truth[(person["id"], k)] = best[2]
+            key = (best[0], best[1])
+            if best_overlap > truth_to_person.get(key, ("", 0))[1]:
+                truth_to_person[key] = (person["id"], best_overlap)
+    return {key: value[0] for key, value in truth_to_person.items()}, pred_to_truth, in_scope
+
+
+def evaluate(truth: dict, persons: list[dict], testimonies: list[dict], incidents: list[dict] | None = None,
+             examples: int = 5) -> dict[str, Any]:
+    truth_to_person, pred_to_truth, in_scope = match(truth, persons, testimonies)
+    official_mentions = [(name, i, m) for name, i, m in in_scope if m.get("official")]
+    names = {o["id"]: _official_name(o) for o in truth.get("officials", [])}
+    person_names = {p["id"]: p.get("name", "") for p in persons}
+
+    # split officials
+    persons_of: dict[str, set[str]] = defaultdict(set)
+    for name, i, mention in official_mentions:
+        if (name, i) in truth_to_person:
+            persons_of[mention["official"]].add(truth_to_person[(name, i)])
+    mentioned = {m["official"] for _, _, m in official_mentions}
+    found = [o for o in mentioned if persons_of[o]]
+    spread = Counter(min(len(persons_of[o]), 4) for o in found)
+    split = [o for o in found if len(persons_of[o]) >= 2]
+
+    # wrong merges and junk
+    officials_of: dict[str, set[str]] = defaultdict(set)
+    private_of: dict[str, list[str]] = defaultdict(list)
+    for (person, _), gold in pred_to_truth.items():
+        if gold.get("official"):
+            officials_of[person].add(gold["official"])
+        elif gold.get("private"):
+            private_of[person].append(gold["text"])
+    with_official = [p for p in persons if officials_of[p["id"]]]
+    merged = [p for p in with_official if len(officials_of[p["id"]]) >= 2]
+    leaked = [p for p in persons if not officials_of[p["id"]] and private_of[p["id"]]]
+    junk = [p for p in persons if not officials_of[p["id"]] and not private_of[p["id"]]]
+
+    # B-cubed over truth mentions of officials; a missed mention is its own singleton cluster
+    cluster = {(name, i): truth_to_person.get((name, i), f"missed:{name}:{i}") for name, i, _ in official_mentions}
+    n_op = Counter((m["official"], cluster[(name, i)]) for name, i, m in official_mentions)
+    n_o = Counter(m["official"] for _, _, m in official_mentions)
+    n_p = Counter(cluster.values())
+    total = len(official_mentions)
+    b3_p = sum(n * n / n_p[p] for (o, p), n in n_op.items()) / total if total else 0.0
+    b3_r = sum(n * n / n_o[o] for (o, p), n in n_op.items()) / total if total else 0.0
+
+    # cross-testimony records: (testimony, official) -> the person holding most of its mentions
+    record_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for name, i, mention in official_mentions:
+        votes = record_votes[(name, mention["official"])]
+        if (name, i) in truth_to_person:
+            votes[truth_to_person[(name, i)]] += 1
+    record_person = {key: votes.most_common(1)[0][0] if votes else None for key, votes in record_votes.items()}
+    per_official = Counter(official for _, official in record_person)
+    per_person = Counter(p for p in record_person.values() if p)
+    per_person_file = Counter((p, name) for (name, _), p in record_person.items() if p)
+    per_pair = Counter((official, p) for (_, official), p in record_person.items() if p)
+    true_pairs = sum(_pairs(n) for n in per_official.values())
+    predicted_pairs = sum(_pairs(n) for n in per_person.values()) - sum(_pairs(n) for n in per_person_file.values())
+    tp = sum(_pairs(n) for n in per_pair.values())
+
+    report: dict[str, Any] = {
+        "testimonies_scored": len({name for name, _, _ in in_scope}),
+        "officials_in_truth": len(truth.get("officials", [])),
+        "officials_mentioned": len(mentioned),
+        "officials_found": len(found),
+        "persons": len(persons),
+        "mention_recall": {"matched": sum(1 for name, i, _ in official_mentions if (name, i) in truth_to_person),
+                           "total": total},
+        "officials_split": {"count": len(split), "share": len(split) / len(found) if found else 0.0,
+                            "by_nodes": {"2": spread[2], "3": spread[3], "4+": spread[4]},
+                            "examples": [{"official": o, "name": names.get(o, o),
+                                          "persons": sorted(person_names.get(p, p) for p in persons_of[o])}
+                                         for o in sorted(split)[:examples]]},
+        "wrong_merges": {"count": len(merged), "share": len(merged) / len(with_official) if with_official else 0.0,
+                         "examples": [{"person": p["id"], "name": p.get("name", ""),
+                                       "officials": sorted(names.get(o, o) for o in officials_of[p["id"]])}
+                                      for p in merged[:examples]]},
+        "cross_testimony_pairs": {"true": true_pairs, "predicted": predicted_pairs, "correct": tp,
+                                  **_prf(tp, predicted_pairs, true_pairs)},
+        "b_cubed": {"precision": b3_p, "recall": b3_r,
+                    "f1": 2 * b3_p * b3_r / (b3_p + b3_r) if b3_p + b3_r else 0.0},
+        "private_persons_leaked": {"count": len(leaked), "examples": [
+            {"person": p["id"], "name": p.get("name", ""), "texts": sorted(set(private_of[p["id"]]))[:3]}
+            for p in leaked[:examples]]},
+        "junk_persons": {"count": len(junk), "examples": [
+            {"person": p["id"], "name": p.get("name", ""),
+             "texts": sorted({m.get("text", "") for m in p.get("mentions", [])})[:3]} for p in junk[:examples]]},
+    }
+    recall = report["mention_recall"]
+    recall["share"] = recall["matched"] / recall["total"] if recall["total"] else 0.0
+    if incidents is not None:
+        scoped = {name for name, _, _ in in_scope}
+        events = {e["event"] for t in truth["testimonies"] if t["file"] in scoped for e in t["episodes"]}
+        episodes = sum(len(t["episodes"]) for t in truth["testimonies"] if t["file"] in scoped)
+        report["incidents"] = {"predicted": len(incidents), "true_events": len(events), "true_episodes": episodes,
+                               "per_true_event": len(incidents) / len(events) if events else 0.0}
+    return report
+
+
+def _official_name(official: dict) -> str:
+    ru = official.get("names", {}).get("ru", {})
+    return " ".join(part for part in (ru.get("surname"), ru.get("given"), ru.get("patronymic")) if part) or official["id"]
+
+
+def print_report(report: dict[str, Any]) -> None:
+    recall, split, merges = report["mention_recall"], report["officials_split"], report["wrong_merges"]
+    pairs, b3 = report["cross_testimony_pairs"], report["b_cubed"]
+    print(f"testimonies scored            {report['testimonies_scored']}")
+    print(f"true officials mentioned      {report['officials_mentioned']} (found {report['officials_found']}; "
+          f"{report['officials_in_truth']} in the world); predicted persons {report['persons']}")
+    print(f"mention recall                {recall['share']:.3f} ({recall['matched']}/{recall['total']})")
+    by = split["by_nodes"]
+    print(f"officials split               {split['share']:.1%} ({split['count']}; in 2: {by['2']}, 3: {by['3']}, 4+: {by['4+']})")
+    print(f"wrong merges                  {merges['share']:.1%} ({merges['count']} persons)")
+    print(f"cross-testimony pairs         P {pairs['precision']:.3f}  R {pairs['recall']:.3f}  F1 {pairs['f1']:.3f}"
+          f"  (true {pairs['true']}, predicted {pairs['predicted']}, correct {pairs['correct']})")
+    print(f"B-cubed                       P {b3['precision']:.3f}  R {b3['recall']:.3f}  F1 {b3['f1']:.3f}")
+    print(f"private persons leaked        {report['private_persons_leaked']['count']}")
+    print(f"junk persons                  {report['junk_persons']['count']}")
+    if "incidents" in report:
+        inc = report["incidents"]
+        print(f"incidents per true event      {inc['per_true_event']:.2f} ({inc['predicted']} incidents, "
+              f"{inc['true_events']} true events, {inc['true_episodes']} episodes told)")
+    for title, key in (("split", "officials_split"), ("merged", "wrong_merges"),
+                       ("leaked", "private_persons_leaked"), ("junk", "junk_persons")):
+        for example in report[key]["examples"]:
+            print(f"  {title}: {json.dumps(example, ensure_ascii=False)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dump", type=Path, required=True, help="folder written by `python -m graph dump`")
+    parser.add_argument("--corpus", type=Path, required=True, help="folder written by bench.synthetic_corpus")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    truth = json.loads((args.corpus / "truth.json").read_text(encoding="utf-8"))
+    incidents_file = args.dump / "incidents.jsonl"
+    report = evaluate(truth, read_jsonl(args.dump / "persons.jsonl"), read_jsonl(args.dump / "testimonies.jsonl"),
+                      read_jsonl(incidents_file) if incidents_file.exists() else None)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print_report(report)
+
+
+if __name__ == "__main__":
+    main()
