@@ -86,6 +86,16 @@ class Lexicon:
                  for alias in (*unit.aliases, *unit.ambiguous_aliases) for word in alias.split()}
         return {word.lower() for word in words if sum(ch.isupper() for ch in word) >= max(2, len(word) / 2)}
 
+    @cached_property
+    def title_words(self) -> set[str]:
+        """Lowercased words of rank and position forms ("senior", "warrant", "лейтенант") and the words
+        written in lower case in unit names ("riot", "police", "department"): common words of the
+        security vocabulary, never a person's name on their own nor at the edge of one."""
+        words = {word.lower() for title in self.titles.values() for form in title.forms for word in form.split()}
+        words |= {word for unit in self.units.values() for alias in (*unit.aliases, *unit.ambiguous_aliases)
+                  for word in alias.split() if word.islower()}
+        return {word for word in words if len(word) > 2 and word.isalpha()}
+
     def unit(self, unit_id: str) -> Unit | None:
         return self.units.get(unit_id)
 
@@ -137,8 +147,11 @@ def _given_names(rows: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
     for row in rows:
         canonical = row["canonical"]
         gender[canonical] = row.get("gender", "")
-        for form in (canonical, *row.get("variants", []), *row.get("forms", []), *row.get("diminutives", [])):
+        for form in (canonical, *row.get("variants", [])):
             lookup.setdefault(form.lower(), canonical)
+    for row in rows:  # a name's own spelling wins over another name's case form ("Юлия" is not Юлий's genitive)
+        for form in (*row.get("forms", []), *row.get("diminutives", [])):
+            lookup.setdefault(form.lower(), row["canonical"])
     return lookup, gender
 
 

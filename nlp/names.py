@@ -10,6 +10,13 @@ A person's ``key`` must be the same for "Савченков", "Савченко�
   through ``given_names.jsonl`` (Мікалай, Mikalai and Nikolai are all Николай, initial "n"; digraphs
   count as one letter: Жанна/Zhanna "zh", Харитон/Khariton "kh").
 
+Before any of this, ``normalise_for_matching`` drops invisible characters (zero-width, soft hyphen,
+word joiner, BOM) and bidirectional controls, and reads look-alike letters of the other script in the
+script of the majority of the word ("Грoмов" with a Latin o is "Громов"); its flags ("mixed_script",
+"invisible_characters", "bidi_control") go into a PERSON's attrs as ``name_flags``. Belarusian/Latin
+-аў/-au/-aŭ read as -ов and шч as щ, so "Hramau", "Громаў" and "Громов", "Шчарбак" and "Щербак" share a
+skeleton. Initials Я., Ю., Ё. and their Latin Y., Yu., Ya. all give "y".
+
 Two different people who share a surname but whose given-name initials differ get different
 keys. When one document names two people with the same surname and the same initial but
 different given names, their keys carry the full canonical given name (see ``resolve``).
@@ -31,39 +38,122 @@ _CYR = {
     "ы": "y", "ь": "", "э": "e", "ю": "u", "я": "a", "'": "", "’": "", "ʼ": "",
 }
 _LATIN_DIACRITICS = {"č": "C", "š": "S", "ž": "Z", "ŭ": "u", "ł": "l", "ć": "C", "ś": "s", "ź": "z", "ń": "n"}
-_LATIN_DIGRAPHS = (("shch", "S"), ("sch", "S"), ("zh", "Z"), ("kh", "X"), ("ch", "C"), ("sh", "S"), ("ts", "T"),
+_LATIN_DIGRAPHS = (("shch", "S"), ("szcz", "S"), ("sch", "S"), ("zh", "Z"), ("kh", "X"), ("ch", "C"), ("sh", "S"), ("ts", "T"),
                    ("tz", "T"), ("cz", "C"), ("sz", "S"), ("dz", "d"))
 # Russian case endings of surnames (longest first); removed before the skeleton is made.
 _CASE_ENDINGS = ("ого", "его", "ому", "ему", "ыми", "ими", "ой", "ым", "им", "ом", "ем", "ую", "юю", "ая",
                  # Belarusian
                  "ага", "яга", "аму", "яму", "ымі", "імі", "ай", "ім", "ам", "ям", "ою")
 _VOWELS = set("aeiouyj")
-_INITIALS = re.compile(r"^([A-ZА-ЯЁІЎ]|Дз|Dz)\.?$")
+# An initial: one capital letter, Belarusian Дз, or a Latin digraph that spells one Cyrillic letter
+# (Yu. for Ю., Zh. for Ж.)
+_INITIALS = re.compile(r"^([A-ZА-ЯЁІЎ]|Дз|Dz|Yu|Ya|Ye|Yo|Zh|Kh|Ch|Sh|Ts)\.?$")
+_LATIN_INITIALS = {"yu": "y", "ya": "y", "yo": "y", "ye": "e"}  # Ю. Я. Ё. -> y (as in initial_of), Е. -> e
 PATRONYMIC = re.compile(r"(?:(?:ович|евич|ьич|авіч|эвіч|овіч|еевіч|аевіч|евіч)(?:а|у|ем|ам|ом|ым|е)?|"
                         r"(?:овн|евн|ичн|иничн|аўн|еўн|оўн|ічн)(?:а|ы|е|у|ой|ай|ою)|"
                         r"ovich|evich|ovna|evna|avich|eevich|avna|ichna|ovič|avič)$", re.I)
 
 
+# Characters that show nothing (zero-width, word joiner, byte-order mark, soft hyphen) and bidirectional
+# controls: a name typed or pasted with them must give the same key as without them.
+INVISIBLE_CHARS = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_UNSEEN = INVISIBLE_CHARS | BIDI_CONTROLS
+_UNSEEN_RE = re.compile("[" + "".join(sorted(_UNSEEN)) + "]")
+# Latin letters that look like Cyrillic ones, and the reverse (the reading a reader's eye gives them).
+_LATIN_TO_CYRILLIC = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і",
+                      "A": "А", "B": "В", "E": "Е", "K": "К", "M": "М", "H": "Н", "O": "О", "P": "Р", "C": "С",
+                      "T": "Т", "X": "Х", "Y": "У", "I": "І"}
+_CYRILLIC_TO_LATIN = {c: l for l, c in _LATIN_TO_CYRILLIC.items()}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _script(ch: str) -> str:
+    if "\u0400" <= ch <= "\u04ff":
+        return "cyrillic"
+    if ch.isascii() or "\u00c0" <= ch <= "\u024f":
+        return "latin"
+    return "other"
+
+
+def has_unseen(text: str) -> bool:
+    return _UNSEEN_RE.search(text) is not None
+
+
+def is_unseen(ch: str) -> bool:
+    return ch in _UNSEEN
+
+
+def strip_invisible(text: str) -> str:
+    """The text without zero-width characters, soft hyphens and bidirectional controls (what a reader sees)."""
+    return _UNSEEN_RE.sub("", text) if _UNSEEN_RE.search(text) else text
+
+
+def unconfuse(text: str) -> tuple[str, bool]:
+    """Look-alike letters of the other script mapped to the script of the majority of each word
+    ("Грoмов" with a Latin o -> "Громов"). One character for one: offsets stay valid. Returns the text
+    and whether some word mixed the two scripts."""
+    mixed = False
+
+    def fix(match: re.Match) -> str:
+        nonlocal mixed
+        word = match.group(0)
+        scripts = [_script(ch) for ch in word]
+        if "cyrillic" not in scripts or "latin" not in scripts:
+            return word
+        mixed = True
+        # letters that exist in one script only decide; when they tie, all letters do
+        strict_cyr = sum(s == "cyrillic" and ch not in _CYRILLIC_TO_LATIN for ch, s in zip(word, scripts))
+        strict_lat = sum(s == "latin" and ch not in _LATIN_TO_CYRILLIC for ch, s in zip(word, scripts))
+        if strict_cyr == strict_lat:
+            strict_cyr, strict_lat = scripts.count("cyrillic"), scripts.count("latin")
+        if strict_cyr > strict_lat:
+            return "".join(_LATIN_TO_CYRILLIC.get(ch, ch) if s == "latin" else ch for ch, s in zip(word, scripts))
+        if strict_lat > strict_cyr:
+            return "".join(_CYRILLIC_TO_LATIN.get(ch, ch) if s == "cyrillic" else ch for ch, s in zip(word, scripts))
+        return word
+
+    return _WORD.sub(fix, text), mixed
+
+
+def normalise_for_matching(text: str) -> tuple[str, list[str]]:
+    """The text as names are compared: invisible characters and bidirectional controls dropped, look-alike
+    letters of the other script read in the script of the majority of the word. Returns the text and
+    flags ("mixed_script", "invisible_characters", "bidi_control") saying what was found."""
+    flags = []
+    if _UNSEEN_RE.search(text):
+        if any(ch in INVISIBLE_CHARS for ch in text):
+            flags.append("invisible_characters")
+        if any(ch in BIDI_CONTROLS for ch in text):
+            flags.append("bidi_control")
+        text = _UNSEEN_RE.sub("", text)
+    text, mixed = unconfuse(text)
+    if mixed:
+        flags.insert(0, "mixed_script")
+    return text, flags
+
+
 def _fold(text: str) -> str:
     """Lowercase, transliterate to ASCII with digraphs as single upper-case markers."""
-    text = unicodedata.normalize("NFC", text).lower().replace("-", "")
+    text = unicodedata.normalize("NFC", normalise_for_matching(text)[0]).lower().replace("-", "")
     if re.search(r"[а-яёіў]", text):
-        if text.endswith(("оў", "еў", "ёў")):
+        if text.endswith(("оў", "еў", "ёў", "аў")):
             text = text[:-1] + "в"
-        text = text.replace("дз", "д")
+        text = text.replace("дз", "д").replace("шч", "щ")  # Belarusian шч is Russian щ: Шчур ~ Щур
         return "".join(_CYR.get(ch, ch) for ch in text)
     for src, dst in _LATIN_DIACRITICS.items():
         text = text.replace(src, dst)
     text = anyascii(text).lower() if not text.isascii() else text
     for src, dst in _LATIN_DIGRAPHS:
         text = text.replace(src, dst)
-    if text.endswith(("ou", "ow", "eu", "ew")):
+    if text.endswith(("ou", "ow", "eu", "ew", "au", "aw")):  # Belarusian -оў/-еў/-аў: Zakharau ~ Захаров
         text = text[:-1] + "v"
     text = re.sub(r"(?<=[aeo])u(?=[^aeiouy])", "v", text)  # Belarusian ў: Sauchankou ~ Savchenkov
     return text.replace("w", "v").replace("x", "ks")
 
 
 def strip_case_ending(surname: str) -> str:
+    surname = normalise_for_matching(surname)[0]
     lower = surname.lower()
     if re.search(r"[а-яёіў]", lower) and len(lower) > 5:
         for ending in _CASE_ENDINGS:
@@ -84,11 +174,15 @@ def skeleton(surname: str) -> str:
 
 
 def canonical_given(name: str, lexicon: Lexicon) -> str | None:
-    return lexicon.given_names.get(name.lower().strip("."))
+    return lexicon.given_names.get(normalise_for_matching(name)[0].lower().strip("."))
 
 
 def initial_of(given: str, lexicon: Lexicon) -> str:
-    canonical = canonical_given(given, lexicon) or given
+    if given.lower().strip(".") in _LATIN_INITIALS:
+        return _LATIN_INITIALS[given.lower().strip(".")]
+    canonical = canonical_given(given, lexicon) or normalise_for_matching(given)[0]
+    if canonical[:1] in "ЯЮЁяюё":  # iotated vowels: Я./Ю. are written Y. in Latin (Yaroslav, Yury)
+        return "y"
     folded = re.sub(r"(?<![ZCSX])h", "g", _fold(canonical))  # Belarusian/Latin h ~ Russian g, as in skeleton()
     if not folded:
         return canonical[:1].lower()
@@ -109,14 +203,22 @@ class NameParts:
 
 
 def parse(text: str, lexicon: Lexicon) -> NameParts:
-    """Split a person mention into surname, given name (or initial) and patronymic."""
-    tokens = re.findall(r"[^\s.]+\.?|\.", text.replace(".", ". "))
+    """Split a person mention into surname, given name (or initial) and patronymic.
+
+    The parts keep the letters as written (minus invisible characters); matching reads them through
+    ``normalise_for_matching``. Initials may come before or after the surname, with or without spaces
+    or a final dot ("А.Р. Руденко", "Руденко А. Р.", "Kaminsky Y.G", "Дз. Руденко")."""
+    written = strip_invisible(text)
+    tokens = re.findall(r"[^\s.]+\.?|\.", written.replace(".", ". "))
     tokens = [t for t in (t.strip() for t in tokens) if t and t != "."]
     parts = NameParts()
     rest = []
     for token in tokens:
         bare = token.rstrip(".")
-        if _INITIALS.match(token) and (len(bare) == 1 or token.endswith(".")):
+        norm = normalise_for_matching(token)[0]
+        norm_bare = norm.rstrip(".")
+        if _INITIALS.match(norm) and (len(norm_bare) == 1 or norm.endswith(".") or
+                                      len(norm_bare) == 2 and norm_bare[1:].islower()):
             if parts.given is None:
                 parts.given, parts.given_is_initial = bare, True
             elif parts.patronymic is None:
@@ -125,19 +227,26 @@ def parse(text: str, lexicon: Lexicon) -> NameParts:
         if parts.given is None and canonical_given(bare, lexicon):
             parts.given = bare
             continue
-        if PATRONYMIC.search(bare) and parts.given is not None and parts.patronymic is None:
+        if PATRONYMIC.search(norm_bare) and parts.given is not None and parts.patronymic is None:
             parts.patronymic = bare
             continue
         rest.append(bare)
-    if not rest and parts.patronymic and len(parts.patronymic) > 1 and parts.given and not parts.given_is_initial \
-            and not is_patronymic_of_a_name(parts.patronymic, lexicon):
-        rest, parts.patronymic = [parts.patronymic], None  # "Pavel Yaroshevich": -evich here is the surname
+    if not rest and parts.patronymic and len(parts.patronymic) > 1 and parts.given \
+            and (parts.given_is_initial or not is_patronymic_of_a_name(parts.patronymic, lexicon)):
+        # "Pavel Yaroshevich"; "Ю. Тарасевич" (no one writes an initial before a full patronymic): the surname
+        rest, parts.patronymic = [parts.patronymic], None
     if rest:
         parts.surname = rest[-1] if parts.given and not parts.given_is_initial and tokens and \
             tokens[0].rstrip(".") == parts.given else rest[0]
         if len(rest) > 1 and parts.given is None and rest[1][:1].isupper() and len(rest[1]) > 1:
             # "Surname Given" with a given name the table does not know
             parts.surname, parts.given = rest[0], rest[1]
+    if parts.surname and parts.given_is_initial:  # an initial is read in the script of the surname
+        script = "cyrillic" if re.search(r"[а-яёіў]", normalise_for_matching(parts.surname)[0].lower()) else "latin"
+        table = _LATIN_TO_CYRILLIC if script == "cyrillic" else _CYRILLIC_TO_LATIN
+        parts.given = "".join(table.get(ch, ch) for ch in parts.given) if len(parts.given) == 1 else parts.given
+        if parts.patronymic and len(parts.patronymic) == 1:
+            parts.patronymic = table.get(parts.patronymic, parts.patronymic)
     return parts
 
 
@@ -148,6 +257,7 @@ _PATRONYMIC_SUFFIX = re.compile(r"(ьевич|ьевна|ович|овна|ев�
 def is_patronymic_of_a_name(word: str, lexicon: Lexicon) -> bool:
     """ "Олегович", "Николаевич", "Мікалаевіч", "Anatolyevich": made from a given name the table knows
     (so "Вадим Олегович" names no surname), unlike "Ярошевич" or "Pavel Yaroshevich"."""
+    word = normalise_for_matching(word)[0]
     stem = _PATRONYMIC_SUFFIX.sub("", re.sub(r"(?<=ич|іч)(?:а|у|ем|ам|ом|ым|е)$|(?<=н)(?:ы|е|у|ой|ай|ою)$", "",
                                              word.lower()))
     if len(stem) < 2 or stem == word.lower():

@@ -43,8 +43,12 @@ def add_entities(doc: Doc, new: list[Span], source: str) -> list[Span]:
     return kept_new
 
 
-MAYBE_INITIAL = re.compile(r"(?<![^\W\d_])(?:[A-ZА-ЯЁІЎ]|Дз|Dz)\.")  # a capital letter alone before a dot
-INITIAL = re.compile(r"^(?:[A-ZА-ЯЁІЎ]\.)*(?:[A-ZА-ЯЁІЎ]|Дз|Dz)$")
+# Latin pairs that spell one Cyrillic letter of an initial: "Yu. Shchur" (Ю.), "Zh." (Ж.)
+LATIN_DIGRAPH_INITIALS = r"Yu|Ya|Ye|Yo|Zh|Kh|Ch|Sh|Ts"
+MAYBE_INITIAL = re.compile(rf"(?<![^\W\d_])(?:[A-ZА-ЯЁІЎ]|Дз|Dz|{LATIN_DIGRAPH_INITIALS})\.")  # a capital alone before a dot
+INITIAL = re.compile(rf"^(?:[A-ZА-ЯЁІЎ]\.)*(?:[A-ZА-ЯЁІЎ]|Дз|Dz|{LATIN_DIGRAPH_INITIALS})$")
+# "А.Р.Руденко", "Y.G.Kaminsky": initials glued to the surname, one token to the tokenizer
+GLUED_INITIALS = re.compile(r"^((?:(?:[A-ZА-ЯЁІЎ]|Дз|Dz)\.){1,2})([A-ZА-ЯЁІЎ][a-zа-яёіўʼ'’\-]{2,})$")
 
 
 class InitialsTokens:
@@ -54,6 +58,12 @@ class InitialsTokens:
     def __call__(self, doc: Doc) -> Doc:
         if not MAYBE_INITIAL.search(doc.text):
             return doc
+        glued = [(t, GLUED_INITIALS.match(t.text)) for t in doc if "." in t.text and len(t) > 3]
+        glued = [(t, m) for t, m in glued if m]
+        if glued:
+            with doc.retokenize() as retokenizer:
+                for token, match in glued:
+                    retokenizer.split(token, [match.group(1), match.group(2)], heads=[(token, 1), (token, 1)])
         doubled = [t for t in doc if t.text in ("..", "...") and self._after_initial(doc, t.i)]
         if doubled:
             with doc.retokenize() as retokenizer:

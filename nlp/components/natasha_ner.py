@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp import names
 from nlp.components.entities import add_entities
 
 LABELS = {"PER": "PERSON", "ORG": "UNIT", "LOC": "PLACE"}
@@ -17,7 +18,20 @@ BELARUSIAN_TO_RUSSIAN = str.maketrans({"і": "и", "І": "И", "ў": "в", "Ў":
 
 
 def model_text(doc: Doc) -> str:
-    return doc.text.translate(BELARUSIAN_TO_RUSSIAN) if doc._.lang == "be" else doc.text
+    return model_input(doc)[0]
+
+
+def model_input(doc: Doc) -> tuple[str, list[int] | None]:
+    """The text the model reads, and where each of its characters is in the doc's text (None: the same
+    place). Invisible characters and bidirectional controls are left out, so "Гр\u200bомов" is one
+    word to the model; look-alike letters of the other script are read in the script of the word
+    ("Грoмов" with a Latin o); the doc's text is never changed."""
+    text = doc.text.translate(BELARUSIAN_TO_RUSSIAN) if doc._.lang == "be" else doc.text
+    positions = None
+    if names.has_unseen(text):
+        positions = [i for i, ch in enumerate(text) if not names.is_unseen(ch)]
+        text = "".join(text[i] for i in positions)
+    return names.unconfuse(text)[0], positions
 
 
 @lru_cache(maxsize=1)
@@ -32,18 +46,24 @@ class NatashaNER:
         self.tagger = _tagger()
         self.batch_size = batch_size
 
-    def _apply(self, doc: Doc, markup) -> Doc:
+    def _apply(self, doc: Doc, markup, positions: list[int] | None = None) -> Doc:
         spans = []
         for span in markup.spans:
             label = LABELS.get(span.type)
-            found = doc.char_span(span.start, span.stop, label=label, alignment_mode="expand") if label else None
+            start, stop = span.start, span.stop
+            if positions is not None and stop > start:
+                start, stop = positions[start], positions[stop - 1] + 1
+            found = doc.char_span(start, stop, label=label, alignment_mode="expand") if label else None
             if found is not None:
                 spans.append(found)
         add_entities(doc, spans, "model")
         return doc
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._apply(doc, self.tagger(model_text(doc))) if doc.text.strip() else doc
+        if not doc.text.strip():
+            return doc
+        text, positions = model_input(doc)
+        return self._apply(doc, self.tagger(text), positions)
 
     def pipe(self, docs, batch_size: int | None = None):
         batch = []
@@ -55,9 +75,9 @@ class NatashaNER:
         yield from self._flush(batch)
 
     def _flush(self, batch):
-        texts = [model_text(d) if d.text.strip() else " " for d in batch]
-        for doc, markup in zip(batch, self.tagger.map(texts)):
-            yield self._apply(doc, markup)
+        inputs = [model_input(d) if d.text.strip() else (" ", None) for d in batch]
+        for doc, (_, positions), markup in zip(batch, inputs, self.tagger.map([t for t, _ in inputs])):
+            yield self._apply(doc, markup, positions)
 
 
 @Language.factory("natasha_ner", default_config={"batch_size": 16})

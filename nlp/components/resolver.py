@@ -171,10 +171,14 @@ class EntityResolver:
                                  ("patronymic", parts.patronymic)):
                 if value:
                     values[field] = value
+            flags = names.normalise_for_matching(span.text)[1]
+            if flags:  # look-alike letters of another script, invisible characters, bidi controls
+                values["name_flags"] = flags
             if not parts.surname:
-                canonical = names.canonical_given(parts.given or span.text, self.lexicon) or span.text
+                written = names.strip_invisible(span.text)
+                canonical = names.canonical_given(parts.given or written, self.lexicon) or written
                 span._.key = f"person:{doc_tag}:{names._fold(canonical).lower()}"
-                span._.canonical = span.text
+                span._.canonical = written
                 continue
         for span, parts in parsed:  # "Вадим Олегович" next to "Гурский Вадим Олегович" elsewhere in the text
             if not parts.surname and parts.given and parts.patronymic:
@@ -221,13 +225,14 @@ class EntityResolver:
         gender = self.lexicon.given_gender.get(names.canonical_given(given, self.lexicon) or "", "") if given else ""
         if not gender:  # "Судья Ярмолович Н.С. дала мне 10 суток": the verb tells
             gender = next((g for g in (self._verb_gender(s) for s, _ in same) if g), "")
-        form = span.text.lower()
+        form = names.normalise_for_matching(span.text)[0].lower()
         said_of = self._verb_gender(span)
         if said_of and gender and said_of != gender:
             return False
-        surnames = {p.surname.lower() for _, p in same if p.surname}
-        if gender == "f":
+        surnames = {names.normalise_for_matching(p.surname)[0].lower() for _, p in same if p.surname}
+        if gender == "f":  # "Кулешову", and the -ой/-ою/-ай of a woman's -ова/-ина ("Козловой", "Саўчанковай")
             return any(form == f or (f.endswith(("а", "я")) and form[:-1] in (f[:-1], f[:-2]) and len(form) <= len(f) + 1)
+                       or (f.endswith("а") and form.endswith(("ой", "ою", "ай")) and form[:-2] == f[:-1])
                        for f in surnames)
         if gender == "m":  # the same stem, whatever case either form is in ("Ламейкам" ~ "Ламейка")
             return any(form == f or _stem(form) == _stem(f) for f in surnames)
@@ -254,7 +259,7 @@ class EntityResolver:
             return ""
         if nxt.endswith(("ла", "лась")):
             return "f"
-        return "m" if nxt.endswith(("ил", "ал", "ел", "ыл", "ул", "ял", "іў", "аў", "еў", "ыў")) else ""
+        return "m" if nxt.endswith(("ил", "ал", "ел", "ёл", "ыл", "ул", "ял", "іў", "аў", "еў", "ыў")) else ""
 
     def _by_gender(self, span: Span, initials: dict[str, list]) -> str:
         feminine_form = span.text.lower().endswith(FEMININE_ENDINGS)

@@ -3,7 +3,10 @@
 * date_tagger: DATE entities with attrs date_start/date_end/precision (``nlp.dates``).
 * place_rules: known cities and landmarks (``places.jsonl``); category words join a place name.
 * person_rules: "Фамилия И.О.", "И.О. Фамилия", a known given name followed by a capitalised
-  word, and a rank or position followed by capitalised words become PERSON.
+  word, and a rank or position followed by capitalised words become PERSON. Common words never do,
+  alone or at the edge of a name: ranks, positions and unit words ("Senior", "Police"), Russian verbs,
+  prepositions, adverbs (pymorphy3: "Бил", "Перед"), and at the start of a sentence a Russian common
+  noun in an oblique case ("Обыском") or an English dictionary word used as one ("Riot police").
 * incident_tagger: words of violence, ill-treatment and detention (``triggers.jsonl``; Russian
   lemmas expanded to every form with pymorphy3) become INCIDENT, unless negated, infinitive
   (threats, plans) or a participle used as a noun ("задержанные").
@@ -18,7 +21,8 @@ from spacy.tokens import Doc, Span
 
 from nlp import lexicon as lexicon_module
 from nlp.morphology import analyzer
-from nlp.components.entities import add_entities, attrs
+from nlp import names as names_module
+from nlp.components.entities import INITIAL, add_entities, attrs
 from nlp.dates import DateFinder
 from nlp.names import PATRONYMIC
 
@@ -67,7 +71,7 @@ class DateTagger:
 
 
 _CAP = r"[A-ZА-ЯЁІЎ][a-zа-яёіўʼ'’\-]+"
-_INIT = r"(?:[A-ZА-ЯЁІЎ]|Дз|Dz)\.\s?"
+_INIT = r"(?:[A-ZА-ЯЁІЎ]|Дз|Dz|Yu|Ya|Ye|Yo|Zh|Kh|Ch|Sh|Ts)\.\s?"
 INITIALS_PATTERNS = (
     re.compile(rf"(?<![\w.])({_CAP})\s+({_INIT}(?:{_INIT})?)"),          # Жлобич Г.П.
     re.compile(rf"(?<![\w.])({_INIT}(?:{_INIT})?)\s*({_CAP})"),           # Г.П. Жлобич, Н. И. Жлобич
@@ -87,11 +91,58 @@ NOT_NAMES = {"пра", "па", "по", "про", "о", "об", "при", "для
              "яе", "яго", "іх", "её", "ее", "его", "их", "раней", "раньше", "побач", "рядом", "тады", "news",
              "дзень", "день", "лор", "лора"}
 CONJUNCTIONS = {"и", "і", "and", ",", "или", "ці", "or", "&"}
+# pymorphy3 parts of speech that never name a person: verbs, prepositions, conjunctions, particles,
+# adverbs, pronouns, predicatives, interjections ("Бил меня...", "Игорь Николаевич Перед допросом")
+NOT_NAME_POS = {"VERB", "INFN", "GRND", "PRTS", "PREP", "CONJ", "PRCL", "ADVB", "NPRO", "PRED", "INTJ", "COMP"}
+NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
+SENTENCE_OPENERS = {".", "!", "?", ":", ";", "«", '"', "“", "„", "(", "—", "–", "-", "…"}
+
+
+def visible(token) -> str:
+    """The token's text as a reader sees it (zero-width characters and bidi controls left out)."""
+    return names_module.strip_invisible(token.text)
+
+
+@lru_cache(maxsize=50_000)
+def russian_word_class(word: str) -> str | None:
+    """What pymorphy3's dictionary says of a capitalised Russian word that may be taken for a name part:
+    "function" (a verb, preposition, adverb ...), "oblique_noun" (a common inanimate noun in an oblique
+    case only: "Обыском"), "noun" (a common noun that may be nominative, as surnames can be: "Сивуха"),
+    or None (a name, an unknown word, or another part of speech). Only dictionary words count, and none
+    of their readings may be a given name, surname or patronymic."""
+    word = names_module.normalise_for_matching(word)[0]
+    if not re.fullmatch(r"[а-яёА-ЯЁ\-]+", word):
+        return None
+    parses = [p for p in analyzer().parse(word) if p.is_known]
+    if not parses or any(NAME_GRAMMEMES & p.tag.grammemes for p in parses):
+        return None
+    if any({"Geox", "Orgn", "Abbr"} & p.tag.grammemes for p in parses):
+        return None
+    if parses[0].tag.POS in NOT_NAME_POS:
+        return "function"
+    if all(p.tag.POS == "NOUN" for p in parses):
+        if any("nomn" in p.tag or "anim" in p.tag for p in parses):
+            return "noun"
+        return "oblique_noun"
+    return None
+
+
+def sentence_initial(doc: Doc, i: int) -> bool:
+    """The token opens a sentence, a line or a quotation: its capital letter says nothing."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        if "\n" in doc[j].text:
+            return True
+        j -= 1
+    if j < 0 or doc[i].is_sent_start:
+        return True
+    return "\n" in doc[j].whitespace_ or doc[j].text in SENTENCE_OPENERS or doc[j].text.endswith((".", "!", "?"))
 
 
 class PersonRules:
-    def __init__(self):
+    def __init__(self, english_words: frozenset[str] = frozenset()):
         self.lexicon = lexicon_module.load()
+        self.english_words = english_words  # the English lowercase dictionary (the lemmatizer's index)
 
     def __call__(self, doc: Doc) -> Doc:
         self._clean_model_persons(doc)
@@ -106,7 +157,8 @@ class PersonRules:
                 if span is not None and not self._unit_or_title(doc, span):
                     spans.append(span)
         for token in doc:
-            if token.is_title and self.lexicon.given_names.get(token.lower_) and token.i + 1 < len(doc):
+            if visible(token).istitle() and names_module.canonical_given(visible(token), self.lexicon) and \
+                    token.i + 1 < len(doc):
                 nxt = doc[token.i + 1]
                 if self._capitalised_name(nxt):
                     end = token.i + 2
@@ -142,7 +194,8 @@ class PersonRules:
         pieces, current = [], []
         for token in span:
             splits_here = token.text == "." and token.i > span.start and len(doc[token.i - 1]) > 2
-            sentence_end = len(token) > 3 and token.text.endswith(".") and token.i + 1 < span.end  # "GUBOPiK. Lomeiko"
+            sentence_end = len(token) > 3 and token.text.endswith(".") and token.i + 1 < span.end and \
+                not INITIAL.match(token.text.rstrip("."))  # "GUBOPiK. Lomeiko", but not "А.Р. Руденко"
             if token.lower_ in CONJUNCTIONS or splits_here or sentence_end:
                 if current:
                     pieces.append(current)
@@ -153,14 +206,54 @@ class PersonRules:
             pieces.append(current)
         result = []
         for piece in pieces:
-            while piece and (piece[0].lower_ in NOT_NAMES or not (piece[0].text[:1].isupper())):
+            while piece and (piece[0].lower_ in NOT_NAMES or not (visible(piece[0])[:1].isupper()) or
+                             self._common_word(doc, piece[0], edge=True)):
                 piece = piece[1:]
             while piece and (piece[-1].is_punct and piece[-1].text != "." or piece[-1].lower_ in NOT_NAMES or
-                             piece[-1].lower_ in self.lexicon.unit_abbreviations):
-                piece = piece[:-1]  # "Рудак РУВД", "Павел Ярашэвіч РУУС"
-            if piece and any(t.is_alpha and len(t) > 1 for t in piece):
+                             piece[-1].lower_ in self.lexicon.unit_abbreviations or
+                             self._common_word(doc, piece[-1], edge=True)):
+                piece = piece[:-1]  # "Рудак РУВД", "Павел Ярашэвіч РУУС", "Игорь Николаевич Перед"
+            if len(piece) == 1 and self._common_word(doc, piece[0], edge=False):
+                continue  # "Обыском", "Police", "Riot": a common word alone names no one
+            if piece and any(visible(t).isalpha() and len(visible(t)) > 1 for t in piece):
                 result.append(Span(doc, piece[0].i, piece[-1].i + 1, label="PERSON"))
         return result
+
+    def _common_word(self, doc: Doc, token, edge: bool) -> bool:
+        """A capitalised common word taken for a name part. At the edge of a name: a rank, position or
+        unit word ("Senior", "Police"), or a Russian verb, preposition, adverb ... ("Перед", "Бил").
+        Alone (edge=False), also: a Russian common noun in an oblique case at the start of a sentence
+        ("Обыском"), a Russian noun at the start of a sentence that the text also writes in lower case,
+        and an English dictionary word at the start of a sentence ("Riot police arrived")."""
+        word = visible(token)
+        lower = word.lower()
+        if not word.isalpha() or INITIAL.match(word) or names_module.canonical_given(word, self.lexicon):
+            return False
+        if lower in self.lexicon.title_words:
+            return True
+        kind = russian_word_class(word) if doc._.lang in ("ru", "be") else None
+        if kind == "function":
+            return True
+        if edge or not sentence_initial(doc, token.i):
+            return False
+        if kind == "oblique_noun":
+            return True
+        if kind == "noun":
+            return self._written_lowercase(doc, lower)
+        if doc._.lang != "en" or lower not in self.english_words:
+            return False
+        # an English word that opens a sentence: the tagger reads it as a common word, or it modifies the
+        # lower-case word after it ("Riot police", "Senior officers"); "Baker ordered" stays a name
+        head = token.head
+        return token.tag_ not in ("NNP", "NNPS") or (
+            token.dep_ in ("compound", "amod", "nmod") and head.i > token.i and head.is_lower)
+
+    @staticmethod
+    def _written_lowercase(doc: Doc, lower: str) -> bool:
+        cache = doc.user_data.setdefault("lowercase_words", None)
+        if cache is None:
+            cache = doc.user_data["lowercase_words"] = {t.text for t in doc if t.is_lower}
+        return lower in cache
 
     def _clean_model_persons(self, doc: Doc) -> None:
         """The model's PERSON spans, trimmed and split; a span that is a known place becomes PLACE."""
@@ -209,9 +302,13 @@ class PersonRules:
             add_entities(doc, [Span(doc, t.i, t.i + 1, label="PERSON") for ent in pairs for t in ent], "rule")
         gazetteer_tokens = {i for e in doc.ents if e._.source == "gazetteer" for i in range(e.start, e.end)}
         for token in doc:
-            if not token.is_alpha or len(token) < 3 or not token.text[:1].isupper():
+            word = visible(token)
+            if not word.isalpha() or len(word) < 3 or not word[:1].isupper():
                 continue
             if token.ent_type_ in ("PERSON", "DATE", "INCIDENT") or token.lower_ in NOT_NAMES:
+                continue
+            if word.lower() in self.lexicon.title_words or (
+                    doc._.lang in ("ru", "be") and russian_word_class(word) == "function"):
                 continue
             if token.i in gazetteer_tokens:
                 continue
@@ -222,9 +319,9 @@ class PersonRules:
         add_entities(doc, spans, "rule")
 
     def _capitalised_name(self, token) -> bool:
-        text = token.text
-        upper_name = token.is_upper and len(text) > 2 and token.is_alpha  # sanctions style: "GURSKY"
-        return ((token.is_title or upper_name) and token.is_alpha and len(text) > 1
+        text = visible(token)
+        upper_name = text.isupper() and len(text) > 2 and text.isalpha()  # sanctions style: "GURSKY"
+        return ((text.istitle() or upper_name) and text.isalpha() and len(text) > 1
                 and text.lower() not in self.lexicon.unit_abbreviations and text.lower() not in self.lexicon.months
                 and text.lower() not in self.lexicon.title_forms and text.lower() not in self.lexicon.unit_aliases)
 
@@ -430,9 +527,20 @@ def make_date_tagger(nlp: Language, name: str) -> DateTagger:
     return DateTagger()
 
 
+def _english_words(nlp: Language) -> frozenset[str]:
+    """Lowercase English words (nouns, verbs, adjectives, adverbs) from the lemmatizer's index, when the
+    pipeline has one: "police", "riot", "senior", "warrant" are words before they are names."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words if w.isalpha())
+
+
 @Language.factory("person_rules")
 def make_person_rules(nlp: Language, name: str) -> PersonRules:
-    return PersonRules()
+    return PersonRules(_english_words(nlp))
 
 
 @Language.factory("incident_tagger", default_config={"lang": "ru"})

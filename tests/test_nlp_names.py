@@ -1,0 +1,156 @@
+"""Person names: junk persons, initials, look-alike letters and invisible characters, Belarusian spellings.
+
+Every name here is invented and none is in nlp/devset (Левченко, Громов/Громаў/Hramau, Щербак/Шчарбак,
+Сокольский/Сакольскі, Бондарева, Мартинкевич)."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nlp import lexicon, names
+from nlp.pipeline import extract
+
+ROOT = Path(__file__).resolve().parent.parent
+LEX = lexicon.load()
+ZWSP, SHY, RLO, PDF, LRI, PDI = "\u200b", "\u00ad", "\u202e", "\u202c", "\u2066", "\u2069"
+
+
+def key(text: str) -> str:
+    return names.person_key(names.parse(text, LEX), LEX)
+
+
+def persons(result: dict) -> list[dict]:
+    return [e for e in result["entities"] if e["type"] == "PERSON"]
+
+
+# --- nlp.names --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("group", [
+    ["Громов", "Громаў", "Hramau", "Hramaŭ", "Hromau", "Gromov", "Громова", "Громовым"],
+    ["Щербак", "Шчарбак", "Shcharbak", "Shcherbak", "Szczerbak"],
+    ["Сокольский", "Сакольскі", "Sakolski", "Sokolsky", "Sokolskiy", "Сокольского"],
+    ["Бондарев", "Бондарава", "Bondarau", "Бондарева", "Бондаревой"],
+])
+def test_surname_skeleton_ignores_belarusian_latin_and_case_spellings(group):
+    assert len({names.skeleton(s) for s in group}) == 1, {s: names.skeleton(s) for s in group}
+
+
+def test_keys_are_the_same_for_case_forms_and_scripts():
+    assert len({key(s) for s in ("Денис Громов", "Дениса Громова", "Денису Громову", "Дзяніс Громаў",
+                                 "Dzianis Hramau", "Громову Д. И.", "Д.И. Громов")}) == 1
+    assert key("Ирина Бондарева") == key("Ирине Бондаревой") == key("Бондаревой И. С.") == key("Iryna Bondareva")
+    assert key("Левченко А.Р.") == key("А. Левченко") == key("Левченко А. Р.")  # -ко does not decline
+    assert key("Ярослав Щербак") == key("Яраслаў Шчарбак") == key("Y. Shcharbak") == key("Ya. Shcherbak")
+    assert key("Юрий Мартинкевич") == key("Yu. Martsinkevich") == key("Мартинкевич Ю.") == key("Ю. Мартинкевич")
+    assert key("Денис Громов") != key("Андрей Громов")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("А.Р. Левченко", ("Левченко", "А", "Р")),
+    ("А.Р.Левченко", ("Левченко", "А", "Р")),
+    ("А. Р. Левченко", ("Левченко", "А", "Р")),
+    ("Левченко А.Р.", ("Левченко", "А", "Р")),
+    ("Левченко А. Р.", ("Левченко", "А", "Р")),
+    ("Левченко А.Р", ("Левченко", "А", "Р")),
+    ("Громову Д. И.", ("Громову", "Д", "И")),
+    ("Громаў Дз.А.", ("Громаў", "Дз", "А")),
+    ("Дз. А. Громаў", ("Громаў", "Дз", "А")),
+    ("Martsinkevich Yu.G.", ("Martsinkevich", "Yu", "G")),
+    ("Y. Shcharbak", ("Shcharbak", "Y", None)),
+])
+def test_initials_before_or_after_the_surname(text, expected):
+    parts = names.parse(text, LEX)
+    assert (parts.surname, parts.given, parts.patronymic) == expected
+    assert parts.given_is_initial
+
+
+def test_normalise_for_matching_maps_look_alikes_and_drops_invisible_characters():
+    assert names.normalise_for_matching("Грoмов") == ("Громов", ["mixed_script"])       # Latin o
+    assert names.normalise_for_matching("Hrаmau") == ("Hramau", ["mixed_script"])       # Cyrillic а
+    assert names.normalise_for_matching("Гр" + ZWSP + "омов") == ("Громов", ["invisible_characters"])
+    assert names.normalise_for_matching("Громо" + SHY + "в") == ("Громов", ["invisible_characters"])
+    assert names.normalise_for_matching(RLO + "Громов" + PDF) == ("Громов", ["bidi_control"])
+    assert names.normalise_for_matching("Сергей Громов") == ("Сергей Громов", [])
+    text, flags = names.normalise_for_matching(LRI + "Сeргей Гр" + ZWSP + "омов" + PDI)
+    assert text == "Сергей Громов" and flags == ["mixed_script", "invisible_characters", "bidi_control"]
+    assert names.unconfuse("Грoмов Hrаmau")[0] == "Громов Hramau"  # one letter for one: offsets hold
+
+
+def test_keys_and_parts_read_through_look_alikes_but_keep_the_written_letters():
+    clean = key("Сергей Громов")
+    for variant in ("Сергей Грoмов", "Cергей Громов", "Сергей Гр" + ZWSP + "омов", "Сергей Громо" + SHY + "в",
+                    RLO + "Сергей Громов" + PDF, "Сергей \ufeffГромов"):
+        assert key(variant) == clean, variant
+    parts = names.parse("Сергей Гр" + ZWSP + "oмов", LEX)
+    assert parts.surname == "Грoмов" and parts.given == "Сергей"  # Latin o kept, zero-width space dropped
+    assert names.parse("Р. Левченко", LEX).given == names.parse("P. Левченко", LEX).given == "Р"
+
+
+# --- the pipeline ------------------------------------------------------------------------------------
+
+def test_common_words_do_not_become_persons_russian():
+    text = ("Обыском руководил капитан Левченко. Бил меня сержант Громов, а Игорь Николаевич Перед допросом "
+            "угрожал. Допросом руководил майор. Затем меня увезли.")
+    found = {e["text"] for e in persons(extract(text, "ru"))}
+    assert not found & {"Обыском", "Бил", "Допросом", "Затем"}
+    assert not any("Перед" in t for t in found)
+    assert {"Левченко", "Громов"} <= found
+
+
+def test_common_words_do_not_become_persons_english():
+    text = ("Riot police beat us near the station. Senior officers watched. Warrant officers shouted. "
+            "Police vans came. Lieutenant Hramau ordered the beating.")
+    found = {e["text"] for e in persons(extract(text, "en"))}
+    assert not found & {"Riot", "Senior", "Warrant", "Police", "Lieutenant"}
+    assert "Hramau" in found
+
+
+def test_initials_are_part_of_the_person_span():
+    text = ("Протокол подписал А.Р. Левченко, а следователь Громову Д. И. я ничего не сказала. "
+            "Позже Левченко А.Р. и Д.И.Громов ушли.")
+    result = extract(text, "ru")
+    found = {e["text"]: e for e in persons(result)}
+    assert {"А.Р. Левченко", "Громову Д. И.", "Левченко А.Р.", "Д.И.Громов"} <= set(found)
+    assert found["А.Р. Левченко"]["key"] == found["Левченко А.Р."]["key"]
+    assert found["Громову Д. И."]["key"] == found["Д.И.Громов"]["key"]
+    english = {e["text"] for e in persons(extract("The report was signed by Martsinkevich Yu.G. and Y. Shcharbak.", "en"))}
+    assert {"Martsinkevich Yu.G.", "Y. Shcharbak"} <= english
+
+
+def test_invisible_characters_and_look_alikes_keep_offsets_and_key():
+    clean = persons(extract("Меня допрашивал капитан Сергей Громов из ГУБОПиК.", "ru"))
+    assert [e["text"] for e in clean] == ["Сергей Громов"]
+    for name, flag in (("Сергей Гр" + ZWSP + "омов", "invisible_characters"),
+                       ("Сергей Громо" + SHY + "в", "invisible_characters"),
+                       ("Сергей Грoмов", "mixed_script")):
+        text = f"Меня допрашивал капитан {name} из ГУБОПиК."
+        found = persons(extract(text, "ru"))
+        assert [e["text"] for e in found] == [name], name
+        entity = found[0]
+        assert text[entity["start"]:entity["end"]] == name
+        assert entity["key"] == clean[0]["key"]
+        assert entity["attrs"]["name_flags"] == [flag]
+        assert ZWSP not in entity["canonical"] and SHY not in entity["canonical"]
+    assert "name_flags" not in clean[0]["attrs"]
+
+
+def test_belarusian_and_latin_spellings_share_the_key():
+    be = persons(extract("Мяне збіў сяржант Дзяніс Громаў.", "be"))
+    ru = persons(extract("Меня избил сержант Денис Громов.", "ru"))
+    en = persons(extract("Sergeant Dzianis Hramau beat me.", "en"))
+    assert be[0]["key"] == ru[0]["key"] == en[0]["key"]
+
+
+def test_cli_reports_name_flags(tmp_path):
+    text = "Меня допрашивал капитан Сергей " + RLO + "Гр" + ZWSP + "омов" + PDF + " из ГУБОПиК."
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "nlp", "extract", str(path), "--lang", "ru"], cwd=ROOT,
+                         capture_output=True, text=True, check=True)
+    person = [e for e in json.loads(out.stdout)["entities"] if e["type"] == "PERSON"][0]
+    assert text[person["start"]:person["end"]] == person["text"]
+    assert "Гр" + ZWSP + "омов" in person["text"]
+    assert person["attrs"]["name_flags"] == ["invisible_characters", "bidi_control"]
+    assert person["canonical"] == "Сергей Громов"
