@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 import neo4j
 
 from graph import model, queries
-from graph.resolve.clusters import Resolution, cluster
+from graph.resolve.clusters import Link, Resolution, cluster
 from graph.resolve.features import record_features
 from graph.resolve.linkage import score_pairs
+
+
+CO_NAMED_KEPT = 20   # officials named alongside that a form keeps (the most frequent)
 
 
 @dataclass
@@ -51,17 +55,20 @@ def resolve(driver: neo4j.Driver, database: str = "neo4j") -> ResolutionReport:
 
     began = time.perf_counter()
     lexicon = lexicon_module.load()
-    features = {r["id"]: record_features(r, lexicon) for r in records}
-    pairs = score_pairs(list(features.values()))
-    report.seconds["score"] = time.perf_counter() - began
-
-    began = time.perf_counter()
     latest = {}
     for d in decisions:  # the latest decision on a pair stands
         latest[frozenset((d["mention_a"], d["mention_b"]))] = d
     must = [(d["mention_a"], d["mention_b"]) for d in latest.values() if d["status"] == "accepted"]
     cannot = [(d["mention_a"], d["mention_b"]) for d in latest.values() if d["status"] == "refused"]
-    result = cluster(features, {r["id"]: r["local_key"] for r in records}, pairs, must, cannot)
+    decided = {m for pair in latest for m in pair}
+    forms = group_forms({r["id"]: record_features(r, lexicon) for r in records}, decided)
+    pairs = score_pairs([f for f, _ in forms.values()])
+    report.seconds["score"] = time.perf_counter() - began
+
+    began = time.perf_counter()
+    local_keys = {r["id"]: r["local_key"] for r in records}
+    grouped = cluster({g: f for g, (f, _) in forms.items()}, {g: local_keys[g] for g in forms}, pairs, must, cannot)
+    result = expand(grouped, forms)
     report.seconds["cluster"] = time.perf_counter() - began
 
     began = time.perf_counter()
@@ -73,6 +80,39 @@ def resolve(driver: neo4j.Driver, database: str = "neo4j") -> ResolutionReport:
     report.linked_by_model, report.linked_surname_only = kinds.count("model"), kinds.count("surname_only")
     report.linked_by_analysts, report.proposals = kinds.count("analyst"), len(result.proposals)
     return report
+
+
+def group_forms(features: dict[str, dict], decided: set[str]) -> dict[str, tuple[dict, list[str]]]:
+    """Mentions written alike (same surname skeleton, given name, patronymic, initials, gender and units)
+    are one form: the model compares forms, not each of the thousands of times a busy official is named.
+    A mention an analyst decided on stays a form of its own. Returns form id (its first mention) ->
+    (features, mention ids)."""
+    buckets: dict[tuple, list[str]] = {}
+    for mention, f in sorted(features.items()):
+        key = (f["skel"], f["given_full"], f["given_initial"], f["patr_full"], f["patr_initial"], f["gender"],
+               tuple(sorted(f["unit_ids"])))
+        buckets.setdefault(("decided", mention) if mention in decided else key, []).append(mention)
+    forms = {}
+    for members in buckets.values():
+        first = features[members[0]]
+        days = sorted(features[m]["day"] for m in members if features[m]["day"] is not None)
+        ranks = [features[m]["rank_order"] for m in members if features[m]["rank_order"] is not None]
+        named_with = Counter(s for m in members for s in features[m]["co_named"])
+        forms[members[0]] = ({**first, "day": days[len(days) // 2] if days else None,
+                              "rank_order": max(ranks) if ranks else None,
+                              "co_named": sorted(s for s, _ in named_with.most_common(CO_NAMED_KEPT))}, members)
+    return forms
+
+
+def expand(grouped: Resolution, forms: dict[str, tuple[dict, list[str]]]) -> Resolution:
+    """From forms back to mentions: every mention of a form goes where its form went."""
+    person_of, links = {}, {}
+    for form, (_, members) in forms.items():
+        for mention in members:
+            person_of[mention] = grouped.person_of[form]
+            links[mention] = grouped.links[form] if mention == form else Link("same_form", form)
+    clusters = {person: [m for form in group for m in forms[form][1]] for person, group in grouped.clusters.items()}
+    return Resolution(person_of, links, grouped.proposals, clusters)
 
 
 def _read(driver: neo4j.Driver, database: str, name: str) -> list[dict]:

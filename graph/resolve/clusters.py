@@ -58,7 +58,7 @@ def _alike(values: set[str]) -> bool:
 @dataclass
 class Link:
     """Why a mention is where it is: the rule, the mention it met, the probability and the weights."""
-    kind: str                       # anchor | model | surname_only | analyst
+    kind: str                       # anchor | model | surname_only | analyst | same_form
     partner: str | None = None
     probability: float = 1.0
     weights: dict[str, float] = field(default_factory=dict)

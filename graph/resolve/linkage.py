@@ -94,7 +94,7 @@ def score_pairs(rows: list[dict], min_probability: float = 0.05) -> list[ScoredP
         return []
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
-    logging.getLogger("splink").setLevel(logging.WARNING)
+    logging.getLogger("splink").setLevel(logging.ERROR)
     frame = pd.DataFrame(rows)
     for column in ("unit_ids", "co_named"):
         frame[column] = frame[column].apply(lambda v: list(v) if v is not None else [])
@@ -110,7 +110,7 @@ def score_pairs(rows: list[dict], min_probability: float = 0.05) -> list[ScoredP
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=True,
     )
-    linker = Linker(api.register(frame), settings, log_level=logging.WARNING)
+    linker = Linker(api.register(frame), settings, log_level=logging.ERROR)
     if len(rows) >= MIN_RECORDS_FOR_TRAINING:
         _train(linker, block_on)
     predictions = linker.inference.predict(threshold_match_probability=min_probability).as_pandas_dataframe()
