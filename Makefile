@@ -46,3 +46,4 @@ bench: setup server
 	$(PY) -m bench.bench_ingest
 	$(PY) -m bench.bench_dashboard
 	$(PY) -m bench.bench_export
+	$(PY) -m bench.bench_resolve

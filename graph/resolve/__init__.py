@@ -158,13 +158,17 @@ def _apply(driver: neo4j.Driver, database: str, records: list[dict], result: Res
                  for p in result.proposals]
     for row in proposals:
         model.validate_node("MergeProposal", row)
+    written = {r["id"]: r for r in _read(driver, database, "resolution_proposals")}
+    fields = ("person_a", "person_b", "probability", "reasons")
+    changed = [row for row in proposals
+               if row["id"] not in written or any(written[row["id"]][f] != row[f] for f in fields)]
 
     def work(tx: neo4j.ManagedTransaction) -> int:
         tx.run(queries.get("resolution_set_persons"), rows=persons).consume()
         moved = tx.run(queries.get("resolution_move_mentions"), rows=moves).single()
         tx.run(queries.get("resolution_drop_persons"), ids=sorted(old_persons - set(result.clusters))).consume()
-        tx.run(queries.get("resolution_clear_proposals")).consume()
-        tx.run(queries.get("merge_mergeproposal"), rows=proposals).consume()
+        tx.run(queries.get("resolution_clear_proposals"), keep=[row["id"] for row in proposals]).consume()
+        tx.run(queries.get("merge_mergeproposal"), rows=changed).consume()
         return moved["moved"] or 0 if moved else 0
 
     with driver.session(database=database) as session:
