@@ -137,8 +137,9 @@ def _fold(text: str) -> str:
     """Lowercase, transliterate to ASCII with digraphs as single upper-case markers."""
     text = unicodedata.normalize("NFC", normalise_for_matching(text)[0]).lower().replace("-", "")
     if re.search(r"[а-яёіў]", text):
-        if text.endswith(("оў", "еў", "ёў", "аў")):
-            text = text[:-1] + "в"
+        if text.endswith(("оў", "еў", "ёў", "аў")) or (re.search(r"[іў]", text) is None and len(text) > 4
+                                                      and text.endswith(("оу", "еу", "ёу", "ау"))):
+            text = text[:-1] + "в"  # Belarusian -оў, also when ў is typed as у ("Быстроу")
         text = text.replace("дз", "д").replace("шч", "щ")  # Belarusian шч is Russian щ: Шчур ~ Щур
         return "".join(_CYR.get(ch, ch) for ch in text)
     for src, dst in _LATIN_DIACRITICS.items():

@@ -59,8 +59,7 @@ def _full(part: str | None, lexicon: Lexicon) -> str | None:
     """The canonical form of a given name (Васіль, Vasil -> василий); unknown names folded to ASCII."""
     if not part or len(part.rstrip(".")) <= 2:
         return None
-    canonical = names.canonical_given(part, lexicon)
-    return (canonical or names._fold(part)).lower()
+    return names._fold(names.canonical_given(part, lexicon) or part).lower()  # Андрей, Andrej -> andrej
 
 
 def _patronymic(part: str | None) -> str | None:
