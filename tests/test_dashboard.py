@@ -59,7 +59,8 @@ def test_search_finds_units_by_declined_alias_and_reports_nothing_found(samples)
 def test_person_profile_shows_posts_incidents_and_evidence(samples):
     app = page("views/person.py", id="person:lmk-s")
     assert app.title[0].value == "Siarhei Piatrovich Lameika"
-    assert [s.value for s in app.subheader] == ["Posts", "Incidents", "Co-perpetrators", "Units"]
+    assert [s.value for s in app.subheader] == ["Posts", "Incidents", "Co-perpetrators", "Units",
+                                              "How the mentions were joined"]
     assert "unit:omon-minsk" in linked_ids(app, "unit")
     assert linked_ids(app, "incident")
     assert app.metric[0].value != "0"
