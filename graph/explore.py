@@ -90,8 +90,15 @@ def merge_candidates(store: Store, limit: int = 50) -> list[dict]:
 def decide_merge(store: Store, mention_a: str, mention_b: str, accepted: bool, reviewer: str,
                  note: str | None = None, person_a: str | None = None, person_b: str | None = None) -> None:
     """Record that two mentions are (accepted) or are not (refused) one person, then re-resolve: the
-    decision is a constraint every later resolution run obeys."""
-    _decide(store, [(mention_a, mention_b)], accepted, reviewer, note, person_a, person_b)
+    decision is a constraint every later resolution run obeys. Accepting joins the two persons as they
+    are now, so it also lifts the earlier refusals between their mentions (the latest decision wins)."""
+    pairs = [(mention_a, mention_b)]
+    if accepted:
+        persons = {r["person"] for r in store.read("mention_person", ids=[mention_a, mention_b])}
+        members = {m["mention"]["id"] for p in persons for m in store.read("person_mentions", person_id=p)}
+        pairs += [(d["mention_a"], d["mention_b"]) for d in store.read("merge_decisions")
+                  if d["status"] == "refused" and {d["mention_a"], d["mention_b"]} <= members]
+    _decide(store, pairs, accepted, reviewer, note, person_a, person_b)
     _resolve(store)
 
 

@@ -81,8 +81,12 @@ def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+MAX_NAME_CHARS = 120   # a "name" longer than this is an extraction artefact (and too large to index)
+
+
 def officials(extraction: dict) -> set[str]:
-    """Ids of person mentions that are officials (see module docstring); all mentions of their key count."""
+    """Ids of person mentions that are officials (see module docstring); all mentions of their key count.
+    A mention longer than MAX_NAME_CHARS is no name: never an official."""
     by_id = {e["id"]: e for e in extraction["entities"]}
     keys = set()
     for entity in extraction["entities"]:
@@ -93,7 +97,8 @@ def officials(extraction: dict) -> set[str]:
         if relation["type"] in OFFICIAL_RELATIONS and source and source["type"] == "PERSON":
             keys.add(source["key"])
     # a given name alone names no one across testimonies (and may be a victim's friend): not an official
-    return {e["id"] for e in extraction["entities"] if e["type"] == "PERSON" and e["key"] in keys
+    too_long = {e["key"] for e in extraction["entities"] if e["type"] == "PERSON" and len(e["text"]) > MAX_NAME_CHARS}
+    return {e["id"] for e in extraction["entities"] if e["type"] == "PERSON" and e["key"] in keys - too_long
             and any(o["attrs"].get("surname") for o in extraction["entities"] if o.get("key") == e["key"])}
 
 

@@ -51,7 +51,7 @@ def test_resolving_again_changes_nothing_and_decisions_hold(corpus_graph):
     explore.split_person(store, busiest["id"], mentions[:1], "analyst-1")
     moved_out = explore.person_mentions(store, busiest["id"])
     assert mentions[0] not in [m["mention"]["id"] for m in moved_out]
-    explore.decide_merge(store, mentions[0], mentions[1], True, "analyst-1")  # a later decision wins
+    explore.decide_merge(store, mentions[0], mentions[1], True, "analyst-1")  # the latest decision wins
     assert mentions[0] in [m["mention"]["id"] for m in explore.person_mentions(store, busiest["id"])]
     assert resolve(driver, database).mentions_moved == 0
 
