@@ -86,7 +86,7 @@ MAX_NAME_CHARS = 120   # a "name" longer than this is an extraction artefact (an
 
 def officials(extraction: dict) -> set[str]:
     """Ids of person mentions that are officials (see module docstring); all mentions of their key count.
-    A mention longer than MAX_NAME_CHARS is no name: never an official."""
+    A mention longer than MAX_NAME_CHARS, or whose "surname" is a known place or facility, is no official."""
     by_id = {e["id"]: e for e in extraction["entities"]}
     keys = set()
     for entity in extraction["entities"]:
@@ -97,9 +97,19 @@ def officials(extraction: dict) -> set[str]:
         if relation["type"] in OFFICIAL_RELATIONS and source and source["type"] == "PERSON":
             keys.add(source["key"])
     # a given name alone names no one across testimonies (and may be a victim's friend): not an official
-    too_long = {e["key"] for e in extraction["entities"] if e["type"] == "PERSON" and len(e["text"]) > MAX_NAME_CHARS}
+    lexicon = lexicon_module.load()
+    too_long = {e["key"] for e in extraction["entities"] if e["type"] == "PERSON" and (
+        len(e["text"]) > MAX_NAME_CHARS or _names_a_place(e["attrs"].get("surname"), lexicon))}
     return {e["id"] for e in extraction["entities"] if e["type"] == "PERSON" and e["key"] in keys - too_long
             and any(o["attrs"].get("surname") for o in extraction["entities"] if o.get("key") == e["key"])}
+
+
+def _names_a_place(surname: str | None, lexicon) -> bool:
+    """ "Маркава з Акрэсціна": a recogniser took the place (or facility) for the surname."""
+    if not surname:
+        return False
+    word = surname.lower()
+    return word in lexicon.unit_aliases or word in lexicon.place_forms
 
 
 def protected_text(text: str, extraction: dict, official_ids: set[str]) -> str:

@@ -258,17 +258,35 @@ _PATRONYMIC_SUFFIX = re.compile(r"(ьевич|ьевна|ович|овна|ев�
 def is_patronymic_of_a_name(word: str, lexicon: Lexicon) -> bool:
     """ "Олегович", "Николаевич", "Мікалаевіч", "Anatolyevich": made from a given name the table knows
     (so "Вадим Олегович" names no surname), unlike "Ярошевич" or "Pavel Yaroshevich"."""
-    word = normalise_for_matching(word)[0]
-    stem = _PATRONYMIC_SUFFIX.sub("", re.sub(r"(?<=ич|іч)(?:а|у|ем|ам|ом|ым|е)$|(?<=н)(?:ы|е|у|ой|ай|ою)$", "",
-                                             word.lower()))
-    if len(stem) < 2 or stem == word.lower():
-        return False
-    candidates = [stem + end for end in ("", "й", "ий", "а", "я", "ь", "ій", "i", "y", "iy")]
+    return father_name(word, lexicon) is not None
+
+
+_PATRONYMIC_CASE = re.compile(r"(?<=ич|іч)(?:а|у|ем|ам|ом|ым|е)$|(?<=н)(?:ы|е|у|ой|ай|ою)$")
+_LATIN_PATRONYMIC_SUFFIX = re.compile(r"(?:ovich|ovna|evich|evna|ievich|ievna|yevich|yevna|avich|avna|ich|ichna|"
+                                      r"ovič|avič|evič|aŭna|auna|ouna)$", re.I)
+
+
+def father_name(word: str, lexicon: Lexicon) -> str | None:
+    """The canonical given name a patronymic is made from: "Мікалаевіч", "Николаевич", "Mikalaevich" ->
+    "Николай"; "Уладзіміраўна" -> "Владимир"; None when the table knows no such name."""
+    word = re.sub("['’ʼ]", "", normalise_for_matching(word)[0].lower())
+    stem = _PATRONYMIC_SUFFIX.sub("", _PATRONYMIC_CASE.sub("", word))
+    if stem == word:
+        stem = _LATIN_PATRONYMIC_SUFFIX.sub("", word)
+    if len(stem) < 2 or stem == word:
+        return None
+    candidates = [stem + end for end in ("", "й", "ий", "а", "я", "ь", "ій", "i", "y", "iy", "ai", "ei")]
     if len(stem) > 2:  # Павлович -> Павел, Pavlovich -> Pavel: the dropped vowel comes back
         candidates += [stem[:-1] + vowel + stem[-1] for vowel in ("е", "e", "а", "о")]
     if stem.endswith(("ь", "y")):
         candidates += [stem[:-1] + "ий", stem[:-1] + "iy", stem[:-1] + "y"]
-    return any(canonical_given(c, lexicon) for c in candidates)
+    if stem.endswith("в"):  # Belarusian Святаслававіч -> Святаслаў
+        candidates.append(stem[:-1] + "ў")
+    for candidate in candidates:
+        canonical = canonical_given(candidate, lexicon)
+        if canonical:
+            return canonical
+    return None
 
 
 def person_key(parts: NameParts, lexicon: Lexicon, full_given: bool = False) -> str | None:

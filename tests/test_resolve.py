@@ -131,3 +131,21 @@ def test_level_labels_read_the_comparison_table():
     assert level_label("given", -1) == "not stated on both"
     assert level_label("given", 0) == "different given name"
     assert level_label("surname", 2) == "same surname in any script and case"
+
+
+def test_belarusian_initials_and_patronymics_meet_their_russian_forms(lexicon):
+    records = [record("ru", "Карпович", "Владимир", "Николаевич", units=["unit:gubopik"]),
+               record("be", "Карповіч", "У.", None, units=["unit:gubopik"]),
+               record("be-full", "Карповіч", "Уладзімір", "Мікалаевіч")]
+    groups, _ = resolved(records, lexicon)
+    assert groups == [["be", "be-full", "ru"]]
+    olga = [record("o", "Лазарева", "Ольга", "Игоревна"), record("v", "Лазарава", "В.", "І.")]
+    assert resolved(olga, lexicon)[0] == [["o", "v"]]
+
+
+def test_a_surname_alone_prefers_the_official_written_the_same_over_a_typo(lexicon):
+    records = [record("full", "Ершов", "Василий", "Константинович"), record("typo", "Ерпов", "Василий"),
+               record("alone", "Ершова")]
+    feats = {r["id"]: F.record_features(r, lexicon) for r in records}
+    result = cluster(feats, {r["id"]: r["local_key"] for r in records}, score_pairs(list(feats.values())), [], [])
+    assert result.person_of["alone"] == result.person_of["full"]

@@ -61,8 +61,9 @@ def resolve(driver: neo4j.Driver, database: str = "neo4j") -> ResolutionReport:
     must = [(d["mention_a"], d["mention_b"]) for d in latest.values() if d["status"] == "accepted"]
     cannot = [(d["mention_a"], d["mention_b"]) for d in latest.values() if d["status"] == "refused"]
     decided = {m for pair in latest for m in pair}
-    forms = group_forms({r["id"]: record_features(r, lexicon) for r in records}, decided)
-    pairs = score_pairs([f for f, _ in forms.values()])
+    features = {r["id"]: record_features(r, lexicon) for r in records}
+    forms = group_forms(features, decided)
+    pairs = score_pairs([f for f, _ in forms.values()], list(features.values()))
     report.seconds["score"] = time.perf_counter() - began
 
     began = time.perf_counter()

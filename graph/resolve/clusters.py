@@ -22,7 +22,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from graph.resolve.linkage import ScoredPair, level_label
 
-AUTO_LINK = 0.95
+AUTO_LINK = 0.80
 REVIEW_MIN = 0.50
 SAME_PERIOD_DAYS = 730
 TYPO_SIMILARITY = 0.88
@@ -30,23 +30,32 @@ TYPO_SIMILARITY = 0.88
 
 @dataclass
 class Group:
-    """What a growing cluster must stay consistent with."""
+    """What a growing cluster must stay consistent with: the initials its given name and patronymic may
+    have (None: nothing stated), its full given names and patronymics, its gender."""
     members: list[str]
-    initials: set[str] = field(default_factory=set)
+    initials: frozenset | None = None
     given: set[str] = field(default_factory=set)
-    patr_initials: set[str] = field(default_factory=set)
+    patr_initials: frozenset | None = None
     patronymics: set[str] = field(default_factory=set)
     genders: set[str] = field(default_factory=set)
 
     def absorb(self, other: "Group") -> None:
         self.members += other.members
-        for name in ("initials", "given", "patr_initials", "patronymics", "genders"):
+        self.initials = _narrowed(self.initials, other.initials)
+        self.patr_initials = _narrowed(self.patr_initials, other.patr_initials)
+        for name in ("given", "patronymics", "genders"):
             getattr(self, name).update(getattr(other, name))
 
     def consistent_with(self, other: "Group") -> bool:
-        return (len(self.initials | other.initials) <= 1 and len(self.patr_initials | other.patr_initials) <= 1
+        return (_narrowed(self.initials, other.initials) != frozenset()
+                and _narrowed(self.patr_initials, other.patr_initials) != frozenset()
                 and len(self.genders | other.genders) <= 1 and _alike(self.given | other.given)
                 and _alike(self.patronymics | other.patronymics))
+
+
+def _narrowed(a: frozenset | None, b: frozenset | None) -> frozenset | None:
+    """The initials both allow (None: no constraint on either side)."""
+    return b if a is None else a if b is None else a & b
 
 
 def _alike(values: set[str]) -> bool:
@@ -121,8 +130,8 @@ class Clustering:
 
 
 def _group(mention: str, f: dict) -> Group:
-    return Group([mention], {f["given_initial"]} - {None}, {f["given_full"]} - {None}, {f["patr_initial"]} - {None},
-                 {f["patr_full"]} - {None}, {f["gender"]} - {None})
+    return Group([mention], frozenset(f["given_initials"]) or None, {f["given_full"]} - {None},
+                 frozenset(f["patr_initials"]) or None, {f["patr_full"]} - {None}, {f["gender"]} - {None})
 
 
 def _link(kind: str, pair: ScoredPair, partner: str) -> Link:
@@ -161,6 +170,8 @@ def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[S
                 best = candidates.get(work.root(other))
                 if best is None or pair.probability > best[0].probability:
                     candidates[work.root(other)] = (pair, other)
+        exact = {r: c for r, c in candidates.items() if c[0].levels.get("surname") == 2}
+        candidates = exact or candidates  # a surname a typo apart counts only when none is written the same
         same_unit = {r: c for r, c in candidates.items() if c[0].levels.get("unit", -1) == 1}
         chosen = same_unit if same_unit else candidates
         if len(chosen) == 1:

@@ -55,6 +55,21 @@ def _initial(part: str | None, lexicon: Lexicon) -> str | None:
     return names.initial_of(part.rstrip("."), lexicon) if part and part.strip(".") else None
 
 
+# A written initial may stand for another Russian one: Belarusian У./Latin U. for В (Уладзімір),
+# В./V. for О (Вольга), А./A. for О (Алег, Aleh), Я./Y. for Е (Яўген, Yauhen), and back.
+_INITIAL_ALTERNATIVES = {"u": {"v"}, "v": {"o", "u"}, "a": {"o"}, "o": {"a", "v"}, "y": {"e"}, "e": {"y"}}
+
+
+def initial_options(part: str | None, canonical_initial: str | None) -> list[str]:
+    """The Russian initials a name part may stand for: one when the full name is known (its canonical
+    initial), several when only an initial is written."""
+    if not part or not part.strip(".") or canonical_initial is None:
+        return []
+    if len(part.rstrip(".")) > 2:
+        return [canonical_initial]
+    return sorted({canonical_initial} | _INITIAL_ALTERNATIVES.get(canonical_initial, set()))
+
+
 def _full(part: str | None, lexicon: Lexicon) -> str | None:
     """The canonical form of a given name (Васіль, Vasil -> василий); unknown names folded to ASCII."""
     if not part or len(part.rstrip(".")) <= 2:
@@ -62,14 +77,21 @@ def _full(part: str | None, lexicon: Lexicon) -> str | None:
     return names._fold(names.canonical_given(part, lexicon) or part).lower()  # Андрей, Andrej -> andrej
 
 
-def _patronymic(part: str | None) -> str | None:
-    """A patronymic without its case or language ending, folded: Валерьевич, Валер'евіч, Valerievich -> vlr."""
-    if not part or len(part.rstrip(".")) <= 2:
-        return None
+def _patronymic(part: str | None, lexicon: Lexicon) -> tuple[str | None, str | None]:
+    """(full, initial) of a patronymic, compared through the father's given name: Валерьевич, Валер'евіч,
+    Valerievich -> valerij; Мікалаевіч ~ Николаевич; Уладзіміраўна ~ Владимировна (initial "v").
+    A patronymic the name table cannot read is compared by its skeleton; an initial as written."""
+    if not part or not part.strip("."):
+        return None, None
+    if len(part.rstrip(".")) <= 2:
+        return None, _initial(part, lexicon)
+    father = names.father_name(part, lexicon)
+    if father:
+        return names._fold(father).lower(), names.initial_of(father, lexicon)
     stem = re.sub(r"(ьевич|ьевна|ович|овна|евич|евна|ич|ична|авіч|аўна|эвіч|овіч|евіч|еўна|оўна|ічна|іч|"
                   r"ovich|ovna|evich|evna|ievich|ievna|yevich|yevna|avich|avna|ich|ichna)"
                   r"(?:а|у|ем|ам|ом|ым|е|ы|ой|ай)?$", "", part.lower())
-    return names.skeleton(stem) or None
+    return names.skeleton(stem) or None, _initial(part, lexicon)
 
 
 def _day_number(value: str | None) -> int | None:
@@ -80,16 +102,19 @@ def record_features(record: dict, lexicon: Lexicon) -> dict:
     """The matching fields of one Mention record (a dict of its properties)."""
     surname = clean_name(record.get("surname")) or ""
     given = clean_name(record.get("given_name"))
-    patronymic = clean_name(record.get("patronymic"))
+    patr_full, patr_initial = _patronymic(clean_name(record.get("patronymic")), lexicon)
     lo, hi = _day_number(record.get("date_min")), _day_number(record.get("date_max"))
+    given_initial = _initial(given, lexicon)
     return {
         "unique_id": record["id"],
         "skel": names.skeleton(surname) or None,
         "surname_folded": names._fold(names.strip_case_ending(surname)).lower() or None,
         "given_full": _full(given, lexicon),
-        "given_initial": _initial(given, lexicon),
-        "patr_full": _patronymic(patronymic),
-        "patr_initial": _initial(patronymic, lexicon) if patronymic else None,
+        "given_initial": given_initial,
+        "given_initials": initial_options(given, given_initial),
+        "patr_full": patr_full,
+        "patr_initial": patr_initial,
+        "patr_initials": initial_options(clean_name(record.get("patronymic")), patr_initial),
         "gender": record.get("gender"),
         "rank_order": record.get("rank_order"),
         "day": (lo + hi) // 2 if lo is not None and hi is not None else None,

@@ -1,8 +1,9 @@
 """The probabilistic record-linkage model (Splink: Fellegi-Sunter on DuckDB) over mention records.
 
-Candidate pairs come from two blocking rules: the same surname skeleton, or the same first letter of
-it with the same given name and patronymic initial (so a typo in a surname, or a loose transliteration
-such as "Zaharov", still meets its person). Each pair is
+Candidate pairs come from five blocking rules: the same surname skeleton; or, so that a typo in a
+surname or a loose transliteration ("Zaharov", "Быбтров", "Ерпов") still meets its person, the same
+first letter of it with the same given name and patronymic initial, or with the same last three
+letters, or the same first two letters with the same initials, or with the same last letter and length. Each pair is
 compared on surname, given name, patronymic, gender, rank against date, unit, and the officials
 named alongside. Every comparison level starts from a prior (m, u) written below; on a graph with
 enough mentions the model is re-estimated without labels (u by random sampling, m by expectation
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-MIN_RECORDS_FOR_TRAINING = 400    # below this, EM has too few pairs to learn from: the priors stand
+MIN_RECORDS_FOR_TRAINING = 1000   # mentions; below this, EM has too few pairs to learn from: the priors stand
 # Each comparison: the columns whose absence makes it "missing", then its levels from the most to the
 # least alike as (SQL condition, label, m prior, u prior); m = P(level | same person), u = P(level |
 # different persons that blocking brought together).
@@ -30,14 +31,15 @@ LEVELS: dict[str, tuple[str, list[tuple[str, str, float, float]]]] = {
         ("ELSE", "different surname", 0.01, 0.60)]),
     "given": ("given_initial_l IS NULL OR given_initial_r IS NULL", [
         ("given_full_l = given_full_r", "same given name", 0.80, 0.02),
-        ("given_initial_l = given_initial_r AND (given_full_l IS NULL OR given_full_r IS NULL)",
+        ("len(list_intersect(given_initials_l, given_initials_r)) > 0 AND "
+         "(given_full_l IS NULL OR given_full_r IS NULL)",
          "given name fits an initial", 0.15, 0.012),
         ("given_initial_l = given_initial_r AND jaro_winkler_similarity(given_full_l, given_full_r) >= 0.88",
          "given name within a typo", 0.04, 0.01),
         ("ELSE", "different given name", 0.01, 0.92)]),
     "patronymic": ("patr_initial_l IS NULL OR patr_initial_r IS NULL", [
         ("patr_full_l = patr_full_r", "same patronymic", 0.85, 0.03),
-        ("patr_initial_l = patr_initial_r", "patronymic fits an initial", 0.13, 0.01),
+        ("len(list_intersect(patr_initials_l, patr_initials_r)) > 0", "patronymic fits an initial", 0.13, 0.01),
         ("ELSE", "different patronymic", 0.02, 0.90)]),
     "gender": ("gender_l IS NULL OR gender_r IS NULL", [
         ("gender_l = gender_r", "same gender", 0.99, 0.6),
@@ -88,31 +90,50 @@ def _comparisons():
     return comparisons
 
 
-def score_pairs(rows: list[dict], min_probability: float = 0.05) -> list[ScoredPair]:
-    """Every candidate pair of mention records (rows from ``features.record_features``) scored."""
-    if len(rows) < 2:
-        return []
-    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
-
-    logging.getLogger("splink").setLevel(logging.ERROR)
+def _frame(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
-    for column in ("unit_ids", "co_named"):
+    for column in ("unit_ids", "co_named", "given_initials", "patr_initials"):
         frame[column] = frame[column].apply(lambda v: list(v) if v is not None else [])
-    api = DuckDBAPI()
-    settings = SettingsCreator(
+    return frame
+
+
+def _settings(match_share: float):
+    from splink import SettingsCreator, block_on
+
+    return SettingsCreator(
         link_type="dedupe_only",
-        probability_two_random_records_match=PRIOR_MATCH_SHARE,
+        probability_two_random_records_match=match_share,
         comparisons=_comparisons(),
         blocking_rules_to_generate_predictions=[
             block_on("skel"),
             block_on("substr(skel, 1, 1)", "given_full", "patr_initial"),
+            block_on("substr(skel, 1, 1)", "right(skel, 3)"),
+            block_on("substr(skel, 1, 2)", "given_initial", "patr_initial"),
+            block_on("substr(skel, 1, 2)", "right(skel, 1)", "length(skel)"),
         ],
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=True,
     )
-    linker = Linker(api.register(frame), settings, log_level=logging.ERROR)
-    if len(rows) >= MIN_RECORDS_FOR_TRAINING:
-        _train(linker, block_on)
+
+
+def score_pairs(rows: list[dict], mentions: list[dict] | None = None,
+                min_probability: float = 0.05) -> list[ScoredPair]:
+    """Every candidate pair of ``rows`` (features of name forms, see ``features``) scored. With enough
+    ``mentions`` (features of every mention), the model is first estimated on them: its parameters
+    describe pairs of mentions, which is what a pair of forms stands for."""
+    if len(rows) < 2:
+        return []
+    from splink import DuckDBAPI, Linker, block_on
+
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    api = DuckDBAPI()
+    settings = _settings(PRIOR_MATCH_SHARE)
+    if mentions is not None and len(mentions) >= MIN_RECORDS_FOR_TRAINING:
+        training = _frame(mentions)
+        trainer = Linker(api.register(training), _settings(_share_among_all_pairs(training)), log_level=logging.ERROR)
+        _train(trainer, block_on)
+        settings = trainer.misc.save_model_to_json()
+    linker = Linker(api.register(_frame(rows)), settings, log_level=logging.ERROR)
     predictions = linker.inference.predict(threshold_match_probability=min_probability).as_pandas_dataframe()
     out = []
     weight_columns = {name: f"mw_{name}" for name in COMPARISONS}
@@ -125,17 +146,23 @@ def score_pairs(rows: list[dict], min_probability: float = 0.05) -> list[ScoredP
     return out
 
 
+def _share_among_all_pairs(frame: pd.DataFrame) -> float:
+    """The prior share of matches among all pairs: PRIOR_MATCH_SHARE of the pairs that share a surname
+    skeleton, none elsewhere. (Splink's estimate from deterministic rules cannot be used here: the
+    model compares distinct name forms, and two forms of one person rarely agree on every field.)"""
+    sizes = frame["skel"].value_counts()
+    same_surname = float((sizes * (sizes - 1) / 2).sum())
+    everything = len(frame) * (len(frame) - 1) / 2
+    return min(0.5, max(1e-9, PRIOR_MATCH_SHARE * same_surname / everything))
+
+
 def _train(linker, block_on) -> None:
-    """Without labels: the share of matching pairs from near-certain rules, u from random pairs, m by EM
-    twice, blocked on the surname (learns all but the surname) and on given name + patronymic (learns the
-    surname). A step that cannot learn (too few pairs at some level) leaves the priors of that step."""
+    """Without labels: u from random pairs, m by EM blocked on the surname (it learns every comparison but
+    the surname, whose m stays the prior: a second session blocked on given name and patronymic learned
+    namesakes as matches). A step that cannot learn (too few pairs at some level) leaves the priors."""
     steps = (
-        lambda: linker.training.estimate_probability_two_random_records_match(
-            [block_on("skel", "given_full", "patr_full"), block_on("skel", "given_full", "unit_ids")], recall=0.6),
         lambda: linker.training.estimate_u_using_random_sampling(max_pairs=2e5, seed=1),
-        lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("skel")),
-        lambda: linker.training.estimate_parameters_using_expectation_maximisation(
-            block_on("given_full", "patr_full")),
+        lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("skel"), max_pairs=2e6),
     )
     for step in steps:
         try:
