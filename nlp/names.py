@@ -141,6 +141,7 @@ def _fold(text: str) -> str:
                                                       and text.endswith(("оу", "еу", "ёу", "ау"))):
             text = text[:-1] + "в"  # Belarusian -оў, also when ў is typed as у ("Быстроу")
         text = text.replace("дз", "д").replace("шч", "щ")  # Belarusian шч is Russian щ: Шчур ~ Щур
+        text = re.sub(r"(?<=[аеоэяё])у(?=[бвгджзклмнпрстфхцчшщ])", "ў", text)  # ў typed as у: Шаучык ~ Шаўчык
         return "".join(_CYR.get(ch, ch) for ch in text)
     for src, dst in _LATIN_DIACRITICS.items():
         text = text.replace(src, dst)
