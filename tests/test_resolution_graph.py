@@ -3,6 +3,12 @@ resolves at the end), dump, score; then re-resolution, analysts' decisions and b
 from __future__ import annotations
 
 import json
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +19,8 @@ from graph.dump import dump
 from graph.resolve import resolve
 from ingest import pipeline
 from ingest.vault import Vault
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -62,3 +70,40 @@ def test_a_name_of_any_length_or_script_never_stops_a_run(db, tmp_path):
                                        "ударил меня 10 августа 2020 года.", encoding="utf-8")
     summary = pipeline.run([tmp_path], driver, database=database, vault=Vault(tmp_path / "vault"), workers=1)
     assert summary.new == 1 and summary.resolution is not None
+
+
+def _state(driver, database) -> tuple:
+    """Who each mention and each person-keyed fact points at, and the proposals."""
+    def rows(query: str) -> frozenset:
+        records, _, _ = driver.execute_query(query, database_=database)
+        return frozenset(tuple(r.values()) for r in records)
+    return (rows("MATCH (m:Mention)-[:REFERS_TO]->(p:Person) RETURN m.id, p.id, m.match_reasons"),
+            rows("MATCH (p:Person)-[r:HELD|PERPETRATED|ORDERED]->(x) RETURN type(r), r.id, p.id, x.id"),
+            rows("MATCH (p:Person) RETURN p.id, p.name"),
+            rows("MATCH (n:MergeProposal) RETURN n.id, n.probability"))
+
+
+@pytest.mark.slow
+def test_a_resolution_killed_with_kill_minus_nine_leaves_the_graph_as_it_was_or_as_a_complete_run(corpus_graph):
+    driver, database, _, tmp_path = corpus_graph
+    store = explore.Store(driver, database)
+    persons = sorted(store.read("dump_persons"), key=lambda p: -len(p["mentions"]))
+    rng = random.Random(5)
+    outcomes, changed = [], []
+    for round_number in range(4):
+        # a decision written without resolving: the next run has work to do
+        a, b = persons[round_number]["mentions"][0]["id"], persons[round_number + 1]["mentions"][0]["id"]
+        explore._decide(store, [(a, b)], round_number % 2 == 0, "analyst-1", None, None, None)
+        before = _state(driver, database)
+        process = subprocess.Popen([sys.executable, "-m", "graph", "resolve"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(1.5, 6.0))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        after_kill = _state(driver, database)
+        resolve(driver, database)
+        complete = _state(driver, database)
+        assert after_kill in (before, complete), f"round {round_number}: a partial resolution was left behind"
+        outcomes.append("before" if after_kill == before else "complete")
+        changed.append(before != complete)
+    assert any(changed), "no round gave the resolution anything to do: the test proves nothing"

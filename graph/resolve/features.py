@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from nlp import names
 from nlp.lexicon import Lexicon
@@ -100,13 +101,42 @@ def _day_number(value: str | None) -> int | None:
 
 def record_features(record: dict, lexicon: Lexicon) -> dict:
     """The matching fields of one Mention record (a dict of its properties)."""
-    surname = clean_name(record.get("surname")) or ""
-    given = clean_name(record.get("given_name"))
-    patr_full, patr_initial = _patronymic(clean_name(record.get("patronymic")), lexicon)
     lo, hi = _day_number(record.get("date_min")), _day_number(record.get("date_max"))
-    given_initial = _initial(given, lexicon)
     return {
         "unique_id": record["id"],
+        **_name_fields(record.get("surname"), record.get("given_name"), record.get("patronymic"), _Key(lexicon)),
+        "gender": record.get("gender"),
+        "rank_order": record.get("rank_order"),
+        "day": (lo + hi) // 2 if lo is not None and hi is not None else None,
+        "unit_ids": list(record.get("unit_ids") or []),
+        "co_named": sorted({_key_skeleton(k) for k in record.get("co_named") or []} - {None}),
+    }
+
+
+class _Key:
+    """A lexicon as a cache key (by identity: the lexicon is loaded once)."""
+    __slots__ = ("lexicon",)
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def __hash__(self) -> int:
+        return id(self.lexicon)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Key) and other.lexicon is self.lexicon
+
+
+@lru_cache(maxsize=200_000)
+def _name_fields(surname: str | None, given: str | None, patronymic: str | None, key: _Key) -> dict:
+    """The fields a name gives (cached: a busy official is written the same way many times)."""
+    lexicon = key.lexicon
+    surname = clean_name(surname) or ""
+    given = clean_name(given)
+    patronymic = clean_name(patronymic)
+    given_initial = _initial(given, lexicon)
+    patr_full, patr_initial = _patronymic(patronymic, lexicon)
+    return {
         "skel": names.skeleton(surname) or None,
         "surname_folded": names._fold(names.strip_case_ending(surname)).lower() or None,
         "given_full": _full(given, lexicon),
@@ -114,12 +144,7 @@ def record_features(record: dict, lexicon: Lexicon) -> dict:
         "given_initials": initial_options(given, given_initial),
         "patr_full": patr_full,
         "patr_initial": patr_initial,
-        "patr_initials": initial_options(clean_name(record.get("patronymic")), patr_initial),
-        "gender": record.get("gender"),
-        "rank_order": record.get("rank_order"),
-        "day": (lo + hi) // 2 if lo is not None and hi is not None else None,
-        "unit_ids": list(record.get("unit_ids") or []),
-        "co_named": sorted({_key_skeleton(k) for k in record.get("co_named") or []} - {None}),
+        "patr_initials": initial_options(patronymic, patr_initial),
     }
 
 

@@ -135,15 +135,12 @@ def score_pairs(rows: list[dict], mentions: list[dict] | None = None,
         settings = trainer.misc.save_model_to_json()
     linker = Linker(api.register(_frame(rows)), settings, log_level=logging.ERROR)
     predictions = linker.inference.predict(threshold_match_probability=min_probability).as_pandas_dataframe()
-    out = []
-    weight_columns = {name: f"mw_{name}" for name in COMPARISONS}
-    for row in predictions.itertuples(index=False):
-        values = row._asdict()
-        out.append(ScoredPair(
-            values["unique_id_l"], values["unique_id_r"], float(values["match_probability"]),
-            {name: round(float(values[col]), 2) for name, col in weight_columns.items() if col in values},
-            {name: int(values[f"gamma_{name}"]) for name in COMPARISONS if f"gamma_{name}" in values}))
-    return out
+    weights = {name: predictions[f"mw_{name}"].round(2).tolist() for name in COMPARISONS}
+    gammas = {name: predictions[f"gamma_{name}"].astype(int).tolist() for name in COMPARISONS}
+    return [ScoredPair(left, right, float(probability), {name: weights[name][i] for name in COMPARISONS},
+                       {name: gammas[name][i] for name in COMPARISONS})
+            for i, (left, right, probability) in enumerate(zip(predictions["unique_id_l"], predictions["unique_id_r"],
+                                                                predictions["match_probability"]))]
 
 
 def _share_among_all_pairs(frame: pd.DataFrame) -> float:
@@ -161,8 +158,8 @@ def _train(linker, block_on) -> None:
     the surname, whose m stays the prior: a second session blocked on given name and patronymic learned
     namesakes as matches). A step that cannot learn (too few pairs at some level) leaves the priors."""
     steps = (
-        lambda: linker.training.estimate_u_using_random_sampling(max_pairs=2e5, seed=1),
-        lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("skel"), max_pairs=2e6),
+        lambda: linker.training.estimate_u_using_random_sampling(max_pairs=1e5, seed=1),
+        lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("skel"), max_pairs=5e5),
     )
     for step in steps:
         try:
