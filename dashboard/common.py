@@ -114,6 +114,7 @@ NAME_FLAGS = {"mixed_script": "Latin and Cyrillic letters mixed in one word",
               "invisible_characters": "invisible characters", "bidi_control": "text-direction controls"}
 PROPOSAL_KINDS = {"review_band": "the model is unsure", "surname_only": "named by surname alone; several candidates"}
 RULES = {"anchor": "first mention of this person", "model": "matched by the resolution model",
+         "single_candidate": "the one consistent person with this surname the model found likely",
          "surname_only": "surname alone: the one compatible official", "analyst": "an analyst's decision",
          "same_form": "written exactly as another mention of this person"}
 

@@ -6,10 +6,12 @@ Order of decisions, each obeying the ones before:
 2. mentions with a given name (or its initial) join when the model's match probability is at least
    ``AUTO_LINK`` and the two groups stay consistent: one given-name initial, no two different given
    names or patronymics (a typo apart is the same), one gender;
-3. a mention by surname alone joins the one compatible official (same unit when units are stated,
+3. a named group the model was unsure about (at least ``REVIEW_MIN``) joins the one consistent group with
+   the same surname it could be; with two or more it waits for review;
+4. a mention by surname alone joins the one compatible official (same unit when units are stated,
    a rank that did not fall, a period within ``SAME_PERIOD_DAYS``); with several it goes to review;
-4. surname-only mentions left over form surname-only persons with their compatible namesakes;
-5. pairs between ``REVIEW_MIN`` and ``AUTO_LINK`` (and ambiguous surname-only mentions) become
+5. surname-only mentions left over form surname-only persons with their compatible namesakes;
+6. pairs between ``REVIEW_MIN`` and ``AUTO_LINK`` (and ambiguous surname-only mentions) become
    proposals for analysts; nothing below ``REVIEW_MIN`` is linked or proposed.
 """
 from __future__ import annotations
@@ -67,7 +69,7 @@ def _alike(values: set[str]) -> bool:
 @dataclass
 class Link:
     """Why a mention is where it is: the rule, the mention it met, the probability and the weights."""
-    kind: str                       # anchor | model | surname_only | analyst | same_form
+    kind: str                       # anchor | model | single_candidate | surname_only | analyst | same_form
     partner: str | None = None
     probability: float = 1.0
     weights: dict[str, float] = field(default_factory=dict)
@@ -154,6 +156,8 @@ def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[S
             if work.root(pair.left) != work.root(pair.right) and work.union(pair.left, pair.right):
                 links.setdefault(pair.right, _link("model", pair, pair.left))
 
+    _join_single_candidates(work, ranked, named, links)
+
     proposals: list[Proposal] = []
     by_mention = defaultdict(list)
     for pair in ranked:
@@ -202,6 +206,38 @@ def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[S
             proposals.append(Proposal(pair.left, pair.right, pair.probability, "review_band",
                                       _link("model", pair, pair.right).as_dict()))
     return _name(work, features, local_keys, links, proposals)
+
+
+def _join_single_candidates(work: Clustering, ranked: list[ScoredPair], named: set[str],
+                            links: dict[str, Link]) -> None:
+    """A named group the model was unsure about ("В. К. Ершов" beside "Василий Константинович Ершов")
+    joins the one consistent group with the same surname it scored at least REVIEW_MIN with; with two
+    or more such groups (namesakes) nothing is joined here. Smaller groups are placed first."""
+    candidates: dict[str, dict[str, ScoredPair]] = defaultdict(dict)
+    for pair in ranked:
+        if pair.probability < REVIEW_MIN or pair.levels.get("surname") != 2:
+            continue
+        if pair.left not in named or pair.right not in named:
+            continue
+        a, b = work.root(pair.left), work.root(pair.right)
+        if a != b:
+            candidates[a].setdefault(b, pair)
+            candidates[b].setdefault(a, pair)
+    for group in sorted(candidates, key=lambda r: (len(work.groups[r].members) if r in work.groups else 0, r)):
+        if group not in work.groups:
+            continue  # already joined to another
+        roots = {}
+        for other, pair in candidates[group].items():
+            root = work.root(other)
+            if root != group and work.groups[group].consistent_with(work.groups[root]) \
+                    and not work.kept_apart(group, root):
+                roots.setdefault(root, pair)
+        if len(roots) == 1:
+            (root, pair), = roots.items()
+            mine = set(work.groups[group].members)
+            partner = pair.right if pair.left in mine else pair.left
+            if work.union(group, root):
+                links[group] = _link("single_candidate", pair, partner)
 
 
 def _compatible_surname_only(pair: ScoredPair, a: dict, b: dict) -> bool:
