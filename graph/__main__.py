@@ -72,7 +72,7 @@ def _chain(args: argparse.Namespace) -> int:
     if result is None:
         print(f"no incident with id {args.incident_id!r}", file=sys.stderr)
         return 2
-    print(json.dumps(asdict(result), ensure_ascii=False, indent=2))
+    print(json.dumps(chain.as_json(result) if args.json else asdict(result), ensure_ascii=False, indent=2))
     return 0
 
 
@@ -149,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("counts", help="count nodes and relationships").set_defaults(func=_counts)
     chain = commands.add_parser("chain", help="command chain of an incident (JSON)")
     chain.add_argument("incident_id")
+    chain.add_argument("--json", action="store_true",
+                       help="the compact form for other tools: incident, agents with units, steps with certainty "
+                            "and fact ids (without it: every field, claims included)")
     chain.set_defaults(func=_chain)
     epilog = "formats:\n" + "\n".join(f"  {name:8} {text}" for name, (_, text) in FORMATS.items())
     export = commands.add_parser("export", help="export a subgraph as a case file for prosecutors", epilog=epilog,

@@ -156,8 +156,38 @@ def command_chain_for_incident(driver: neo4j.Driver, incident_id: str, database:
                 k.agent_id == agent.agent_id and k.unit_id for k in agents if k is not agent):
             continue  # the same person already appears with a supported unit
         agent.steps = [s for s in steps_by_unit.get(agent.unit_id, []) if _supported(s, claims)]
+        for step in agent.steps:  # an agent is never his own superior
+            if step.commander_id == agent.agent_id:
+                step.commander_id = step.commander_name = step.commander_post = step.commander_certainty = None
         kept.append(agent)
     return CommandChain((wmin, wmax), incident, _dedupe(kept), claims)
+
+
+def as_json(result: CommandChain) -> dict:
+    """The chain for other tools (``python -m graph chain INCIDENT_ID --json``): the incident, each agent
+    with its unit at that date, and one step per level, unit and commander with its certainty and the
+    fact ids behind it (claims are looked up by fact id)."""
+    def post(p: dict | None) -> dict | None:
+        return None if p is None else {k: p.get(k) for k in ("role", "title", "rank", "start_min", "start_max",
+                                                              "end_min", "end_max", "precision")} | {
+            "fact_ids": list(p.get("ids", [p.get("id")]))}
+
+    incident = result.incident or {}
+    return {
+        "incident": {k: incident.get(k) for k in ("id", "label", "date_min", "date_max", "precision", "violations")},
+        "window": list(result.window),
+        "agents": [{
+            "id": a.agent_id, "name": a.agent_name, "kind": a.agent_kind, "role": a.role, "act_fact_id": a.act_id,
+            "corroboration": result.corroboration(a.act_id),
+            "unit": {"id": a.unit_id, "name": a.unit_name, "post": post(a.post), "certainty": a.post_certainty}
+            if a.unit_id else None,
+            "steps": [{"level": s.level, "unit_id": s.unit_id, "unit": s.unit_name, "link_fact_ids": s.link_ids,
+                       "link_certainty": s.link_certainty, "commander_id": s.commander_id,
+                       "commander": s.commander_name, "commander_post": post(s.commander_post),
+                       "commander_certainty": s.commander_certainty, "certainty": s.certainty,
+                       "fact_ids": s.fact_ids} for s in a.steps]}
+            for a in result.agents],
+    }
 
 
 def _agents(rows: list[dict], wmin: str, wmax: str) -> list[AgentChain]:

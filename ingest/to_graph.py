@@ -172,9 +172,13 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
         batch.add_node("Mention", row)
         batch.add_relationship("REFERS_TO", {"id": model.fact_id("refers_to", row["id"]), "source": row["id"],
                                              "target": row["local_key"]})
+    episodes: dict[str, list[dict]] = {}
+    for entity in extraction["entities"]:
+        if entity["type"] == "INCIDENT" and entity["key"]:
+            episodes.setdefault(entity["key"], []).append(entity)
     for entity in extraction["entities"]:
         proof = evidence(entity["start"], entity["end"], 0.7)
-        label_and_id = _entity_node(facts, info.id, entity, official_ids, events, proof)
+        label_and_id = _entity_node(facts, info.id, entity, official_ids, events, proof, episodes)
         if label_and_id:
             nodes[entity["id"]] = label_and_id
         if entity["id"] in record_of:
@@ -190,13 +194,10 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
         kind = relation["type"]
         if kind in POST_RELATIONS and source[0] == "Person" and target[0] == "Unit":
             person = by_id[relation["source"]]
-            seen = _when_seen(relation, extraction, events)
             role = post_role(kind, attrs.get("role"))
-            # a testimony shows the person in post while it happened: start <= seen.min, end >= seen.max
+            start, end = post_bounds(relation, extraction, events, info.received)
             facts.post(source[1], target[1], role, proof, title=attrs.get("role"),
-                       rank=person["attrs"].get("rank"), predicate=kind,
-                       start=DateRange(None, seen.min, seen.precision),
-                       end=DateRange(seen.max, None, seen.precision), observed=True,
+                       rank=person["attrs"].get("rank"), predicate=kind, start=start, end=end, observed=True,
                        mention=record_of.get(relation["source"]))
         elif kind == "SUBORDINATE_TO" and source[0] == target[0] == "Unit":
             unit = lexicon_module.load().unit(source[1])
@@ -296,6 +297,25 @@ def _title(info: TestimonyInfo) -> str:
     return f"{info.source_type.replace('_', ' ')} from {who}" + (f", received {info.received}" if info.received else "")
 
 
+def post_bounds(relation: dict, extraction: dict, events: DateRange, received: str | None) -> tuple[DateRange, DateRange]:
+    """What a statement of a post says of its start and end.
+    * "с декабря 2020 года командир ОМОНа", "since December 2020": the start lies in that month;
+    * "до ноября 2020 года", "until November 2020": the end lies in it;
+    * "бывший командир", "the former commander": the post ended before the testimony was received;
+    * otherwise the testimony saw the person in post while it happened: start <= seen.min, end >= seen.max."""
+    attrs = relation.get("attrs", {})
+    stated = DateRange(attrs["date_start"], attrs.get("date_end") or attrs["date_start"],
+                       attrs.get("date_precision") or "day") if attrs.get("date_start") else None
+    if stated and attrs.get("date_relation") == "since":
+        return stated, UNKNOWN
+    if stated and attrs.get("date_relation") == "until":
+        return UNKNOWN, stated
+    if attrs.get("former"):
+        return UNKNOWN, DateRange(None, received[:10] if received else None, "unknown")
+    seen = _when_seen(relation, extraction, events)
+    return DateRange(None, seen.min, seen.precision), DateRange(seen.max, None, seen.precision)
+
+
 SEEN_NEAR = 600       # characters: an incident this close to a statement of someone's post dates it
 NARROW_WINDOW = 62    # days: a testimony whose incidents all lie this close together dates its statements
 
@@ -338,7 +358,7 @@ def _event_window(info: TestimonyInfo, extraction: dict) -> DateRange:
 
 
 def _entity_node(facts: FactBuilder, testimony_id: str, entity: dict, official_ids: set[str], events: DateRange,
-                 proof: Evidence) -> tuple[str, str] | None:
+                 proof: Evidence, episodes: dict[str, list[dict]]) -> tuple[str, str] | None:
     kind, key, attrs = entity["type"], entity["key"], entity["attrs"]
     if not key:
         return None
@@ -367,10 +387,21 @@ def _entity_node(facts: FactBuilder, testimony_id: str, entity: dict, official_i
         when = DateRange(attrs["date_start"], attrs.get("date_end") or attrs["date_start"],
                          attrs.get("date_precision", "day")) if attrs.get("date_start") else events
         violation = attrs.get("violation") or "ill-treatment"
-        incident_id = f"incident:{testimony_id[:16]}:{entity['start']}"  # an incident is told by one testimony
-        facts.incident(incident_id, when, proof, label=f"{violation}: «{entity['text']}»", violations=[violation])
+        acts = episodes.get(key, [entity])
+        violations = sorted({a["attrs"].get("violation") or "ill-treatment" for a in acts})
+        label = ", ".join(violations) + ": " + ", ".join(f"«{a['text']}»" for a in acts[:4]) + (
+            f" and {len(acts) - 4} more" if len(acts) > 4 else "")
+        incident_id = incident_node_id(testimony_id, key, entity)
+        facts.incident(incident_id, when, proof, label=label, violations=[violation])
         return "Incident", incident_id
     return None
+
+
+def incident_node_id(testimony_id: str, key: str, entity: dict) -> str:
+    """One Incident per episode (the acts sharing an episode key, nlp/components/episodes.py), told by
+    one testimony: ``incident:<testimony>:<start of the episode's first act>``."""
+    start = key.rsplit(":", 1)[-1] if key.startswith("incident:") else str(entity["start"])
+    return f"incident:{testimony_id[:16]}:{start}"
 
 
 def _facility_place(facts: FactBuilder, unit_entity: dict) -> str:

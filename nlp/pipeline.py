@@ -66,6 +66,7 @@ def build(lang: str) -> Language:
     nlp.add_pipe("incident_tagger", config={"lang": lang})
     nlp.add_pipe("entity_resolver")
     nlp.add_pipe("relation_rules", config={"lang": lang})
+    nlp.add_pipe("episode_grouper", config={"lang": lang})
     return nlp
 
 

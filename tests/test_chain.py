@@ -97,3 +97,41 @@ def test_chain_for_a_unit_and_a_date_window(loaded):
     assert {s.commander_id for s in steps if s.level == 0} == {"person:vetrov"}
     superiors = result.superiors()
     assert superiors[0][1] == "certain" and superiors[0][0].commander_id == "person:belsky"
+
+
+def test_the_json_chain_for_other_tools_field_by_field(loaded):
+    driver, database = loaded
+    data = chain.as_json(chain.command_chain_for_incident(driver, "incident:aug10", database))
+    assert data["incident"] == {"id": "incident:aug10", "label": "beating", "date_min": "2020-08-10",
+                                "date_max": "2020-08-10", "precision": "day", "violations": []}
+    assert data["window"] == ["2020-08-10", "2020-08-10"]
+    lisin = next(a for a in data["agents"] if a["id"] == "person:lisin")
+    assert (lisin["name"], lisin["kind"], lisin["role"], lisin["corroboration"]) == (
+        "Артём Лисин", "Person", "perpetrated", 2)
+    assert lisin["unit"]["id"] == "unit:omon" and lisin["unit"]["certainty"] == "certain"
+    assert lisin["unit"]["post"]["start_min"] == "2019-06-01" and len(lisin["unit"]["post"]["fact_ids"]) == 1
+    steps = {(s["level"], s["unit_id"]): s for s in lisin["steps"]}
+    assert set(steps) == {(0, "unit:omon"), (1, "unit:guvd"), (2, "unit:mvd")}
+    top = steps[(0, "unit:omon")]
+    assert (top["commander_id"], top["commander"], top["certainty"], top["link_fact_ids"]) == (
+        "person:drozdov", "Павел Дроздов", "certain", [])
+    assert top["commander_post"]["role"] == "commander" and top["fact_ids"] == top["commander_post"]["fact_ids"]
+    guvd = steps[(1, "unit:guvd")]
+    assert (guvd["commander_id"], guvd["commander_certainty"], guvd["link_certainty"], guvd["certainty"]) == (
+        "person:sokolenko", "possible", "certain", "possible")
+    assert len(guvd["link_fact_ids"]) == 1 and set(guvd["link_fact_ids"]) <= set(guvd["fact_ids"])
+
+
+def test_an_agent_is_never_his_own_superior(loaded):
+    driver, database = loaded
+    from graph.facts import DateRange
+    b = hierarchy.FactBuilder()
+    b.incident("incident:by-commander", DateRange.parse("2020-08-12"), hierarchy.testimony_evidence(hierarchy.T1, "бил"))
+    b.link("PERPETRATED", "person:drozdov", "incident:by-commander",
+           hierarchy.testimony_evidence(hierarchy.T1, "Дроздов бил"))
+    BatchWriter(driver, database).write(b.batch)
+    result = chain.command_chain_for_incident(driver, "incident:by-commander", database)
+    drozdov = next(a for a in result.agents if a.agent_id == "person:drozdov")
+    assert drozdov.unit_id == "unit:omon"
+    assert "person:drozdov" not in {s.commander_id for s in drozdov.steps}
+    assert [s.unit_id for s in drozdov.steps][:1] == ["unit:omon"]  # the level stays, shown without him

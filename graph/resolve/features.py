@@ -79,21 +79,21 @@ def _full(part: str | None, lexicon: Lexicon) -> str | None:
 
 
 def _patronymic(part: str | None, lexicon: Lexicon) -> tuple[str | None, str | None]:
-    """(full, initial) of a patronymic, compared through the father's given name: Валерьевич, Валер'евіч,
-    Valerievich -> valerij; Мікалаевіч ~ Николаевич; Уладзіміраўна ~ Владимировна (initial "v").
-    A patronymic the name table cannot read (a typo, a rare name) is compared by its stem folded the same
-    way, so that it stays a typo apart from the readable form; an initial as written."""
+    """(full, initial) of a patronymic, compared through the father's given name as a skeleton: Валерьевич,
+    Валер'евіч, Valerievich -> vlr; Мікалаевіч ~ Николаевич; Уладзіміраўна ~ Владимировна (initial "v").
+    A patronymic the name table cannot read (a typo, a transliteration, a rare name) is compared by the
+    skeleton of its stem: Piatrovich ~ Петрович, and a typo stays a typo apart; an initial as written."""
     if not part or not part.strip("."):
         return None, None
     if len(part.rstrip(".")) <= 2:
         return None, _initial(part, lexicon)
     father = names.father_name(part, lexicon)
     if father:
-        return names._fold(father).lower(), names.initial_of(father, lexicon)
+        return names.skeleton(father) or None, names.initial_of(father, lexicon)
     stem = re.sub(r"(ьевич|ьевна|ович|овна|евич|евна|ич|ична|авіч|аўна|эвіч|овіч|евіч|еўна|оўна|ічна|іч|"
                   r"ovich|ovna|evich|evna|ievich|ievna|yevich|yevna|avich|avna|ich|ichna)"
                   r"(?:а|у|ем|ам|ом|ым|е|ы|ой|ай)?$", "", part.lower())
-    return names._fold(stem).lower() or None, _initial(part, lexicon)
+    return names.skeleton(stem) or None, _initial(part, lexicon)
 
 
 def _day_number(value: str | None) -> int | None:

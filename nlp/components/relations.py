@@ -94,6 +94,11 @@ def _plural(word: str, lang: str) -> bool:
     return word.endswith(("ли", "лі")) if lang != "en" else False
 
 
+_SINCE = ("с", "со", "since", "from", "з", "са", "із", "ад")
+_DATE_BOUND = re.compile(r"(?:^|\s)(с|со|since|from|з|са|із|ад|до|until|till|па)\s+$", re.I)
+_FORMER = re.compile(r"(?<!\w)(?:бывш\w*|экс-|прежн\w*|былы\w*|ранейш\w*|former|ex-)(?!\w)", re.I)
+
+
 class RelationRules:
     def __init__(self, lang: str):
         self.lang = lang
@@ -156,11 +161,21 @@ class RelationRules:
                 if rel_type in ("COMMANDED", "HELD_POSITION", "MEMBER_OF") and date is not None:
                     rel_attrs.setdefault("date_start", date._.attrs["date_start"])
                     rel_attrs.setdefault("date_end", date._.attrs["date_end"])
+                    rel_attrs.setdefault("date_precision", date._.attrs.get("precision"))
+                    bound = _DATE_BOUND.search(self._text[max(0, date.start_char - 8):date.start_char])
+                    if bound:  # "с декабря 2020 года", "since December 2020": when the post began (or ended)
+                        rel_attrs.setdefault("date_relation", "since" if bound.group(1).lower() in _SINCE else "until")
+                if rel_type in ("COMMANDED", "HELD_POSITION", "MEMBER_OF") and _FORMER.search(self._text[
+                        max(0, min(source.start_char, target.start_char) - 40):max(source.end_char, target.end_char)]):
+                    rel_attrs.setdefault("former", True)  # "бывший командир", "the former commander"
                 relations.append({"type": rel_type, "source": source, "target": target,
                                   "start": sent.start_char, "end": sent.end_char,
                                   "confidence": round(confidence * (0.5 if act_hedge else 1.0), 2),
                                   "hedged": act_hedge, "attrs": rel_attrs})
-        doc._.relations = relations
+        ordered = {(r["source"].start, r["target"].start) for r in relations if r["type"] == "ORDERED"}
+        # who ordered an act did not carry it out ("Colonel X ordered the beating"): one role per act
+        doc._.relations = [r for r in relations if not (r["type"] == "PERPETRATED"
+                                                        and (r["source"].start, r["target"].start) in ordered)]
         return doc
 
     # -- titles ----------------------------------------------------------------------------------

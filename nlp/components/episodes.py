@@ -1,0 +1,89 @@
+"""Acts of one episode are one incident.
+
+A testimony tells episodes (the street arrest, the van, the district police department, Okrestina, the
+court, a search, an interrogation), and an episode has several acts ("they beat me, kicked me, forced
+me to kneel"). ``incident_tagger`` marks each act; this component gives all acts of one episode the same
+key, so they become one Incident with all its acts and agents. A new episode begins at an act that
+  * is dated, and its dates cannot overlap the episode's,
+  * took place somewhere else (its OCCURRED_AT place or facility differs from the episode's), or
+  * follows a change of scene between the two acts: a transfer or a new stage ("потом нас перевезли",
+    "на следующий день", "during the interrogation": ``cues.jsonl``, cue "transfer").
+Each act keeps its own span and violation type (attrs ``violation``); the episode key is
+``incident:<document tag>:<start of its first act>``, and every act carries the episode's dates.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp import lexicon as lexicon_module
+from nlp.components.entities import attrs
+
+
+class EpisodeGrouper:
+    def __init__(self, lang: str):
+        cues = lexicon_module.load().cues.get("transfer", {})
+        words = sorted({w for language in ({lang} if lang in cues else set(cues)) for w in cues.get(language, [])},
+                       key=len, reverse=True)
+        self.transfer = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I) if words else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        acts = [e for e in doc.ents if e.label_ == "INCIDENT"]
+        if not acts:
+            return doc
+        places = self._places(doc)
+        tag = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:8]
+        text = doc.text
+        episode: list[Span] = []
+        window: tuple[str | None, str | None, str | None] = (None, None, None)   # start, end, precision
+        place = None
+        for act in acts:
+            values = attrs(act)
+            dates = (values.get("date_start"), values.get("date_end") or values.get("date_start"))
+            act_place = places.get((act.start, act.end))
+            new = not episode
+            if episode and dates[0] and window[0] and (dates[0] > window[1] or dates[1] < window[0]):
+                new = True
+            if episode and act_place and place and act_place != place:
+                new = True
+            if episode and self.transfer and self.transfer.search(text, episode[-1].end_char, act.start_char):
+                new = True
+            if new:
+                self._close(episode, tag, window)
+                episode, window, place = [], (None, None, None), None
+            episode.append(act)
+            if dates[0] and not window[0]:
+                window = (dates[0], dates[1], values.get("date_precision"))
+            place = place or act_place
+        self._close(episode, tag, window)
+        return doc
+
+    def _places(self, doc: Doc) -> dict[tuple[int, int], str]:
+        """Act span -> the key of the place or facility it took place at (from OCCURRED_AT)."""
+        out = {}
+        for rel in doc._.relations or []:
+            if rel["type"] == "OCCURRED_AT" and rel["target"]._.key:
+                out.setdefault((rel["source"].start, rel["source"].end), rel["target"]._.key)
+        return out
+
+    @staticmethod
+    def _close(episode: list[Span], tag: str, window: tuple[str | None, str | None, str | None]) -> None:
+        if not episode:
+            return
+        key = f"incident:{tag}:{episode[0].start_char}"
+        for act in episode:
+            act._.key = key
+            values = attrs(act)
+            values["episode_acts"] = len(episode)
+            if window[0] and not values.get("date_start"):
+                values["date_start"], values["date_end"], values["date_precision"] = window[0], window[1], \
+                    window[2] or "day"
+
+
+@Language.factory("episode_grouper", requires=["doc.ents"], assigns=["span._.key", "span._.attrs"],
+                  default_config={"lang": "ru"})
+def make_episode_grouper(nlp: Language, name: str, lang: str) -> EpisodeGrouper:
+    return EpisodeGrouper(lang)

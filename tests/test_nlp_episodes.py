@@ -1,0 +1,35 @@
+"""Acts of one episode are one incident (nlp/components/episodes.py), on invented texts."""
+from __future__ import annotations
+
+from nlp.pipeline import extract
+
+
+def episodes(text: str, lang: str = "ru") -> list[list[str]]:
+    acts = [e for e in extract(text, lang)["entities"] if e["type"] == "INCIDENT"]
+    keys = list(dict.fromkeys(a["key"] for a in acts))
+    return [[a["text"] for a in acts if a["key"] == key] for key in keys]
+
+
+def test_the_acts_of_one_scene_are_one_episode_and_a_transfer_starts_another():
+    text = ("9 сентября 2020 года меня задержали у рынка. Меня били по ногам и заставили лечь на асфальт. "
+            "Потом нас перевезли в Ленинское РУВД, где капитан Дудко ударил меня по голове.")
+    assert episodes(text) == [["задержали", "били", "заставили"], ["ударил"]]
+
+
+def test_a_new_date_starts_a_new_episode_and_acts_keep_their_own_violation():
+    text = ("3 октября 2020 года в автозаке нас избивали и заставили стоять на коленях. "
+            "5 октября 2020 года на допросе следователь Гурин бил меня.")
+    acts = [e for e in extract(text, "ru")["entities"] if e["type"] == "INCIDENT"]
+    assert len({a["key"] for a in acts}) == 2
+    first = [a for a in acts if a["key"] == acts[0]["key"]]
+    assert {a["attrs"]["date_start"] for a in first} == {"2020-10-03"}
+    assert len({a["attrs"].get("violation") for a in first}) == 2
+    assert acts[-1]["attrs"]["date_start"] == "2020-10-05"
+
+
+def test_english_and_belarusian_scene_changes():
+    english = ("On 20 September 2020 riot police beat me and kicked me. Then I was taken to the Okrestina centre, "
+               "where guards beat us again.")
+    assert len(episodes(english, "en")) == 2
+    belarusian = "20 верасня 2020 года мяне збілі і штурхалі. Потым нас перавезлі ў РУУС, там мяне білі зноў."
+    assert len(episodes(belarusian, "be")) == 2
