@@ -82,8 +82,29 @@ def match(truth: dict, persons: list[dict], testimonies: list[dict]) -> tuple[di
     return {key: value[0] for key, value in truth_to_person.items()}, pred_to_truth, in_scope
 
 
+def _event_figures(truth: dict, events: list[dict], testimonies: list[dict], scoped: set[str]) -> dict[str, Any]:
+    """Events per true event, and testimony pairs joined by an event (pairs of testimonies that tell a
+    common true event) as P/R/F1."""
+    file_of = {t["id"]: Path(t.get("source_file") or "").name for t in testimonies}
+    true_events = defaultdict(set)
+    for t in truth["testimonies"]:
+        if t["file"] in scoped:
+            for episode in t["episodes"]:
+                true_events[episode["event"]].add(t["file"])
+    true_pairs = {frozenset((a, b)) for files in true_events.values() for a in files for b in files if a < b}
+    predicted_pairs = set()
+    for event in events:
+        files = sorted({file_of.get(t) for t in event.get("testimony_ids") or []} - {None, ""})
+        predicted_pairs |= {frozenset((a, b)) for i, a in enumerate(files) for b in files[i + 1:]}
+    correct = len(true_pairs & predicted_pairs)
+    return {"predicted": len(events), "true_events": len(true_events),
+            "per_true_event": len(events) / len(true_events) if true_events else 0.0,
+            "testimony_pairs": {"true": len(true_pairs), "predicted": len(predicted_pairs), "correct": correct,
+                                **_prf(correct, len(predicted_pairs), len(true_pairs))}}
+
+
 def evaluate(truth: dict, persons: list[dict], testimonies: list[dict], incidents: list[dict] | None = None,
-             examples: int = 5) -> dict[str, Any]:
+             examples: int = 5, predicted_events: list[dict] | None = None) -> dict[str, Any]:
     truth_to_person, pred_to_truth, in_scope = match(truth, persons, testimonies)
     official_mentions = [(name, i, m) for name, i, m in in_scope if m.get("official")]
     names = {o["id"]: _official_name(o) for o in truth.get("officials", [])}
@@ -172,6 +193,8 @@ def evaluate(truth: dict, persons: list[dict], testimonies: list[dict], incident
         episodes = sum(len(t["episodes"]) for t in truth["testimonies"] if t["file"] in scoped)
         report["incidents"] = {"predicted": len(incidents), "true_events": len(events), "true_episodes": episodes,
                                "per_true_event": len(incidents) / len(events) if events else 0.0}
+    if predicted_events is not None:
+        report["events"] = _event_figures(truth, predicted_events, testimonies, {name for name, _, _ in in_scope})
     return report
 
 
@@ -199,6 +222,12 @@ def print_report(report: dict[str, Any]) -> None:
         inc = report["incidents"]
         print(f"incidents per true event      {inc['per_true_event']:.2f} ({inc['predicted']} incidents, "
               f"{inc['true_events']} true events, {inc['true_episodes']} episodes told)")
+    if "events" in report:
+        ev, pairs = report["events"], report["events"]["testimony_pairs"]
+        print(f"events per true event         {ev['per_true_event']:.2f} ({ev['predicted']} events, "
+              f"{ev['true_events']} true events)")
+        print(f"testimonies joined by events  P {pairs['precision']:.3f}  R {pairs['recall']:.3f}  "
+              f"F1 {pairs['f1']:.3f}  (true {pairs['true']}, predicted {pairs['predicted']}, correct {pairs['correct']})")
     for title, key in (("split", "officials_split"), ("merged", "wrong_merges"),
                        ("leaked", "private_persons_leaked"), ("junk", "junk_persons")):
         for example in report[key]["examples"]:
@@ -212,9 +241,10 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     truth = json.loads((args.corpus / "truth.json").read_text(encoding="utf-8"))
-    incidents_file = args.dump / "incidents.jsonl"
+    incidents_file, events_file = args.dump / "incidents.jsonl", args.dump / "events.jsonl"
     report = evaluate(truth, read_jsonl(args.dump / "persons.jsonl"), read_jsonl(args.dump / "testimonies.jsonl"),
-                      read_jsonl(incidents_file) if incidents_file.exists() else None)
+                      read_jsonl(incidents_file) if incidents_file.exists() else None,
+                      predicted_events=read_jsonl(events_file) if events_file.exists() else None)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:

@@ -4,8 +4,10 @@
   mention_id, probability}]`` (one per span), posts ``[{unit_id, unit, role, rank, start_min, start_max,
   end_min, end_max, precision}]`` (joined per unit and role, see graph/posts.py);
 * ``units.jsonl``: id, name, names, kind, parent_ids, parents ``[{id, kind}]``;
-* ``incidents.jsonl``: id, testimony_ids, date_min, date_max, precision, places, violations,
-  perpetrators, ordered_by;
+* ``incidents.jsonl``: id, event_id, testimony_ids, date_min, date_max, precision, places, violations,
+  perpetrators, ordered_by (an incident is one testimony's episode);
+* ``events.jsonl``: id, incident_ids, testimony_ids, date_min, date_max, precision, places, violations,
+  perpetrators, ordered_by (an event is one real event, told by one or more testimonies);
 * ``testimonies.jsonl``: id, source_file (as given to ingest), language, source_type, received, ingested_at.
 Victims are not in the graph, so they are not in the dump; links whose claims are all rejected are left out.
 """
@@ -24,7 +26,8 @@ POST_FIELDS = ("unit_id", "unit", "role", "rank", "start_min", "start_max", "end
 def dump(driver: neo4j.Driver, database: str, out_dir: Path) -> dict[str, int]:
     out_dir.mkdir(parents=True, exist_ok=True)
     counts = {}
-    for name, shape in (("persons", _person), ("units", dict), ("incidents", dict), ("testimonies", dict)):
+    for name, shape in (("persons", _person), ("units", dict), ("incidents", dict), ("events", dict),
+                        ("testimonies", dict)):
         with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session, \
                 (out_dir / f"{name}.jsonl").open("w", encoding="utf-8") as out:
             counts[name] = 0

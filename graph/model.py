@@ -66,6 +66,10 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
     NodeType("Incident", "An act of violence or detention, with a dated range and violation types.",
              ("id", "label", "date_min", "date_max", "precision", "violations"), required=("id",),
              indexed=("date_min",), list_properties=("violations",)),
+    NodeType("Event", "One real event as told by one or more testimonies: a cluster of incidents (episodes) "
+             "made by the resolution stage, with the dates they share and how many testimonies tell it.",
+             ("id", "date_min", "date_max", "precision", "violations", "testimonies", "incidents"),
+             required=("id",), indexed=("date_min",), list_properties=("violations",)),
     NodeType("Place", "A city, street, square, metro station or building.",
              ("id", "name", "names", "kind", "lat", "lon"), required=("id", "name"), indexed=("name",),
              list_properties=("names",)),
@@ -115,6 +119,9 @@ RELATIONSHIPS: dict[str, RelType] = {r.type: r for r in (
             ("Person", "Unit"), "Incident", ("mention",)),
     RelType("ORDERED", "Person ordered the incident ('mention': the person's Mention).", ("Person",), "Incident",
             ("mention",)),
+    RelType("PART_OF", "An incident (one testimony's episode) is part of an event (written by the resolution stage, "
+            "with the probability of the link and what drove it).", ("Incident",), "Event",
+            ("probability", "reasons"), is_fact=False),
     RelType("REFERS_TO", "A mention is of this person (written by the resolution stage, with its probability).",
             ("Mention",), "Person", ("probability",), is_fact=False),
     RelType("OCCURRED_AT", "The incident took place at a place.", ("Incident",), "Place"),

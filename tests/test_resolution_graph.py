@@ -107,3 +107,17 @@ def test_a_resolution_killed_with_kill_minus_nine_leaves_the_graph_as_it_was_or_
         outcomes.append("before" if after_kill == before else "complete")
         changed.append(before != complete)
     assert any(changed), "no round gave the resolution anything to do: the test proves nothing"
+
+
+def test_every_incident_is_part_of_one_event_and_events_count_their_testimonies(corpus_graph):
+    driver, database, _, tmp_path = corpus_graph
+    records, _, _ = driver.execute_query(
+        "MATCH (i:Incident) OPTIONAL MATCH (i)-[:PART_OF]->(e:Event) RETURN i.id AS id, count(e) AS events",
+        database_=database)
+    assert records and all(r["events"] == 1 for r in records)
+    dump(driver, database, tmp_path / "dump")
+    events = read_jsonl(tmp_path / "dump" / "events.jsonl")
+    incidents = read_jsonl(tmp_path / "dump" / "incidents.jsonl")
+    assert sum(len(e["incident_ids"]) for e in events) == len(incidents)
+    assert all(i["event_id"] for i in incidents)
+    assert all(len(set(e["testimony_ids"])) >= 1 for e in events)

@@ -149,3 +149,25 @@ def test_a_surname_alone_prefers_the_official_written_the_same_over_a_typo(lexic
     feats = {r["id"]: F.record_features(r, lexicon) for r in records}
     result = cluster(feats, {r["id"]: r["local_key"] for r in records}, score_pairs(list(feats.values())), [], [])
     assert result.person_of["alone"] == result.person_of["full"]
+
+
+def incident(iid: str, testimony: str, day: str | None, places=(), units=(), persons=(), violations=("beating",)):
+    return {"id": iid, "testimony_id": testimony, "date_min": day, "date_max": day, "places": list(places),
+            "units": list(units), "persons": list(persons), "violations": list(violations)}
+
+
+def test_incidents_of_different_testimonies_that_tell_enough_in_common_are_one_event():
+    from graph.resolve.events import resolve_events
+
+    records = [incident("a", "t1", "2020-08-11", ["place:okrestina"], ["unit:tsip-minsk"]),
+               incident("b", "t2", "2020-08-11", ["place:okrestina"], ["unit:tsip-minsk"], ["person:x"]),
+               incident("c", "t3", "2020-08-11", ["place:okrestina"]),                  # a date and a place only
+               incident("d", "t1", "2020-08-11", ["place:okrestina"], ["unit:tsip-minsk"]),  # a's own testimony
+               incident("e", "t4", "2020-08-12", ["place:okrestina"], ["unit:tsip-minsk"])]  # another day
+    result = resolve_events(records)
+    assert result.event_of["a"] == result.event_of["b"] or result.event_of["d"] == result.event_of["b"]
+    assert result.event_of["a"] != result.event_of["d"]
+    assert len({result.event_of[x] for x in ("c", "e")} | {result.event_of["b"]}) == 3
+    assert sorted(len(m) for m in result.events.values()) == [1, 1, 1, 2]
+    joined = next(x for x in ("a", "b", "d") if result.reasons[x])
+    assert result.reasons[joined]["levels"]["date"] == "the same day"

@@ -19,6 +19,7 @@ CALL (i) {
   WHERE EXISTS { MATCH (c:Claim {fact_id: r.id}) WHERE c.status <> 'rejected' }
   RETURN collect(DISTINCT a.id) AS ordered_by
 }
-RETURN i.id AS id, testimony_ids, i.date_min AS date_min, i.date_max AS date_max, i.precision AS precision,
+OPTIONAL MATCH (i)-[:PART_OF]->(e:Event)
+RETURN i.id AS id, e.id AS event_id, testimony_ids, i.date_min AS date_min, i.date_max AS date_max, i.precision AS precision,
        places, i.violations AS violations, perpetrators, ordered_by
 ORDER BY id

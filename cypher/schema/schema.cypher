@@ -24,6 +24,10 @@ CREATE INDEX mergedecision_mention_a IF NOT EXISTS FOR (n:MergeDecision) ON (n.m
 ;
 CREATE INDEX mergedecision_mention_b IF NOT EXISTS FOR (n:MergeDecision) ON (n.mention_b)
 ;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE
+;
+CREATE INDEX event_date_min IF NOT EXISTS FOR (n:Event) ON (n.date_min)
+;
 CREATE CONSTRAINT mention_id IF NOT EXISTS FOR (n:Mention) REQUIRE n.id IS UNIQUE
 ;
 CREATE INDEX mention_testimony_id IF NOT EXISTS FOR (n:Mention) ON (n.testimony_id)

@@ -19,6 +19,7 @@ import neo4j
 
 from graph import model, queries
 from graph.resolve.clusters import Link, Resolution, cluster
+from graph.resolve.events import resolve_events
 from graph.resolve.features import record_features
 from graph.resolve.linkage import score_pairs
 
@@ -37,11 +38,15 @@ class ResolutionReport:
     proposals: int = 0
     mentions_moved: int = 0
     facts_moved: int = 0
+    incidents: int = 0
+    events: int = 0
+    incidents_moved: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
     def line(self) -> str:
         return (f"mentions={self.mentions} persons={self.persons} pairs={self.pairs_scored} "
-                f"moved={self.mentions_moved} proposals={self.proposals}")
+                f"moved={self.mentions_moved} proposals={self.proposals} incidents={self.incidents} "
+                f"events={self.events}")
 
 
 def resolve(driver: neo4j.Driver, database: str = "neo4j") -> ResolutionReport:
@@ -75,6 +80,10 @@ def resolve(driver: neo4j.Driver, database: str = "neo4j") -> ResolutionReport:
     began = time.perf_counter()
     report.mentions_moved, report.facts_moved = _apply(driver, database, records, result)
     report.seconds["write"] = time.perf_counter() - began
+
+    began = time.perf_counter()
+    report.incidents, report.events, report.incidents_moved = _resolve_events(driver, database)
+    report.seconds["events"] = time.perf_counter() - began
 
     report.mentions, report.persons, report.pairs_scored = len(records), len(result.clusters), len(pairs)
     kinds = [link.kind for link in result.links.values()]
@@ -114,6 +123,40 @@ def expand(grouped: Resolution, forms: dict[str, tuple[dict, list[str]]]) -> Res
             links[mention] = grouped.links[form] if mention == form else Link("same_form", form)
     clusters = {person: [m for form in group for m in forms[form][1]] for person, group in grouped.clusters.items()}
     return Resolution(person_of, links, grouped.proposals, clusters)
+
+
+def _resolve_events(driver: neo4j.Driver, database: str) -> tuple[int, int, int]:
+    """Incidents into events (graph/resolve/events.py), after persons (agents are compared as persons);
+    written in one transaction, only what changed."""
+    records = _read(driver, database, "event_records")
+    result = resolve_events(records)
+    events, rows = [], []
+    by_id = {r["id"]: r for r in records}
+    for event_id, members in result.events.items():
+        told = [by_id[m] for m in members]
+        lows = [r["date_min"] for r in told if r.get("date_min")]
+        highs = [r["date_max"] for r in told if r.get("date_max")]
+        events.append({"id": event_id, "date_min": max(lows) if lows else None, "date_max": min(highs) if highs else None,
+                       "precision": min((r.get("precision") or "unknown" for r in told), key=model.PRECISIONS.index),
+                       "violations": sorted({v for r in told for v in r.get("violations") or []}),
+                       "testimonies": len({r["testimony_id"] for r in told}), "incidents": len(members)})
+    for record in records:
+        reasons = json.dumps(result.reasons[record["id"]], ensure_ascii=False, sort_keys=True)
+        event_id = result.event_of[record["id"]]
+        if record.get("event_id") != event_id or record.get("reasons") != reasons:
+            rows.append({"id": model.fact_id("part_of", record["id"]), "source": record["id"], "target": event_id,
+                         "probability": round(result.probability[record["id"]], 4), "reasons": reasons})
+    for row in events:
+        model.validate_node("Event", row)
+
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        tx.run(queries.get("merge_event"), rows=events).consume()
+        tx.run(queries.get("merge_part_of"), rows=rows).consume()
+        tx.run(queries.get("resolution_drop_events")).consume()
+
+    with driver.session(database=database) as session:
+        session.execute_write(work)
+    return len(records), len(result.events), len(rows)
 
 
 def _read(driver: neo4j.Driver, database: str, name: str) -> list[dict]:

@@ -56,15 +56,32 @@ LEVELS: dict[str, tuple[str, list[tuple[str, str, float, float]]]] = {
         ("len(list_intersect(co_named_l, co_named_r)) > 0", "named alongside the same officials", 0.45, 0.05),
         ("ELSE", "named alongside other officials", 0.55, 0.95)]),
 }
-COMPARISONS = tuple(LEVELS)
 # The priors describe pairs that blocking brought together (mostly the same surname); among those, about
 # one in three is the same person. Training replaces this with the share among all pairs.
 PRIOR_MATCH_SHARE = 0.3
 
 
-def level_label(comparison: str, gamma: int) -> str:
+@dataclass(frozen=True)
+class Model:
+    """A linkage model as data: comparisons and their levels, blocking rules (column expressions that must
+    be equal), list-valued columns, the prior share of matches among blocked pairs, and the column whose
+    equal values make the blocked population (for the share among all pairs when training)."""
+    levels: dict[str, tuple[str, list[tuple[str, str, float, float]]]]
+    blocking: tuple[tuple[str, ...], ...]
+    list_columns: tuple[str, ...]
+    prior_share: float
+    block_column: str
+
+
+PERSONS = Model(LEVELS, (("skel",), ("substr(skel, 1, 1)", "given_full", "patr_initial"),
+                         ("substr(skel, 1, 1)", "right(skel, 3)"), ("substr(skel, 1, 2)", "given_initial", "patr_initial"),
+                         ("substr(skel, 1, 2)", "right(skel, 1)", "length(skel)")),
+                ("unit_ids", "co_named", "given_initials", "patr_initials"), PRIOR_MATCH_SHARE, "skel")
+
+
+def level_label(comparison: str, gamma: int, model: Model = PERSONS) -> str:
     """What a comparison level (Splink's gamma: -1 missing, then 0 for the last level upwards) means."""
-    levels = LEVELS[comparison][1]
+    levels = model.levels[comparison][1]
     return "not stated on both" if gamma < 0 else levels[len(levels) - 1 - gamma][1]
 
 
@@ -77,12 +94,12 @@ class ScoredPair:
     levels: dict[str, int]          # comparison -> level (gamma; -1 = a value missing)
 
 
-def _comparisons():
+def _comparisons(model: Model):
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
 
     comparisons = []
-    for name, (missing, levels) in LEVELS.items():
+    for name, (missing, levels) in model.levels.items():
         made = [cll.CustomLevel(missing, "not stated on both").configure(is_null_level=True)]
         made += [cll.CustomLevel(sql, label).configure(m_probability=m, u_probability=u)
                  for sql, label, m, u in levels]
@@ -90,76 +107,73 @@ def _comparisons():
     return comparisons
 
 
-def _frame(rows: list[dict]) -> pd.DataFrame:
+def _frame(rows: list[dict], model: Model) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
-    for column in ("unit_ids", "co_named", "given_initials", "patr_initials"):
+    for column in model.list_columns:
         frame[column] = frame[column].apply(lambda v: list(v) if v is not None else [])
     return frame
 
 
-def _settings(match_share: float):
+def _settings(match_share: float, model: Model):
     from splink import SettingsCreator, block_on
 
     return SettingsCreator(
         link_type="dedupe_only",
         probability_two_random_records_match=match_share,
-        comparisons=_comparisons(),
-        blocking_rules_to_generate_predictions=[
-            block_on("skel"),
-            block_on("substr(skel, 1, 1)", "given_full", "patr_initial"),
-            block_on("substr(skel, 1, 1)", "right(skel, 3)"),
-            block_on("substr(skel, 1, 2)", "given_initial", "patr_initial"),
-            block_on("substr(skel, 1, 2)", "right(skel, 1)", "length(skel)"),
-        ],
+        comparisons=_comparisons(model),
+        blocking_rules_to_generate_predictions=[block_on(*columns) for columns in model.blocking],
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=True,
     )
 
 
-def score_pairs(rows: list[dict], mentions: list[dict] | None = None,
-                min_probability: float = 0.05) -> list[ScoredPair]:
-    """Every candidate pair of ``rows`` (features of name forms, see ``features``) scored. With enough
-    ``mentions`` (features of every mention), the model is first estimated on them: its parameters
-    describe pairs of mentions, which is what a pair of forms stands for."""
+def score_pairs(rows: list[dict], mentions: list[dict] | None = None, min_probability: float = 0.05,
+                model: Model = PERSONS) -> list[ScoredPair]:
+    """Every candidate pair of ``rows`` scored (for persons: features of name forms, see ``features``).
+    With enough ``mentions`` (the records the rows stand for), the model is first estimated on them: its
+    parameters describe pairs of mentions, which is what a pair of forms stands for."""
     if len(rows) < 2:
         return []
     from splink import DuckDBAPI, Linker, block_on
 
     logging.getLogger("splink").setLevel(logging.ERROR)
     api = DuckDBAPI()
-    settings = _settings(PRIOR_MATCH_SHARE)
+    settings = _settings(model.prior_share, model)
     if mentions is not None and len(mentions) >= MIN_RECORDS_FOR_TRAINING:
-        training = _frame(mentions)
-        trainer = Linker(api.register(training), _settings(_share_among_all_pairs(training)), log_level=logging.ERROR)
-        _train(trainer, block_on)
+        training = _frame(mentions, model)
+        trainer = Linker(api.register(training), _settings(_share_among_all_pairs(training, model), model),
+                         log_level=logging.ERROR)
+        _train(trainer, block_on, model)
         settings = trainer.misc.save_model_to_json()
-    linker = Linker(api.register(_frame(rows)), settings, log_level=logging.ERROR)
+    linker = Linker(api.register(_frame(rows, model)), settings, log_level=logging.ERROR)
     predictions = linker.inference.predict(threshold_match_probability=min_probability).as_pandas_dataframe()
-    weights = {name: predictions[f"mw_{name}"].round(2).tolist() for name in COMPARISONS}
-    gammas = {name: predictions[f"gamma_{name}"].astype(int).tolist() for name in COMPARISONS}
-    return [ScoredPair(left, right, float(probability), {name: weights[name][i] for name in COMPARISONS},
-                       {name: gammas[name][i] for name in COMPARISONS})
+    names = tuple(model.levels)
+    weights = {name: predictions[f"mw_{name}"].round(2).tolist() for name in names}
+    gammas = {name: predictions[f"gamma_{name}"].astype(int).tolist() for name in names}
+    return [ScoredPair(left, right, float(probability), {name: weights[name][i] for name in names},
+                       {name: gammas[name][i] for name in names})
             for i, (left, right, probability) in enumerate(zip(predictions["unique_id_l"], predictions["unique_id_r"],
                                                                 predictions["match_probability"]))]
 
 
-def _share_among_all_pairs(frame: pd.DataFrame) -> float:
+def _share_among_all_pairs(frame: pd.DataFrame, model: Model) -> float:
     """The prior share of matches among all pairs: PRIOR_MATCH_SHARE of the pairs that share a surname
     skeleton, none elsewhere. (Splink's estimate from deterministic rules cannot be used here: the
     model compares distinct name forms, and two forms of one person rarely agree on every field.)"""
-    sizes = frame["skel"].value_counts()
+    sizes = frame[model.block_column].value_counts()
     same_surname = float((sizes * (sizes - 1) / 2).sum())
     everything = len(frame) * (len(frame) - 1) / 2
-    return min(0.5, max(1e-9, PRIOR_MATCH_SHARE * same_surname / everything))
+    return min(0.5, max(1e-9, model.prior_share * same_surname / everything))
 
 
-def _train(linker, block_on) -> None:
+def _train(linker, block_on, model: Model) -> None:
     """Without labels: u from random pairs, m by EM blocked on the surname (it learns every comparison but
     the surname, whose m stays the prior: a second session blocked on given name and patronymic learned
     namesakes as matches). A step that cannot learn (too few pairs at some level) leaves the priors."""
     steps = (
         lambda: linker.training.estimate_u_using_random_sampling(max_pairs=1e5, seed=1),
-        lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on("skel"), max_pairs=5e5),
+        lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on(model.block_column),
+                                                                                   max_pairs=5e5),
     )
     for step in steps:
         try:

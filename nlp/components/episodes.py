@@ -5,7 +5,10 @@ court, a search, an interrogation), and an episode has several acts ("they beat 
 me to kneel"). ``incident_tagger`` marks each act; this component gives all acts of one episode the same
 key, so they become one Incident with all its acts and agents. A new episode begins at an act that
   * is dated, and its dates cannot overlap the episode's,
-  * took place somewhere else (its OCCURRED_AT place or facility differs from the episode's), or
+  * took place somewhere else (its OCCURRED_AT place or facility differs from the episode's), or a
+    place or facility (a police department, detention facility, court) other than the episode's is named
+    between the previous act and it ("В РУВД нас поставили к стене ..."; when the episode named none, only
+    in a later sentence than its last act), or
   * follows a change of scene between the two acts: a transfer or a new stage ("потом нас перевезли",
     "на следующий день", "during the interrogation": ``cues.jsonl``, cue "transfer").
 Each act keeps its own span and violation type (attrs ``violation``); the episode key is
@@ -23,6 +26,9 @@ from nlp import lexicon as lexicon_module
 from nlp.components.entities import attrs
 
 
+SCENE_KINDS = ("police_department", "detention_facility", "court", "prosecution", "investigative")
+
+
 class EpisodeGrouper:
     def __init__(self, lang: str):
         cues = lexicon_module.load().cues.get("transfer", {})
@@ -35,6 +41,8 @@ class EpisodeGrouper:
         if not acts:
             return doc
         places = self._places(doc)
+        scenes = [e for e in doc.ents if e._.key and (e.label_ == "PLACE" or (
+            e.label_ == "UNIT" and (attrs(e).get("unit_kind") in SCENE_KINDS)))]
         tag = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:8]
         text = doc.text
         episode: list[Span] = []
@@ -51,6 +59,12 @@ class EpisodeGrouper:
                 new = True
             if episode and self.transfer and self.transfer.search(text, episode[-1].end_char, act.start_char):
                 new = True
+            if episode:
+                named = [e for e in scenes if episode[-1].end_char <= e.start_char < act.start_char]
+                if named and act_place in (None, named[-1]._.key) and (
+                        (place is not None and named[-1]._.key != place)
+                        or (place is None and named[-1].sent.start > episode[-1].sent.start)):
+                    new, act_place = True, named[-1]._.key
             if new:
                 self._close(episode, tag, window)
                 episode, window, place = [], (None, None, None), None

@@ -1,0 +1,154 @@
+"""One event across testimonies: incidents (episodes, one testimony each) joined into events.
+
+Two testimonies telling the beating in the yard of the same district police department on the same
+night tell one event. Incidents are scored in pairs by the same Fellegi-Sunter machinery as persons
+(``linkage.score_pairs`` with the ``EVENTS`` model): date, place or facility, the units and the
+persons who carried them out or ordered them, violations. They join when the probability is at least
+``AUTO_LINK``, they tell enough in common (an official named in both, or the same place and unit on
+the same day: ``_told_in_common``), and the event stays consistent: never two incidents of one testimony, dates that can all
+overlap, and a place, unit and official in common wherever both sides name one. Every incident is part of exactly one event (alone, if need
+be); corroboration is the number of testimonies behind an event.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from graph.resolve.linkage import Model, ScoredPair, level_label, score_pairs
+
+AUTO_LINK = 0.80
+
+EVENT_LEVELS: dict[str, tuple[str, list[tuple[str, str, float, float]]]] = {
+    "date": ("date_lo_l IS NULL OR date_lo_r IS NULL", [
+        ("date_lo_l = date_hi_l AND date_lo_r = date_hi_r AND date_lo_l = date_lo_r", "the same day", 0.70, 0.03),
+        ("date_lo_l <= date_hi_r AND date_lo_r <= date_hi_l", "dates that may overlap", 0.28, 0.07),
+        ("ELSE", "different dates", 0.02, 0.90)]),
+    "place": ("len(places_l) = 0 OR len(places_r) = 0", [
+        ("len(list_intersect(places_l, places_r)) > 0", "the same place or facility", 0.85, 0.10),
+        ("ELSE", "different places", 0.15, 0.90)]),
+    "unit": ("len(units_l) = 0 OR len(units_r) = 0", [
+        ("len(list_intersect(units_l, units_r)) > 0", "the same unit acted", 0.80, 0.15),
+        ("ELSE", "different units acted", 0.20, 0.85)]),
+    "persons": ("len(persons_l) = 0 OR len(persons_r) = 0", [
+        ("len(list_intersect(persons_l, persons_r)) > 0", "an official named in both", 0.60, 0.01),
+        ("ELSE", "different officials named", 0.40, 0.99)]),
+    "violations": ("len(violations_l) = 0 OR len(violations_r) = 0", [
+        ("len(list_intersect(violations_l, violations_r)) > 0", "a violation in common", 0.90, 0.50),
+        ("ELSE", "other violations", 0.10, 0.50)]),
+}
+# Incidents are compared when they share a first day, or a month and a place.
+EVENTS = Model(EVENT_LEVELS, (("date_lo",), ("month", "place0")), ("places", "units", "persons", "violations"),
+               0.2, "date_lo")
+
+
+def _day(value: str | None) -> int | None:
+    return date.fromisoformat(value).toordinal() if value else None
+
+
+def event_features(record: dict) -> dict:
+    """An incident record (from cypher/read/event_records) as the fields the model compares."""
+    places = sorted(record.get("places") or [])
+    return {"unique_id": record["id"], "date_lo": _day(record.get("date_min")), "date_hi": _day(record.get("date_max")),
+            "month": (record.get("date_min") or "")[:7] or None, "place0": places[0] if places else None,
+            "places": places, "units": sorted(record.get("units") or []), "persons": sorted(record.get("persons") or []),
+            "violations": sorted(record.get("violations") or [])}
+
+
+@dataclass
+class EventGroup:
+    members: list[str]
+    testimonies: set[str]
+    lo: int | None
+    hi: int | None
+    places: set[str] = field(default_factory=set)
+    units: set[str] = field(default_factory=set)
+    persons: set[str] = field(default_factory=set)
+
+    def consistent_with(self, other: "EventGroup") -> bool:
+        if self.testimonies & other.testimonies:
+            return False  # a testimony's episodes are distinct by construction
+        if None not in (self.lo, self.hi, other.lo, other.hi) and (max(self.lo, other.lo) > min(self.hi, other.hi)):
+            return False
+        # where both name the place, the unit or the officials, they must share one
+        return all(not (mine and theirs) or bool(mine & theirs) for mine, theirs in (
+            (self.places, other.places), (self.units, other.units), (self.persons, other.persons)))
+
+    def absorb(self, other: "EventGroup") -> None:
+        self.members += other.members
+        self.testimonies |= other.testimonies
+        known = [x for x in (self.lo, other.lo) if x is not None]
+        self.lo = max(known) if known else None
+        known = [x for x in (self.hi, other.hi) if x is not None]
+        self.hi = min(known) if known else None
+        self.places |= other.places
+        self.units |= other.units
+        self.persons |= other.persons
+
+
+@dataclass
+class EventResolution:
+    event_of: dict[str, str]            # incident id -> event id
+    probability: dict[str, float]       # incident id -> probability of its link (1.0: first of its event)
+    reasons: dict[str, dict]            # incident id -> what drove the link
+    events: dict[str, list[str]]        # event id -> incident ids
+
+
+def resolve_events(records: list[dict]) -> EventResolution:
+    features = {r["id"]: event_features(r) for r in records}
+    groups = {r["id"]: EventGroup([r["id"]], {r["testimony_id"]}, features[r["id"]]["date_lo"],
+                                  features[r["id"]]["date_hi"], set(features[r["id"]]["places"]),
+                                  set(features[r["id"]]["units"]), set(features[r["id"]]["persons"]))
+              for r in records}
+    parent = {r["id"]: r["id"] for r in records}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    probability, reasons = {}, {}
+    pairs = score_pairs(list(features.values()), model=EVENTS)
+    for pair in sorted(pairs, key=lambda p: (-p.probability, p.left, p.right)):
+        if pair.probability < AUTO_LINK:
+            break
+        if not _told_in_common(pair):
+            continue
+        a, b = root(pair.left), root(pair.right)
+        if a == b or not groups[a].consistent_with(groups[b]):
+            continue
+        if len(groups[a].members) < len(groups[b].members):
+            a, b = b, a
+        joined = pair.left if pair.left in groups[b].members else pair.right   # the side that joins
+        parent[b] = a
+        groups[a].absorb(groups.pop(b))
+        probability[joined] = pair.probability
+        reasons[joined] = _why(pair)
+    events: dict[str, list[str]] = defaultdict(list)
+    for incident in features:
+        events[root(incident)].append(incident)
+    event_of, named = {}, {}
+    for members in events.values():
+        event_id = "event:" + hashlib.sha1(min(members).encode()).hexdigest()[:16]
+        named[event_id] = sorted(members)
+        for incident in members:
+            event_of[incident] = event_id
+            probability.setdefault(incident, 1.0)
+            reasons.setdefault(incident, {})
+    return EventResolution(event_of, probability, reasons, named)
+
+
+def _told_in_common(pair: ScoredPair) -> bool:
+    """Enough told in common to be one event: the same day and at least two of the place, the unit and
+    an official named in both, one of them an agent. A date and a place alone do not make one event
+    (many were beaten at Okrestina on 11 August 2020), nor does a busy official alone."""
+    common = {name for name in ("place", "unit", "persons", "date") if pair.levels.get(name) == (
+        2 if name == "date" else 1)}
+    return "date" in common and ("persons" in common or "unit" in common) and len(common) >= 3
+
+
+def _why(pair: ScoredPair) -> dict:
+    return {"with": [pair.left, pair.right], "probability": round(pair.probability, 4), "weights": pair.weights,
+            "levels": {name: level_label(name, gamma, EVENTS) for name, gamma in pair.levels.items()}}
