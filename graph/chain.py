@@ -70,15 +70,18 @@ class CommandChain:
         return len({c["testimony_id"] for c in self.evidence(fact_id) if c.get("testimony_id")})
 
     def superiors(self) -> list[tuple[ChainStep, str]]:
-        """Every (step with a commander, overall certainty) above the agents, certain ones first."""
-        rows = []
+        """Every (step with a commander, overall certainty) above the agents, once per level, unit and
+        commander (the most certain reading kept), certain ones first."""
+        best: dict[tuple, tuple[ChainStep, str]] = {}
         for agent in self.agents:
             for step in agent.steps:
                 if step.commander_id:
                     overall = "certain" if step.certainty == "certain" and agent.post_certainty in (
                         "certain", None) else "possible"
-                    rows.append((step, overall))
-        return sorted(rows, key=lambda r: (r[1] != "certain", r[0].level, r[0].commander_name or ""))
+                    key = (step.level, step.unit_id, step.commander_id)
+                    if key not in best or (overall == "certain" and best[key][1] != "certain"):
+                        best[key] = (step, overall)
+        return sorted(best.values(), key=lambda r: (r[1] != "certain", r[0].level, r[0].commander_name or ""))
 
 
 def _run(driver: neo4j.Driver, database: str, name: str, **params) -> list[dict]:

@@ -258,6 +258,12 @@ def person_profile(store: Store, person_id: str) -> Profile | None:
                    [{**u, "roles": sorted(u["roles"])} for u in units.values()], proof, mentions)
 
 
+def incident_event(store: Store, incident_id: str) -> dict | None:
+    """The event the incident is part of (graph/resolve/events.py): {event, incidents}, or None."""
+    rows = store.read("incident_event", incident_id=incident_id)
+    return rows[0] if rows else None
+
+
 # -- units -------------------------------------------------------------------------------------------------
 def unit_hierarchy(store: Store, on_date: str | None = None) -> nx.DiGraph:
     """Units as a tree: an edge superior -> subordinate for every link in force on the date (all links

@@ -154,3 +154,10 @@ def test_cli_reports_name_flags(tmp_path):
     assert "Гр" + ZWSP + "омов" in person["text"]
     assert person["attrs"]["name_flags"] == ["invisible_characters", "bidi_control"]
     assert person["canonical"] == "Сергей Громов"
+
+
+def test_a_noun_opening_the_sentence_is_not_the_surname_of_the_name_it_governs():
+    result = extract("Лицо Тимофея Аркадьевича я запомнила навсегда. Громов Тимофей Аркадьевич бил меня.", "ru")
+    texts = [p["text"] for p in persons(result)]
+    assert "Тимофея Аркадьевича" in texts and "Громов Тимофей Аркадьевич" in texts
+    assert not any(t.startswith("Лицо") for t in texts)

@@ -171,3 +171,14 @@ def test_incidents_of_different_testimonies_that_tell_enough_in_common_are_one_e
     assert sorted(len(m) for m in result.events.values()) == [1, 1, 1, 2]
     joined = next(x for x in ("a", "b", "d") if result.reasons[x])
     assert result.reasons[joined]["levels"]["date"] == "the same day"
+
+
+def test_among_namesakes_the_rank_or_the_officials_named_alongside_decide():
+    namesakes = [record("major", "Тарасевич", "Сергей", "Петрович", rank_order=9),
+                 record("colonel", "Тарасевич", "Святослав", "Игоревич", rank_order=11)]
+    groups, result = resolved(namesakes + [record("alone", "Тарасевича", rank_order=9)], lexicon_module.load())
+    assert ["alone", "major"] in groups and result.links["alone"].kind == "surname_only"
+    beside = dict(record("beside", "Тарасевич"), co_named=["person:grvc-p"])
+    colonel = dict(namesakes[1], co_named=["person:grvc-p"])
+    groups, _ = resolved([namesakes[0], colonel, beside], lexicon_module.load())
+    assert ["beside", "colonel"] in groups

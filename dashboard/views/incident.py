@@ -26,6 +26,12 @@ st.write(f"When: {common.plain(common.date_range(incident.get('precision'), inci
          f" · violations: {common.plain(', '.join(incident.get('violations') or []) or 'unknown')}")
 proof = explore.evidence(store, [incident_id])
 common.evidence_panel(proof, incident_id, "How the testimony describes it")
+event = explore.incident_event(store, incident_id)
+if event and event["event"].get("testimonies", 1) > 1:
+    st.caption(f"Part of one event told by {event['event']['testimonies']} testimonies; the others' accounts:")
+    for other in event["incidents"]:
+        if other["id"] != incident_id:
+            common.link("Incident", other["id"], f"{other['label']} (link probability {other['probability']:.2f})")
 
 st.subheader("Perpetrators and those who ordered it")
 if not chain.agents:

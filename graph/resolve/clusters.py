@@ -8,8 +8,10 @@ Order of decisions, each obeying the ones before:
    names or patronymics (a typo apart is the same), one gender;
 3. a named group the model was unsure about (at least ``REVIEW_MIN``) joins the one consistent group with
    the same surname it could be; with two or more it waits for review;
-4. a mention by surname alone joins the one compatible official (same unit when units are stated,
-   a rank that did not fall, a period within ``SAME_PERIOD_DAYS``); with several it goes to review;
+4. a mention by surname alone joins the one compatible official written with the same surname (a typo
+   apart only when none is; a rank that did not fall, a period within ``SAME_PERIOD_DAYS``); among
+   several, those of the same unit, then the one named alongside the same officials, then the one of the
+   same rank; with several left it goes to review;
 5. surname-only mentions left over form surname-only persons with their compatible namesakes;
 6. pairs between ``REVIEW_MIN`` and ``AUTO_LINK`` (and ambiguous surname-only mentions) become
    proposals for analysts; nothing below ``REVIEW_MIN`` is linked or proposed.
@@ -176,8 +178,13 @@ def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[S
                     candidates[work.root(other)] = (pair, other)
         exact = {r: c for r, c in candidates.items() if c[0].levels.get("surname") == 2}
         candidates = exact or candidates  # a surname a typo apart counts only when none is written the same
-        same_unit = {r: c for r, c in candidates.items() if c[0].levels.get("unit", -1) == 1}
-        chosen = same_unit if same_unit else candidates
+        chosen = candidates
+        for comparison, agreeing in (("unit", 1), ("co_named", 1), ("rank", 2)):  # the unit, then who else
+            narrowed = {r: c for r, c in chosen.items() if c[0].levels.get(comparison, -1) == agreeing}
+            if len(narrowed) == 1 or (narrowed and comparison == "unit"):  # was named, then the rank
+                chosen = narrowed
+            if len(chosen) == 1:
+                break
         if len(chosen) == 1:
             (pair, other), = chosen.values()
             work.union(mention, other, check=False)

@@ -207,7 +207,7 @@ class PersonRules:
         result = []
         for piece in pieces:
             while piece and (piece[0].lower_ in NOT_NAMES or not (visible(piece[0])[:1].isupper()) or
-                             self._common_word(doc, piece[0], edge=True)):
+                             self._common_word(doc, piece[0], edge=True) or self._noun_before_a_name(doc, piece)):
                 piece = piece[1:]
             while piece and (piece[-1].is_punct and piece[-1].text != "." or piece[-1].lower_ in NOT_NAMES or
                              piece[-1].lower_ in self.lexicon.unit_abbreviations or
@@ -247,6 +247,18 @@ class PersonRules:
         head = token.head
         return token.tag_ not in ("NNP", "NNPS") or (
             token.dep_ in ("compound", "amod", "nmod") and head.i > token.i and head.is_lower)
+
+    @staticmethod
+    def _noun_before_a_name(doc: Doc, piece: list) -> bool:
+        """ "Лицо Андрея Константиновича я запомнила": a common noun opening the sentence, followed by a
+        given name in an oblique case, is the noun the name depends on ("the face of ..."), not a surname
+        (a surname agrees in case with its given name)."""
+        if len(piece) < 2 or doc._.lang not in ("ru", "be") or not sentence_initial(doc, piece[0].i):
+            return False
+        if russian_word_class(visible(piece[0])) not in ("noun", "oblique_noun"):
+            return False
+        given = [p for p in analyzer().parse(visible(piece[1])) if "Name" in p.tag]
+        return bool(given) and all("nomn" not in p.tag for p in given)
 
     @staticmethod
     def _written_lowercase(doc: Doc, lower: str) -> bool:
