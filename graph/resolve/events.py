@@ -38,9 +38,12 @@ EVENT_LEVELS: dict[str, tuple[str, list[tuple[str, str, float, float]]]] = {
         ("len(list_intersect(violations_l, violations_r)) > 0", "a violation in common", 0.90, 0.50),
         ("ELSE", "other violations", 0.10, 0.50)]),
 }
-# Incidents are compared when they share a first day, or a month and a place.
-EVENTS = Model(EVENT_LEVELS, (("date_lo",), ("month", "place0")), ("places", "units", "persons", "violations"),
-               0.2, "date_lo")
+# Incidents are compared only when they could be one event (``_told_in_common``): the same first day and
+# two of place, unit and official (the least of each): a day alone would compare every incident of a
+# busy day with every other.
+EVENTS = Model(EVENT_LEVELS, (("date_lo", "place0", "unit0"), ("date_lo", "place0", "person0"),
+                              ("date_lo", "unit0", "person0")),
+               ("places", "units", "persons", "violations"), 0.2, "date_lo")
 
 
 def _day(value: str | None) -> int | None:
@@ -49,11 +52,11 @@ def _day(value: str | None) -> int | None:
 
 def event_features(record: dict) -> dict:
     """An incident record (from cypher/read/event_records) as the fields the model compares."""
-    places = sorted(record.get("places") or [])
+    places, units, persons = (sorted(record.get(k) or []) for k in ("places", "units", "persons"))
     return {"unique_id": record["id"], "date_lo": _day(record.get("date_min")), "date_hi": _day(record.get("date_max")),
-            "month": (record.get("date_min") or "")[:7] or None, "place0": places[0] if places else None,
-            "places": places, "units": sorted(record.get("units") or []), "persons": sorted(record.get("persons") or []),
-            "violations": sorted(record.get("violations") or [])}
+            "places": places, "units": units, "persons": persons, "violations": sorted(record.get("violations") or []),
+            "place0": places[0] if places else None, "unit0": units[0] if units else None,
+            "person0": persons[0] if persons else None}
 
 
 @dataclass
@@ -97,11 +100,15 @@ class EventResolution:
 
 def resolve_events(records: list[dict]) -> EventResolution:
     features = {r["id"]: event_features(r) for r in records}
-    groups = {r["id"]: EventGroup([r["id"]], {r["testimony_id"]}, features[r["id"]]["date_lo"],
-                                  features[r["id"]]["date_hi"], set(features[r["id"]]["places"]),
-                                  set(features[r["id"]]["units"]), set(features[r["id"]]["persons"]))
-              for r in records}
-    parent = {r["id"]: r["id"] for r in records}
+    testimony = {r["id"]: r["testimony_id"] for r in records}
+    forms = _forms(features, testimony)
+    form_of = {incident: form for form, members in forms.items() for incident in members}
+    groups = {}
+    for form, members in forms.items():
+        f = features[form]
+        groups[form] = EventGroup(list(members), {testimony[m] for m in members}, f["date_lo"], f["date_hi"],
+                                  set(f["places"]), set(f["units"]), set(f["persons"]))
+    parent = {form: form for form in forms}
 
     def root(x: str) -> str:
         while parent[x] != x:
@@ -110,10 +117,8 @@ def resolve_events(records: list[dict]) -> EventResolution:
         return x
 
     probability, reasons = {}, {}
-    pairs = score_pairs(list(features.values()), model=EVENTS)
+    pairs = score_pairs([features[form] for form in forms], min_probability=AUTO_LINK, model=EVENTS)
     for pair in sorted(pairs, key=lambda p: (-p.probability, p.left, p.right)):
-        if pair.probability < AUTO_LINK:
-            break
         if not _told_in_common(pair):
             continue
         a, b = root(pair.left), root(pair.right)
@@ -126,9 +131,13 @@ def resolve_events(records: list[dict]) -> EventResolution:
         groups[a].absorb(groups.pop(b))
         probability[joined] = pair.probability
         reasons[joined] = _why(pair)
+    for form, members in forms.items():  # incidents told alike join their form's event
+        for incident in members[1:]:
+            probability[incident] = 1.0
+            reasons[incident] = {"with": [form, incident], "probability": 1.0, "told_alike": True}
     events: dict[str, list[str]] = defaultdict(list)
     for incident in features:
-        events[root(incident)].append(incident)
+        events[root(form_of[incident])].append(incident)
     event_of, named = {}, {}
     for members in events.values():
         event_id = "event:" + hashlib.sha1(min(members).encode()).hexdigest()[:16]
@@ -138,6 +147,24 @@ def resolve_events(records: list[dict]) -> EventResolution:
             probability.setdefault(incident, 1.0)
             reasons.setdefault(incident, {})
     return EventResolution(event_of, probability, reasons, named)
+
+
+def _forms(features: dict[str, dict], testimony: dict[str, str]) -> dict[str, list[str]]:
+    """Incidents told alike (the same day, places, units and officials) that already tell enough in common
+    to be one event are compared once, as one form: a busy day (hundreds beaten at Okrestina on 11 August
+    2020 by its guards) would otherwise compare every account with every other. A form never holds two
+    incidents of one testimony. Returns form id (its first incident) -> incident ids."""
+    buckets: dict[tuple, list[str]] = {}
+    seen: dict[tuple, int] = defaultdict(int)
+    for incident, f in sorted(features.items()):
+        stated = [bool(f["places"]), bool(f["units"]), bool(f["persons"])]
+        enough = f["date_lo"] is not None and f["date_lo"] == f["date_hi"] and (f["units"] or f["persons"]) \
+            and sum(stated) >= 2
+        key = (f["date_lo"], tuple(f["places"]), tuple(f["units"]), tuple(f["persons"])) if enough else (incident,)
+        occurrence = seen[(key, testimony[incident])]
+        seen[(key, testimony[incident])] += 1
+        buckets.setdefault((key, occurrence), []).append(incident)
+    return {members[0]: members for members in buckets.values()}
 
 
 def _told_in_common(pair: ScoredPair) -> bool:
