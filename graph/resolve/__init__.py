@@ -3,10 +3,11 @@
 Ingest writes, per testimony, one :Mention record for each official it names and links it to the
 person of its per-document key. ``resolve`` then reads every mention of the finished testimonies and
 the analysts' decisions, scores candidate pairs with a Fellegi-Sunter model (``linkage``), clusters
-them under constraints (``clusters``), and writes the outcome in ONE transaction: a run killed at any
-moment leaves the graph as it was, a finished run leaves it as a complete run would. Nothing is
-destroyed: mentions keep their spans, claims keep their ids (facts belong to mentions), and a
-re-run moves mentions between persons as the evidence changes. Running it twice changes nothing.
+them under constraints (``clusters``), and writes the outcome in one transaction: a run killed at any
+moment leaves the persons as they were, or as a complete run leaves them. Then incidents are joined into
+events (``events``), written in a second transaction of their own. Nothing is destroyed: mentions keep
+their spans, claims keep their ids (facts belong to mentions), and a re-run moves mentions between
+persons and incidents between events as the evidence changes. Running it twice changes nothing.
 """
 from __future__ import annotations
 
