@@ -49,6 +49,14 @@ def test_selection_follows_hops_and_filters(store):
     assert all(window.nodes[l["target"]]["props"]["date_max"] >= "2021-01-01" for l in window.links)
 
 
+def test_a_post_seen_in_several_testimonies_is_one_link_and_persons_keep_their_mentions(case):
+    subgraph, _ = case
+    held = [(l["source"], l["target"], l["props"].get("role")) for l in subgraph.links_of("HELD")]
+    assert held and len(held) == len(set(held))
+    assert any(subgraph.corroboration(l["fact_id"]) > 1 for l in subgraph.links_of("HELD"))
+    assert subgraph.corroboration("person:lmk-s") > 1  # the testimonies that name him, from his mentions
+
+
 def test_graphml_and_gexf_read_back_with_networkx(case):
     subgraph, folder = case
     for name, reader in (("subgraph.graphml", nx.read_graphml), ("subgraph.gexf", nx.read_gexf)):

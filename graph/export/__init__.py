@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from graph import chain, model
+from graph import chain, model, posts
 from graph.explore import Store
 
 LINK_TYPES = ("PERPETRATED", "ORDERED", "HELD", "SUBORDINATE_TO", "OCCURRED_AT")
@@ -114,16 +114,44 @@ def select(store: Store, selection: Selection) -> Subgraph:
     for node_id in sorted(visited):
         if node_id in known:
             subgraph.nodes[node_id] = {"label": known[node_id]["label"], "props": known[node_id]["props"]}
-    mentions = chain.claims_for(store.driver, sorted(subgraph.nodes), store.database)
-    for node_id, claims in mentions.items():
-        kept = [c for c in claims if _claim_kept(c, selection)]
+    # a person's mention claims cite its Mention records (graph/resolve); other nodes' cite the node
+    records = {r["person"]: r["mentions"] for r in store.read("person_mention_ids", ids=sorted(subgraph.nodes))}
+    cited_as = {mention: person for person, mentions in records.items() for mention in mentions}
+    mentions = chain.claims_for(store.driver, sorted(set(subgraph.nodes) | set(cited_as)), store.database)
+    for fact_id, claims in mentions.items():
+        node_id = cited_as.get(fact_id, fact_id)  # in the case file they cite the person
+        kept = [{**c, "fact_id": node_id} for c in claims if _claim_kept(c, selection)]
         if kept:
-            subgraph.claims[node_id] = kept
+            subgraph.claims[node_id] = sorted(subgraph.claims.get(node_id, []) + kept, key=_claim_order)
+    _join_posts(subgraph)
     cited = sorted({c["testimony_id"] for claims in subgraph.claims.values() for c in claims if c.get("testimony_id")})
     for row in store.read("export_testimonies", ids=cited):
         subgraph.testimonies[row["testimony"]["id"]] = row
     subgraph.links.sort(key=lambda link: (link["type"], link["source"], link["target"], link["fact_id"]))
     return subgraph
+
+
+def _claim_order(claim: dict) -> tuple:
+    """The order cypher/read/claims_for_facts gives a fact's claims."""
+    return -claim["confidence"], claim["id"]
+
+
+def _join_posts(subgraph: Subgraph) -> None:
+    """One HELD link per person, unit and role: each testimony's sighting of a post is a Post of its own
+    (graph/posts.py); a case file shows the post once, backed by every sighting's claims."""
+    groups: dict[tuple, list[dict]] = {}
+    for link in subgraph.links_of("HELD"):
+        groups.setdefault((link["source"], link["target"], link["props"].get("role")), []).append(link)
+    joined_links = []
+    for (source, target, _), links in groups.items():
+        post = posts.joined([{**link["props"], "id": link["fact_id"], "unit_id": target} for link in links])[0]
+        first = post["id"]
+        # in the case file the joined post is the fact every sighting's claim cites
+        joined = [{**c, "fact_id": first} for link in links for c in subgraph.claims.pop(link["fact_id"], [])]
+        subgraph.claims[first] = sorted(joined, key=_claim_order)
+        props = {k: v for k, v in post.items() if k not in ("ids", "unit_id")}
+        joined_links.append({"type": "HELD", "fact_id": first, "source": source, "target": target, "props": props})
+    subgraph.links = [link for link in subgraph.links if link["type"] != "HELD"] + joined_links
 
 
 def add_command_chains(store: Store, subgraph: Subgraph) -> None:
