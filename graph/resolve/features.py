@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from datetime import date
 from functools import lru_cache
 
+from nlp import lexicon as lexicon_module
 from nlp import names
 from nlp.lexicon import Lexicon
 
@@ -56,19 +58,32 @@ def _initial(part: str | None, lexicon: Lexicon) -> str | None:
     return names.initial_of(part.rstrip("."), lexicon) if part and part.strip(".") else None
 
 
-# A written initial may stand for another Russian one: Belarusian У./Latin U. for В (Уладзімір),
-# В./V. for О (Вольга), А./A. for О (Алег, Aleh), Я./Y. for Е (Яўген, Yauhen), and back.
-_INITIAL_ALTERNATIVES = {"u": {"v"}, "v": {"o", "u"}, "a": {"o"}, "o": {"a", "v"}, "y": {"e"}, "e": {"y"}}
+def _initial_alternatives(lexicon: Lexicon) -> dict[str, frozenset]:
+    """The canonical initials a written initial may stand for, read off the spellings in the name table
+    (``variants``; not diminutives, which no one writes as an initial): Мікалай makes "m" stand for
+    Николай's "n" too, Уладзімір "u" for "v", Вольга "v" for "o", Алег "a" for "o", Яўген "y" for "e"."""
+    cached = _ALTERNATIVES.get(id(lexicon))
+    if cached is None:
+        found: dict[str, set[str]] = defaultdict(set)
+        for row in lexicon_module.read_jsonl(lexicon_module.DATA_DIR / "given_names.jsonl"):
+            meant = names.initial_of(row["canonical"], lexicon)
+            for written in row.get("variants", []):
+                found[names.initial_of(written[:1], lexicon)].add(meant)
+        cached = _ALTERNATIVES[id(lexicon)] = {letter: frozenset(meant) for letter, meant in found.items()}
+    return cached
 
 
-def initial_options(part: str | None, canonical_initial: str | None) -> list[str]:
+_ALTERNATIVES: dict[int, dict[str, frozenset]] = {}
+
+
+def initial_options(part: str | None, canonical_initial: str | None, lexicon: Lexicon) -> list[str]:
     """The Russian initials a name part may stand for: one when the full name is known (its canonical
-    initial), several when only an initial is written."""
+    initial), several when only an initial is written (see ``_initial_alternatives``)."""
     if not part or not part.strip(".") or canonical_initial is None:
         return []
     if len(part.rstrip(".")) > 2:
         return [canonical_initial]
-    return sorted({canonical_initial} | _INITIAL_ALTERNATIVES.get(canonical_initial, set()))
+    return sorted({canonical_initial} | _initial_alternatives(lexicon).get(canonical_initial, frozenset()))
 
 
 def _full(part: str | None, lexicon: Lexicon) -> str | None:
@@ -142,10 +157,10 @@ def _name_fields(surname: str | None, given: str | None, patronymic: str | None,
         "surname_folded": names._fold(names.strip_case_ending(surname)).lower() or None,
         "given_full": _full(given, lexicon),
         "given_initial": given_initial,
-        "given_initials": initial_options(given, given_initial),
+        "given_initials": initial_options(given, given_initial, lexicon),
         "patr_full": patr_full,
         "patr_initial": patr_initial,
-        "patr_initials": initial_options(patronymic, patr_initial),
+        "patr_initials": initial_options(patronymic, patr_initial, lexicon),
     }
 
 
