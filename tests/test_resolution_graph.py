@@ -60,7 +60,8 @@ def test_resolving_again_changes_nothing_and_decisions_hold(corpus_graph):
     moved_out = explore.person_mentions(store, busiest["id"])
     assert mentions[0] not in [m["mention"]["id"] for m in moved_out]
     explore.decide_merge(store, mentions[0], mentions[1], True, "analyst-1")  # the latest decision wins
-    assert mentions[0] in [m["mention"]["id"] for m in explore.person_mentions(store, busiest["id"])]
+    persons = {r["mention"]: r["person"] for r in store.read("mention_person", ids=mentions[:2])}
+    assert persons[mentions[0]] == persons[mentions[1]]
     assert resolve(driver, database).mentions_moved == 0
 
 
