@@ -14,9 +14,9 @@ from functools import lru_cache
 from graph import model
 from graph.facts import UNKNOWN, DateRange, Evidence, FactBuilder
 from graph.model import COMMAND_ROLES, GraphBatch
-from graph.resolve.features import name_flags
 from ingest.pseudonymise import mask
 from nlp import lexicon as lexicon_module
+from nlp import names
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 OFFICIAL_RELATIONS = ("HELD_POSITION", "MEMBER_OF", "COMMANDED", "PERPETRATED", "ORDERED")
@@ -253,7 +253,7 @@ def mention_records(info: TestimonyInfo, extraction: dict, official_ids: set[str
             "language": extraction["language"], "script": _script(" ".join(m["text"] for m in mentions)),
             "co_named": sorted({k for k in by_key if k != key}),
             "name_flags": sorted({f for m in mentions for f in m["attrs"].get("name_flags", [])}
-                                 | set(name_flags([m["text"] for m in mentions]))),
+                                 | {f for m in mentions for f in names.normalise_for_matching(m["text"])[1]}),
         }
     return records
 
@@ -261,8 +261,6 @@ def mention_records(info: TestimonyInfo, extraction: dict, official_ids: set[str
 def _gender(given: str | None, lexicon) -> str | None:
     if not given or len(given.rstrip(".")) <= 2:
         return None
-    from nlp import names
-
     return lexicon.given_gender.get(names.canonical_given(given, lexicon) or "") or None
 
 
@@ -421,14 +419,14 @@ def reference_batch() -> GraphBatch:
     lexicon = lexicon_module.load()
     cited = Evidence("gazetteer", "1", 1.0, source_id=source_id)
     for unit in lexicon.units.values():
-        names = sorted({n for n in unit.names.values() if n})
-        facts.entity("Unit", {"id": unit.id, "name": unit.display("ru"), "names": names, "kind": unit.kind,
+        written = sorted({n for n in unit.names.values() if n})
+        facts.entity("Unit", {"id": unit.id, "name": unit.display("ru"), "names": written, "kind": unit.kind,
                               "city": unit.city})
     for unit in lexicon.units.values():
         if unit.parent and unit.parent in lexicon.units:
             facts.subordinate(unit.id, unit.parent, unit.parent_relation or "administrative", cited)
     for place in lexicon.places.values():
-        names = sorted(set(place.get("names", {}).values()))
-        facts.entity("Place", {"id": place["id"], "name": place["names"].get("ru") or names[0], "names": names,
+        written = sorted(set(place.get("names", {}).values()))
+        facts.entity("Place", {"id": place["id"], "name": place["names"].get("ru") or written[0], "names": written,
                                "kind": place.get("kind"), "lat": place.get("lat"), "lon": place.get("lon")})
     return facts.batch

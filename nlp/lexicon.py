@@ -62,7 +62,7 @@ class Title:
     order: int = 0
 
 
-@dataclass
+@dataclass(eq=False)  # one per data folder, loaded once: compared and hashed by identity (cache keys)
 class Lexicon:
     units: dict[str, Unit]
     unit_aliases: dict[str, set[str]]            # lowercased alias -> unit ids

@@ -267,14 +267,21 @@ _LATIN_PATRONYMIC_SUFFIX = re.compile(r"(?:ovich|ovna|evich|evna|ievich|ievna|ye
                                       r"ovič|avič|evič|aŭna|auna|ouna)$", re.I)
 
 
-def father_name(word: str, lexicon: Lexicon) -> str | None:
-    """The canonical given name a patronymic is made from: "Мікалаевіч", "Николаевич", "Mikalaevich" ->
-    "Николай"; "Уладзіміраўна" -> "Владимир"; None when the table knows no such name."""
+def patronymic_stem(word: str) -> str | None:
+    """A patronymic without its suffix and case ending, lower case: "Мікалаевіча" -> "мікала",
+    "Piatrovich" -> "piatr"; None when the word has no patronymic suffix."""
     word = re.sub("['’ʼ]", "", normalise_for_matching(word)[0].lower())
     stem = _PATRONYMIC_SUFFIX.sub("", _PATRONYMIC_CASE.sub("", word))
     if stem == word:
         stem = _LATIN_PATRONYMIC_SUFFIX.sub("", word)
-    if len(stem) < 2 or stem == word:
+    return stem if len(stem) >= 2 and stem != word else None
+
+
+def father_name(word: str, lexicon: Lexicon) -> str | None:
+    """The canonical given name a patronymic is made from: "Мікалаевіч", "Николаевич", "Mikalaevich" ->
+    "Николай"; "Уладзіміраўна" -> "Владимир"; None when the table knows no such name."""
+    stem = patronymic_stem(word)
+    if stem is None:
         return None
     candidates = [stem + end for end in ("", "й", "ий", "а", "я", "ь", "ій", "i", "y", "iy", "ai", "ei")]
     if len(stem) > 2:  # Павлович -> Павел, Pavlovich -> Pavel: the dropped vowel comes back

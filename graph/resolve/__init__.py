@@ -23,6 +23,7 @@ from graph.resolve.clusters import Link, Resolution, cluster
 from graph.resolve.events import resolve_events
 from graph.resolve.features import record_features
 from graph.resolve.linkage import score_pairs
+from nlp import lexicon as lexicon_module
 
 
 CO_NAMED_KEPT = 20   # officials named alongside that a form keeps (the most frequent)
@@ -51,8 +52,6 @@ class ResolutionReport:
 
 
 def resolve(driver: neo4j.Driver, database: str = "neo4j") -> ResolutionReport:
-    from nlp import lexicon as lexicon_module
-
     report = ResolutionReport()
     began = time.perf_counter()
     records = [r["mention"] for r in _read(driver, database, "resolution_mentions")]

@@ -8,8 +8,6 @@ bidi characters are removed before any of this (the record keeps the name as wri
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from datetime import date
 from functools import lru_cache
@@ -18,62 +16,32 @@ from nlp import lexicon as lexicon_module
 from nlp import names
 from nlp.lexicon import Lexicon
 
-# Letters that look alike in Latin and Cyrillic, and characters that show nothing or reorder text.
-_LATIN_TO_CYRILLIC = str.maketrans("aceopxyABCEHKMOPTXiI", "асеорхуАВСЕНКМОРТХіІ")
-_CYRILLIC_TO_LATIN = str.maketrans("асеорхуАВСЕНКМОРТХіІ", "aceopxyABCEHKMOPTXiI")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-
-
 def clean_name(text: str | None) -> str | None:
-    """A name part as it is meant: invisible and bidi characters dropped, Latin look-alikes inside a
-    mostly Cyrillic word read as Cyrillic (and the reverse)."""
-    if not text:
-        return text
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
-    words = []
-    for word in text.split(" "):
-        cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in word)
-        latin = sum(ch.isascii() and ch.isalpha() for ch in word)
-        if cyrillic and latin:
-            word = word.translate(_LATIN_TO_CYRILLIC if cyrillic >= latin else _CYRILLIC_TO_LATIN)
-        words.append(word)
-    return " ".join(words)
+    """A name part as it is meant (``nlp.names.normalise_for_matching``): invisible and bidi characters
+    dropped, look-alike letters read in the script of the rest of the word."""
+    return names.normalise_for_matching(text)[0] if text else text
 
 
 def name_flags(texts: list[str]) -> list[str]:
     """Why a name as written deserves a second look: mixed scripts in one word, invisible or bidi characters."""
-    flags = set()
-    for text in texts:
-        if re.search("[\u202a-\u202e\u2066-\u2069\u200e\u200f]", text):
-            flags.add("bidi_control")
-        if re.search("[\u00ad\u200b-\u200d\u2060-\u2064\ufeff]", text):
-            flags.add("invisible_characters")
-        for word in re.findall(r"\w+", text):
-            if any("\u0400" <= ch <= "\u04ff" for ch in word) and any(ch.isascii() and ch.isalpha() for ch in word):
-                flags.add("mixed_script")
-    return sorted(flags)
+    return sorted({flag for text in texts for flag in names.normalise_for_matching(text)[1]})
 
 
 def _initial(part: str | None, lexicon: Lexicon) -> str | None:
     return names.initial_of(part.rstrip("."), lexicon) if part and part.strip(".") else None
 
 
+@lru_cache(maxsize=4)
 def _initial_alternatives(lexicon: Lexicon) -> dict[str, frozenset]:
     """The canonical initials a written initial may stand for, read off the spellings in the name table
     (``variants``; not diminutives, which no one writes as an initial): Мікалай makes "m" stand for
     Николай's "n" too, Уладзімір "u" for "v", Вольга "v" for "o", Алег "a" for "o", Яўген "y" for "e"."""
-    cached = _ALTERNATIVES.get(id(lexicon))
-    if cached is None:
-        found: dict[str, set[str]] = defaultdict(set)
-        for row in lexicon_module.read_jsonl(lexicon_module.DATA_DIR / "given_names.jsonl"):
-            meant = names.initial_of(row["canonical"], lexicon)
-            for written in row.get("variants", []):
-                found[names.initial_of(written[:1], lexicon)].add(meant)
-        cached = _ALTERNATIVES[id(lexicon)] = {letter: frozenset(meant) for letter, meant in found.items()}
-    return cached
-
-
-_ALTERNATIVES: dict[int, dict[str, frozenset]] = {}
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in lexicon_module.read_jsonl(lexicon_module.DATA_DIR / "given_names.jsonl"):
+        meant = names.initial_of(row["canonical"], lexicon)
+        for written in row.get("variants", []):
+            found[names.initial_of(written[:1], lexicon)].add(meant)
+    return {letter: frozenset(meant) for letter, meant in found.items()}
 
 
 def initial_options(part: str | None, canonical_initial: str | None, lexicon: Lexicon) -> list[str]:
@@ -105,9 +73,7 @@ def _patronymic(part: str | None, lexicon: Lexicon) -> tuple[str | None, str | N
     father = names.father_name(part, lexicon)
     if father:
         return names.skeleton(father) or None, names.initial_of(father, lexicon)
-    stem = re.sub(r"(ьевич|ьевна|ович|овна|евич|евна|ич|ична|авіч|аўна|эвіч|овіч|евіч|еўна|оўна|ічна|іч|"
-                  r"ovich|ovna|evich|evna|ievich|ievna|yevich|yevna|avich|avna|ich|ichna)"
-                  r"(?:а|у|ем|ам|ом|ым|е|ы|ой|ай)?$", "", part.lower())
+    stem = names.patronymic_stem(part) or part.lower()
     return names.skeleton(stem) or None, _initial(part, lexicon)
 
 
@@ -120,7 +86,7 @@ def record_features(record: dict, lexicon: Lexicon) -> dict:
     lo, hi = _day_number(record.get("date_min")), _day_number(record.get("date_max"))
     return {
         "unique_id": record["id"],
-        **_name_fields(record.get("surname"), record.get("given_name"), record.get("patronymic"), _Key(lexicon)),
+        **_name_fields(record.get("surname"), record.get("given_name"), record.get("patronymic"), lexicon),
         "gender": record.get("gender"),
         "rank_order": record.get("rank_order"),
         "day": (lo + hi) // 2 if lo is not None and hi is not None else None,
@@ -129,24 +95,9 @@ def record_features(record: dict, lexicon: Lexicon) -> dict:
     }
 
 
-class _Key:
-    """A lexicon as a cache key (by identity: the lexicon is loaded once)."""
-    __slots__ = ("lexicon",)
-
-    def __init__(self, lexicon: Lexicon):
-        self.lexicon = lexicon
-
-    def __hash__(self) -> int:
-        return id(self.lexicon)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Key) and other.lexicon is self.lexicon
-
-
 @lru_cache(maxsize=200_000)
-def _name_fields(surname: str | None, given: str | None, patronymic: str | None, key: _Key) -> dict:
+def _name_fields(surname: str | None, given: str | None, patronymic: str | None, lexicon: Lexicon) -> dict:
     """The fields a name gives (cached: a busy official is written the same way many times)."""
-    lexicon = key.lexicon
     surname = clean_name(surname) or ""
     given = clean_name(given)
     patronymic = clean_name(patronymic)
