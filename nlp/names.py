@@ -267,6 +267,11 @@ _LATIN_PATRONYMIC_SUFFIX = re.compile(r"(?:ovich|ovna|evich|evna|ievich|ievna|ye
                                       r"ovič|avič|evič|aŭna|auna|ouna)$", re.I)
 
 
+def oblique_patronymic(word: str) -> bool:
+    """A patronymic in a case other than the nominative: "Андреевича", "Мікалаевіча", "Ивановны"."""
+    return _PATRONYMIC_CASE.search(normalise_for_matching(word)[0].lower()) is not None
+
+
 def patronymic_stem(word: str) -> str | None:
     """A patronymic without its suffix and case ending, lower case: "Мікалаевіча" -> "мікала",
     "Piatrovich" -> "piatr"; None when the word has no patronymic suffix."""

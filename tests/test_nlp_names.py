@@ -161,3 +161,19 @@ def test_a_noun_opening_the_sentence_is_not_the_surname_of_the_name_it_governs()
     texts = [p["text"] for p in persons(result)]
     assert "Тимофея Аркадьевича" in texts and "Громов Тимофей Аркадьевич" in texts
     assert not any(t.startswith("Лицо") for t in texts)
+
+
+@pytest.mark.parametrize("text,lang,person", [
+    ("Лицо Руслана Андреевича я запомнил навсегда.", "ru", "Руслана Андреевича"),  # Руслана is also a name
+    ("Твар Сяргея Мікалаевіча я запомніў назаўсёды.", "be", "Сяргея Мікалаевіча"),
+    ("We were taken to the station. There Sergey Volkovich beat me.", "en", "Sergey Volkovich"),
+    ("Then Andrey Babkevich kicked me.", "en", "Andrey Babkevich"),
+])
+def test_a_word_that_cannot_agree_with_the_name_is_not_its_surname(text, lang, person):
+    assert [p["text"] for p in persons(extract(text, lang))] == [person]
+
+
+@pytest.mark.parametrize("text", ["Петрова Руслана Андреевича я запомнил.", "Черных Руслана Андреевича я запомнил.",
+                                  "Шевчук Ирины Владимировны я запомнила.", "Шевченко Руслана Андреевича я запомнил."])
+def test_a_surname_that_agrees_with_the_name_stays(text):
+    assert [p["text"] for p in persons(extract(text, "ru"))] == [text.rsplit(" я ", 1)[0]]

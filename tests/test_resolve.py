@@ -22,10 +22,10 @@ def record(mid: str, surname: str, given: str | None = None, patronymic: str | N
             "date_min": date, "date_max": date, "co_named": []}
 
 
-def resolved(records: list[dict], lexicon, must=(), cannot=()):
+def resolved(records: list[dict], lexicon, must=(), cannot=(), sizes=None):
     feats = {r["id"]: F.record_features(r, lexicon) for r in records}
     result = cluster(feats, {r["id"]: r["local_key"] for r in records}, score_pairs(list(feats.values())),
-                     list(must), list(cannot))
+                     list(must), list(cannot), sizes)
     groups = {}
     for mention, person in result.person_of.items():
         groups.setdefault(person, set()).add(mention)
@@ -149,6 +149,47 @@ def test_a_surname_alone_prefers_the_official_written_the_same_over_a_typo(lexic
     feats = {r["id"]: F.record_features(r, lexicon) for r in records}
     result = cluster(feats, {r["id"]: r["local_key"] for r in records}, score_pairs(list(feats.values())), [], [])
     assert result.person_of["alone"] == result.person_of["full"]
+
+
+def test_a_surname_mistyped_once_joins_the_only_official_one_letter_away(lexicon):
+    official = [record(f"o{i}", "Латушкевич", "Олег", "Петрович", units=["unit:omon-minsk"]) for i in range(3)]
+    groups, result = resolved(official + [record("typo", "Латушневича")], lexicon)
+    assert ["o0", "o1", "o2", "typo"] in groups
+    assert result.links["typo"].kind in ("surname_only", "surname_typo")
+    named_typo = record("named", "Латушкевіс", "Алег", "Пятровіч")  # a typo and another script
+    assert ["named", "o0", "o1", "o2"] in resolved(official + [named_typo], lexicon)[0]
+    # two officials one letter away: no guess
+    other = [record(f"i{i}", "Латунневич", "Игорь", "Андреевич") for i in range(3)]
+    groups, _ = resolved(official + other + [record("typo", "Латушневич")], lexicon)
+    assert ["typo"] in groups
+    # a spelling written about as often as the official's is a surname of its own, not a typo
+    groups, _ = resolved(official + [record("own", "Латушневич")], lexicon, sizes={"own": 2})
+    assert ["own"] in groups
+    # another unit, or a short surname, is never corrected
+    assert ["typo"] in resolved(official + [record("typo", "Латушневич", units=["unit:kgb"])], lexicon)[0]
+    short = [record(f"s{i}", "Гриб", "Олег", "Петрович") for i in range(3)]
+    assert ["typo"] in resolved(short + [record("typo", "Грип")], lexicon)[0]
+
+
+def test_a_name_the_table_lacks_is_read_by_its_consonants(lexicon):
+    lacinka = F.record_features(record("a", "Šaŭčyk", "Ruslan", "Iaŭhienavič"), lexicon)
+    russian = F.record_features(record("b", "Шевчик", "Руслан", "Евгеньевич"), lexicon)
+    assert lacinka["patr_full"] == russian["patr_full"] and lacinka["patr_initials"] == russian["patr_initials"]
+    assert F.record_features(record("c", "Шевчик", "Iaŭhien", None, gender="m"), lexicon)["given_full"] == \
+        F.record_features(record("d", "Шевчик", "Евгений"), lexicon)["given_full"]
+    # a patronymic mistyped in one letter is still the same patronymic
+    records = [record("a", "Литвинко", "Роман", "Артёмович"), record("b", "Литвинко", "Роман", "Арцёмович"),
+               record("c", "Литвинко", "Роман", "Артемович")]
+    assert resolved(records, lexicon)[0] == [["a", "b", "c"]]
+
+
+def test_a_surname_alone_prefers_the_official_spelled_the_same_over_a_skeleton_namesake(lexicon):
+    records = [record("krylov", "Крылов", "Иван", "Александрович"), record("korolev", "Королёв", "Максим", "Николаевич"),
+               record("alone", "Королёва", gender="m")]
+    groups, _ = resolved(records, lexicon)
+    assert ["alone", "korolev"] in groups
+    woman = [record("f", "Лозовская", "Марина", "Олеговна", gender="f"), record("m-alone", "Лозовский", gender="m")]
+    assert ["m-alone"] in resolved(woman, lexicon)[0]
 
 
 def incident(iid: str, testimony: str, day: str | None, places=(), units=(), persons=(), violations=("beating",)):

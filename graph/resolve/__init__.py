@@ -73,7 +73,8 @@ def resolve(driver: neo4j.Driver, database: str = "neo4j") -> ResolutionReport:
 
     began = time.perf_counter()
     local_keys = {r["id"]: r["local_key"] for r in records}
-    grouped = cluster({g: f for g, (f, _) in forms.items()}, {g: local_keys[g] for g in forms}, pairs, must, cannot)
+    grouped = cluster({g: f for g, (f, _) in forms.items()}, {g: local_keys[g] for g in forms}, pairs, must, cannot,
+                      {g: len(members) for g, (_, members) in forms.items()})
     result = expand(grouped, forms)
     report.seconds["cluster"] = time.perf_counter() - began
 

@@ -19,17 +19,21 @@ Order of decisions, each obeying the ones before:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, JaroWinkler
 
-from graph.resolve.linkage import ScoredPair, level_label
+from graph.resolve.linkage import SURNAME_SAME, SURNAME_TYPO, ScoredPair, level_label
 
 AUTO_LINK = 0.80
 REVIEW_MIN = 0.50
 SAME_PERIOD_DAYS = 730
 TYPO_SIMILARITY = 0.88
+TYPO_MIN_LETTERS = 5         # a surname shorter than this is never read as a typo of another
+TYPO_FREQUENCY_RATIO = 3     # ... and only of a person written at least this many times as often
 
 
 @dataclass
@@ -65,13 +69,20 @@ def _narrowed(a: frozenset | None, b: frozenset | None) -> frozenset | None:
 def _alike(values: set[str]) -> bool:
     """At most one name, or names a typo apart."""
     values = sorted(values)
-    return all(JaroWinkler.similarity(a, b) >= TYPO_SIMILARITY for i, a in enumerate(values) for b in values[i + 1:])
+    return all(_a_typo_apart(a, b) for i, a in enumerate(values) for b in values[i + 1:])
+
+
+def _a_typo_apart(a: str, b: str) -> bool:
+    """Close by Jaro-Winkler, or one letter changed, added, dropped or two swapped in a name of at least
+    four letters (skeletons are short: "yrtm"/"yrcm" for Артёмович/Арцёмович, 0.87 by Jaro-Winkler)."""
+    return JaroWinkler.similarity(a, b) >= TYPO_SIMILARITY or \
+        (min(len(a), len(b)) >= 4 and OSA.distance(a, b, score_cutoff=1) <= 1)
 
 
 @dataclass
 class Link:
     """Why a mention is where it is: the rule, the mention it met, the probability and the weights."""
-    kind: str                       # anchor | model | single_candidate | surname_only | analyst | same_form
+    kind: str                       # anchor | model | single_candidate | surname_only | surname_typo | analyst | same_form
     partner: str | None = None
     probability: float = 1.0
     weights: dict[str, float] = field(default_factory=dict)
@@ -100,8 +111,9 @@ class Resolution:
 
 
 class Clustering:
-    def __init__(self, features: dict[str, dict], cannot: set[frozenset]):
+    def __init__(self, features: dict[str, dict], cannot: set[frozenset], sizes: dict[str, int]):
         self.features = features
+        self.sizes = sizes
         self.parent = {m: m for m in features}
         self.groups = {m: _group(m, f) for m, f in features.items()}
         self.cannot = defaultdict(set)
@@ -144,9 +156,12 @@ def _link(kind: str, pair: ScoredPair, partner: str) -> Link:
 
 
 def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[ScoredPair],
-            must: list[tuple[str, str]], cannot: list[tuple[str, str]]) -> Resolution:
-    """``features``: mention id -> record features; ``local_keys``: mention id -> per-document person key."""
-    work = Clustering(features, {frozenset(p) for p in cannot if p[0] in features and p[1] in features})
+            must: list[tuple[str, str]], cannot: list[tuple[str, str]],
+            sizes: dict[str, int] | None = None) -> Resolution:
+    """``features``: mention id -> record features; ``local_keys``: mention id -> per-document person key;
+    ``sizes``: how many mentions each record stands for (a name form; 1 when not given)."""
+    work = Clustering(features, {frozenset(p) for p in cannot if p[0] in features and p[1] in features},
+                      sizes or {})
     links: dict[str, Link] = {}
     for a, b in must:
         if a in features and b in features and work.union(a, b, check=False):
@@ -159,6 +174,10 @@ def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[S
                 links.setdefault(pair.right, _link("model", pair, pair.left))
 
     _join_single_candidates(work, ranked, named, links)
+    typos = _TypoIndex(work, named)
+    for mention in sorted(named):  # "Мсрозов Владимир Николаевич" beside twenty "Морозов Владимир Николаевич"
+        if work.root(mention) == mention and len(work.groups[mention].members) == 1:
+            typos.join(mention, links)
 
     proposals: list[Proposal] = []
     by_mention = defaultdict(list)
@@ -172,12 +191,17 @@ def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[S
         candidates = {}
         for pair, other in by_mention[mention]:
             if other in named and _compatible_surname_only(pair, features[mention], features[other]) \
-                    and not work.kept_apart(mention, other):
+                    and not work.kept_apart(mention, other) \
+                    and len(work.groups[work.root(other)].genders | work.groups[work.root(mention)].genders) <= 1:
                 best = candidates.get(work.root(other))
                 if best is None or pair.probability > best[0].probability:
                     candidates[work.root(other)] = (pair, other)
-        exact = {r: c for r, c in candidates.items() if c[0].levels.get("surname") == 2}
-        candidates = exact or candidates  # a surname a typo apart counts only when none is written the same
+        candidates = {r: c for r, c in candidates.items() if c[0].levels.get("surname") == SURNAME_SAME}
+        if not candidates and typos.join(mention, links):
+            continue  # "Ерпов", once, beside forty "Ершов": the only official one letter away
+        spelling = _spelling(features[mention])
+        alike = {r: c for r, c in candidates.items() if _spelling(features[c[1]]) == spelling}
+        candidates = alike or candidates  # "Королёв" meets Королёв before Крылов (one skeleton)
         chosen = candidates
         for comparison, agreeing in (("unit", 1), ("co_named", 1), ("rank", 2)):  # the unit, then who else
             narrowed = {r: c for r, c in chosen.items() if c[0].levels.get(comparison, -1) == agreeing}
@@ -198,7 +222,7 @@ def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[S
             leftovers.append(mention)
     leftover_set = set(leftovers)
     for pair in ranked:  # surname-only namesakes of one another
-        if pair.left in leftover_set and pair.right in leftover_set and pair.levels.get("surname") == 2 \
+        if pair.left in leftover_set and pair.right in leftover_set and pair.levels.get("surname", 0) >= SURNAME_SAME \
                 and _compatible_surname_only(pair, features[pair.left], features[pair.right]):
             if work.union(pair.left, pair.right):
                 links.setdefault(pair.right, _link("surname_only", pair, pair.left))
@@ -215,6 +239,70 @@ def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[S
     return _name(work, features, local_keys, links, proposals)
 
 
+class _TypoIndex:
+    """Surnames one letter apart. A surname seen rarely, one letter (changed, added, dropped, or two
+    swapped) from the surname of exactly one compatible person written at least ``TYPO_FREQUENCY_RATIO``
+    times as often, is that person's surname mistyped: the noisy-channel reading of spelling correction,
+    where a typo is a rare variant of a frequent form. With two such persons nothing is joined."""
+
+    def __init__(self, work: Clustering, named: set[str]):
+        self.work = work
+        self.by_surname: dict[str, list[str]] = defaultdict(list)
+        for m in sorted(named):
+            word = _spelling(work.features[m])
+            if word and len(word) >= TYPO_MIN_LETTERS - 1:
+                self.by_surname[word].append(m)
+        self.surnames = list(self.by_surname)
+
+    def mentions_in(self, root: str) -> int:
+        return sum(self.work.sizes.get(m, 1) for m in self.work.groups[root].members)
+
+    def join(self, mention: str, links: dict[str, "Link"]) -> bool:
+        work, f = self.work, self.work.features[mention]
+        word, root = _spelling(f), work.root(mention)
+        if not word or len(word) < TYPO_MIN_LETTERS:
+            return False
+        found: dict[str, str] = {}
+        for other, distance, _ in process.extract(word, self.surnames, scorer=OSA.distance, score_cutoff=1,
+                                                  limit=None):
+            if distance == 0 or work.features[self.by_surname[other][0]]["skel"] == f["skel"]:
+                continue  # the same surname is the model's business, not a typo's
+            for partner in self.by_surname[other]:
+                candidate = work.root(partner)
+                if candidate != root and candidate not in found and self._compatible(root, candidate):
+                    found[candidate] = partner
+        if len(found) != 1:
+            return False
+        (candidate, partner), = found.items()
+        mine, theirs = self.mentions_in(root), self.mentions_in(candidate)
+        if theirs < TYPO_FREQUENCY_RATIO * mine or not work.union(root, candidate, check=False):
+            return False
+        links[mention] = Link("surname_typo", partner, theirs / (theirs + mine), {}, {
+            "surname": f"one letter from the surname of the only compatible official ({theirs} mentions to {mine})"})
+        return True
+
+    def _compatible(self, a: str, b: str) -> bool:
+        """The two groups may be one person: consistent names and gender, a unit in common when both
+        state units, some period within ``SAME_PERIOD_DAYS``, not kept apart by an analyst."""
+        work = self.work
+        if work.kept_apart(a, b) or not work.groups[a].consistent_with(work.groups[b]):
+            return False
+        fa = [work.features[m] for m in work.groups[a].members]
+        fb = [work.features[m] for m in work.groups[b].members]
+        units_a = {u for f in fa for u in f["unit_ids"]}
+        units_b = {u for f in fb for u in f["unit_ids"]}
+        if units_a and units_b and not units_a & units_b:
+            return False
+        days_a = [f["day"] for f in fa if f["day"] is not None]
+        days_b = [f["day"] for f in fb if f["day"] is not None]
+        return not days_a or not days_b or any(abs(x - y) <= SAME_PERIOD_DAYS for x in days_a for y in days_b)
+
+
+def _spelling(features: dict) -> str | None:
+    """The folded surname without a case ending's vowels (Латушневича -> latusnevic, Королёва -> korolev)."""
+    return re.sub("[aeiouy]+$", "", features["surname_folded"] or "") or None
+
+
 def _join_single_candidates(work: Clustering, ranked: list[ScoredPair], named: set[str],
                             links: dict[str, Link]) -> None:
     """A named group the model was unsure about ("В. К. Ершов" beside "Василий Константинович Ершов")
@@ -222,7 +310,7 @@ def _join_single_candidates(work: Clustering, ranked: list[ScoredPair], named: s
     or more such groups (namesakes) nothing is joined here. Smaller groups are placed first."""
     candidates: dict[str, dict[str, ScoredPair]] = defaultdict(dict)
     for pair in ranked:
-        if pair.probability < REVIEW_MIN or pair.levels.get("surname") != 2:
+        if pair.probability < REVIEW_MIN or pair.levels.get("surname", 0) < SURNAME_SAME:
             continue
         if pair.left not in named or pair.right not in named:
             continue
@@ -250,7 +338,7 @@ def _join_single_candidates(work: Clustering, ranked: list[ScoredPair], named: s
 def _compatible_surname_only(pair: ScoredPair, a: dict, b: dict) -> bool:
     """Can a mention by surname alone be this person? Same surname (or a typo apart), no fallen rank,
     no other unit when both state one, and a period not too far apart."""
-    if pair.levels.get("surname", 0) < 1 or pair.levels.get("rank") == 0 or pair.levels.get("unit") == 0:
+    if pair.levels.get("surname", 0) < SURNAME_TYPO or pair.levels.get("rank") == 0 or pair.levels.get("unit") == 0:
         return False
     if pair.levels.get("gender") == 0:
         return False

@@ -44,6 +44,30 @@ def _initial_alternatives(lexicon: Lexicon) -> dict[str, frozenset]:
     return {letter: frozenset(meant) for letter, meant in found.items()}
 
 
+@lru_cache(maxsize=4)
+def _given_by_skeleton(lexicon: Lexicon) -> dict[str, frozenset]:
+    """Canonical given names with their gender, by the consonant skeleton of their spellings in the name
+    table, so that a spelling the table lacks (Łacinka "Iaŭhien", a vowel typed wrong) is still read when
+    only one name of a gender has those consonants."""
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for row in lexicon_module.read_jsonl(lexicon_module.DATA_DIR / "given_names.jsonl"):
+        for written in [row["canonical"], *row.get("variants", [])]:
+            if names.skeleton(written):
+                found[names.skeleton(written)].add((row["canonical"], row.get("gender")))
+    return {skel: frozenset(canonicals) for skel, canonicals in found.items()}
+
+
+def _read_given(part: str, lexicon: Lexicon, gender: str | None = None) -> str | None:
+    """The canonical given name a spelling stands for: from the name table, else by its skeleton when
+    exactly one name (of ``gender``, when given) has it."""
+    known = names.canonical_given(part, lexicon)
+    if known:
+        return known
+    by_skeleton = {name for name, its_gender in _given_by_skeleton(lexicon).get(names.skeleton(part), ())
+                   if gender is None or its_gender == gender}
+    return next(iter(by_skeleton)) if len(by_skeleton) == 1 else None
+
+
 def initial_options(part: str | None, canonical_initial: str | None, lexicon: Lexicon) -> list[str]:
     """The Russian initials a name part may stand for: one when the full name is known (its canonical
     initial), several when only an initial is written (see ``_initial_alternatives``)."""
@@ -54,11 +78,20 @@ def initial_options(part: str | None, canonical_initial: str | None, lexicon: Le
     return sorted({canonical_initial} | _initial_alternatives(lexicon).get(canonical_initial, frozenset()))
 
 
-def _full(part: str | None, lexicon: Lexicon) -> str | None:
+def _given_initial(part: str | None, gender: str | None, lexicon: Lexicon) -> str | None:
+    """The canonical initial of a given name, also for a spelling read by its skeleton (Iaŭhien -> "e")."""
+    if not part or len(part.rstrip(".")) <= 2 or names.canonical_given(part, lexicon):
+        return _initial(part, lexicon)
+    read = {_read_given(part, lexicon, gender or its_gender) for its_gender in ("m", "f")} - {None}
+    initials = {names.initial_of(name, lexicon) for name in read}
+    return initials.pop() if len(initials) == 1 else _initial(part, lexicon)
+
+
+def _full(part: str | None, lexicon: Lexicon, gender: str | None = None) -> str | None:
     """The canonical form of a given name (Васіль, Vasil -> василий); unknown names folded to ASCII."""
     if not part or len(part.rstrip(".")) <= 2:
         return None
-    return names._fold(names.canonical_given(part, lexicon) or part).lower()  # Андрей, Andrej -> andrej
+    return names._fold(_read_given(part, lexicon, gender) or part).lower()  # Андрей, Andrej -> andrej
 
 
 def _patronymic(part: str | None, lexicon: Lexicon) -> tuple[str | None, str | None]:
@@ -74,7 +107,8 @@ def _patronymic(part: str | None, lexicon: Lexicon) -> tuple[str | None, str | N
     if father:
         return names.skeleton(father) or None, names.initial_of(father, lexicon)
     stem = names.patronymic_stem(part) or part.lower()
-    return names.skeleton(stem) or None, _initial(part, lexicon)
+    father = _read_given(stem, lexicon, gender="m")  # Iaŭhienavič: the table has no "Iaŭhien", its skeleton is Евгений's
+    return names.skeleton(stem) or None, names.initial_of(father, lexicon) if father else _initial(part, lexicon)
 
 
 def _day_number(value: str | None) -> int | None:
@@ -86,7 +120,8 @@ def record_features(record: dict, lexicon: Lexicon) -> dict:
     lo, hi = _day_number(record.get("date_min")), _day_number(record.get("date_max"))
     return {
         "unique_id": record["id"],
-        **_name_fields(record.get("surname"), record.get("given_name"), record.get("patronymic"), lexicon),
+        **_name_fields(record.get("surname"), record.get("given_name"), record.get("patronymic"),
+                       record.get("gender"), lexicon),
         "gender": record.get("gender"),
         "rank_order": record.get("rank_order"),
         "day": (lo + hi) // 2 if lo is not None and hi is not None else None,
@@ -96,17 +131,18 @@ def record_features(record: dict, lexicon: Lexicon) -> dict:
 
 
 @lru_cache(maxsize=200_000)
-def _name_fields(surname: str | None, given: str | None, patronymic: str | None, lexicon: Lexicon) -> dict:
+def _name_fields(surname: str | None, given: str | None, patronymic: str | None, gender: str | None,
+                 lexicon: Lexicon) -> dict:
     """The fields a name gives (cached: a busy official is written the same way many times)."""
     surname = clean_name(surname) or ""
     given = clean_name(given)
     patronymic = clean_name(patronymic)
-    given_initial = _initial(given, lexicon)
+    given_initial = _given_initial(given, gender, lexicon)
     patr_full, patr_initial = _patronymic(patronymic, lexicon)
     return {
         "skel": names.skeleton(surname) or None,
         "surname_folded": names._fold(names.strip_case_ending(surname)).lower() or None,
-        "given_full": _full(given, lexicon),
+        "given_full": _full(given, lexicon, gender),
         "given_initial": given_initial,
         "given_initials": initial_options(given, given_initial, lexicon),
         "patr_full": patr_full,

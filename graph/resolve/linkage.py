@@ -27,7 +27,8 @@ MIN_RECORDS_FOR_TRAINING = 1000   # mentions; below this, EM has too few pairs t
 LEVELS: dict[str, tuple[str, list[tuple[str, str, float, float]]]] = {
     "surname": ("skel_l IS NULL OR skel_r IS NULL", [
         ("skel_l = skel_r", "same surname in any script and case", 0.93, 0.35),
-        ("jaro_winkler_similarity(surname_folded_l, surname_folded_r) >= 0.9", "surname within a typo", 0.06, 0.05),
+        ("jaro_winkler_similarity(surname_folded_l, surname_folded_r) >= 0.9 OR "
+         "damerau_levenshtein(surname_folded_l, surname_folded_r) <= 1", "surname within a typo", 0.06, 0.05),
         ("ELSE", "different surname", 0.01, 0.60)]),
     "given": ("given_initial_l IS NULL OR given_initial_r IS NULL", [
         ("given_full_l = given_full_r", "same given name", 0.80, 0.02),
@@ -56,6 +57,8 @@ LEVELS: dict[str, tuple[str, list[tuple[str, str, float, float]]]] = {
         ("len(list_intersect(co_named_l, co_named_r)) > 0", "named alongside the same officials", 0.45, 0.05),
         ("ELSE", "named alongside other officials", 0.55, 0.95)]),
 }
+SURNAME_SAME = 2            # surname levels (gamma): the same skeleton (Захаров, Захараў, Zakharau; and
+SURNAME_TYPO = 1            # Королёв with Крылов: a skeleton collision), a typo apart
 # The priors describe pairs that blocking brought together (mostly the same surname); among those, about
 # one in three is the same person. Training replaces this with the share among all pairs.
 PRIOR_MATCH_SHARE = 0.3

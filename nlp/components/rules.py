@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -221,7 +222,8 @@ class PersonRules:
 
     def _common_word(self, doc: Doc, token, edge: bool) -> bool:
         """A capitalised common word taken for a name part. At the edge of a name: a rank, position or
-        unit word ("Senior", "Police"), or a Russian verb, preposition, adverb ... ("Перед", "Бил").
+        unit word ("Senior", "Police"), a Russian verb, preposition, adverb ... ("Перед", "Бил"), or an
+        English function word the tagger does not read as a name ("There", "Then").
         Alone (edge=False), also: a Russian common noun in an oblique case at the start of a sentence
         ("Обыском"), a Russian noun at the start of a sentence that the text also writes in lower case,
         and an English dictionary word at the start of a sentence ("Riot police arrived")."""
@@ -232,8 +234,8 @@ class PersonRules:
         if lower in self.lexicon.title_words:
             return True
         kind = russian_word_class(word) if doc._.lang in ("ru", "be") else None
-        if kind == "function":
-            return True
+        if kind == "function" or (doc._.lang == "en" and lower in ENGLISH_STOP_WORDS and token.tag_ not in ("NNP", "NNPS")):
+            return True  # "There Sergey Volkovich beat me", "Then Andrey Babkevich kicked me"
         if edge or not sentence_initial(doc, token.i):
             return False
         if kind == "oblique_noun":
@@ -250,15 +252,24 @@ class PersonRules:
 
     @staticmethod
     def _noun_before_a_name(doc: Doc, piece: list) -> bool:
-        """ "Лицо Андрея Константиновича я запомнила": a common noun opening the sentence, followed by a
-        given name in an oblique case, is the noun the name depends on ("the face of ..."), not a surname
-        (a surname agrees in case with its given name)."""
-        if len(piece) < 2 or doc._.lang not in ("ru", "be") or not sentence_initial(doc, piece[0].i):
+        """ "Лицо Андрея Константиновича я запомнила", "Твар Сяргея Мікалаевіча": a word opening the sentence
+        before a given name and patronymic in an oblique case is not their surname when it cannot be in
+        that case (a surname agrees with its name): a dictionary noun that is only nominative or
+        inanimate accusative, or, before a man's oblique patronymic, a word ending in a consonant (a man's
+        declinable surname takes the ending too: Петрова, Шаўчыка; Черных, Белых do not decline)."""
+        if len(piece) < 3 or doc._.lang not in ("ru", "be") or not sentence_initial(doc, piece[0].i):
             return False
-        if russian_word_class(visible(piece[0])) not in ("noun", "oblique_noun"):
+        patronymic = visible(piece[2]).lower()
+        if not (PATRONYMIC.search(patronymic) and names_module.oblique_patronymic(patronymic)):
             return False
-        given = [p for p in analyzer().parse(visible(piece[1])) if "Name" in p.tag]
-        return bool(given) and all("nomn" not in p.tag for p in given)
+        word = visible(piece[0])
+        if russian_word_class(word) == "noun":
+            cases = {case for p in analyzer().parse(word) if p.is_known for case in ("gent", "datv", "ablt", "loct")
+                     if case in p.tag}
+            if not cases:
+                return True
+        male = re.search(r"(?:ич|іч)(?:а|у|ем|ам|ом|ым|е)$", patronymic) is not None
+        return male and re.search(r"[бвгджзйклмнпрстфцчшщўь]$", word.lower()) is not None
 
     @staticmethod
     def _written_lowercase(doc: Doc, lower: str) -> bool:
