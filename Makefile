@@ -4,7 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: main setup server stop test bench chromium clean-neo4j
+.PHONY: main setup server stop test stop-test bench chromium clean-neo4j
+
+# Tests and benchmarks empty their database: they run on a server of their own (its own home and port),
+# never on the one `make main` fills (.neo4j/, port 7687).
+TEST_NEO4J := PKG_NEO4J_HOME=$(CURDIR)/.neo4j-test PKG_NEO4J_BOLT_PORT=$${PKG_NEO4J_TEST_BOLT_PORT:-7688}
 
 # The main job: install, start the local Neo4j, ingest the sample testimonies (a re-run skips what is
 # already in; exit status 1 only means a file was quarantined), then serve the dashboard.
@@ -30,8 +34,12 @@ server: setup
 stop:
 	$(PY) -m graph server stop
 
-test: setup server chromium
-	$(PY) -m pytest
+test: setup chromium
+	$(TEST_NEO4J) $(PY) -m graph server start
+	$(TEST_NEO4J) $(PY) -m pytest
+
+stop-test:
+	$(TEST_NEO4J) $(PY) -m graph server stop
 
 # The end-to-end test drives Debian's chromium through Playwright (no browser download at run time).
 chromium:
@@ -40,10 +48,11 @@ chromium:
 	    $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
 	    $$( [ "$$(id -u)" = 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-bench: setup server
-	$(PY) -m bench.bench_writer
-	$(PY) -m bench.bench_nlp
-	$(PY) -m bench.bench_ingest
-	$(PY) -m bench.bench_dashboard
-	$(PY) -m bench.bench_export
-	$(PY) -m bench.bench_resolve
+bench: setup
+	$(TEST_NEO4J) $(PY) -m graph server start
+	$(TEST_NEO4J) $(PY) -m bench.bench_writer
+	$(TEST_NEO4J) $(PY) -m bench.bench_nlp
+	$(TEST_NEO4J) $(PY) -m bench.bench_ingest
+	$(TEST_NEO4J) $(PY) -m bench.bench_dashboard
+	$(TEST_NEO4J) $(PY) -m bench.bench_export
+	$(TEST_NEO4J) $(PY) -m bench.bench_resolve

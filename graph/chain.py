@@ -7,6 +7,10 @@ carries the claims behind it; a step whose claims were all rejected by analysts 
 
 Certainty: a step is ``certain`` when its dates surely cover the whole incident range and
 ``possible`` when they may overlap it; a chain row is certain only if every step is.
+
+Nothing is skipped: a level whose commander at that date is not known keeps its step with no commander,
+and a chain that stops below the top of its structure (the unit has superiors at other dates, or is not
+one of the gazetteer's top bodies) ends with a step marked unknown (``known`` false).
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from dataclasses import dataclass, field
 import neo4j
 
 from graph import posts, queries
+from nlp import lexicon as lexicon_module
 
 MAX_LEVELS = 12
 
@@ -30,9 +35,12 @@ class ChainStep:
     commander_name: str | None = None
     commander_post: dict | None = None
     commander_certainty: str | None = None
+    known: bool = True              # False: the superior unit at this level is not known at that date
 
     @property
     def certainty(self) -> str:
+        if not self.known:
+            return "unknown"
         parts = [self.link_certainty] + ([self.commander_certainty] if self.commander_certainty else [])
         return "certain" if all(p == "certain" for p in parts) else "possible"
 
@@ -83,6 +91,21 @@ class CommandChain:
                         best[key] = (step, overall)
         return sorted(best.values(), key=lambda r: (r[1] != "certain", r[0].level, r[0].commander_name or ""))
 
+    def levels(self) -> list[tuple[ChainStep, str]]:
+        """Every step above and including the agents' units, once per level, unit and commander, by level:
+        the superiors with their certainty, and the gaps: a level whose commander is not known then
+        ("unknown commander") and a superior unit not known at that date ("unknown")."""
+        rows: dict[tuple, tuple[ChainStep, str]] = {(s.level, s.unit_id, s.commander_id): (s, c)
+                                                    for s, c in self.superiors()}
+        for agent in self.agents:
+            for step in agent.steps:
+                if not step.known:
+                    rows.setdefault((step.level, None, "?unit"), (step, "unknown"))
+                elif not step.commander_id and not any(k[:2] == (step.level, step.unit_id) for k in rows):
+                    rows.setdefault((step.level, step.unit_id, None), (step, "unknown commander"))
+        return sorted(rows.values(), key=lambda r: (r[0].level, r[0].unit_name or "", r[1] != "certain",
+                                                    r[0].commander_name or ""))
+
 
 def _run(driver: neo4j.Driver, database: str, name: str, **params) -> list[dict]:
     records, _, _ = driver.execute_query(queries.get(name), params, database_=database,
@@ -105,7 +128,20 @@ def superior_steps(driver: neo4j.Driver, unit_id: str, wmin: str, wmax: str, dat
         step = steps[key]
         step.commander_post = posts.joined(step_posts)[0]
         step.commander_certainty = posts.certainty(step.commander_post, wmin, wmax)
-    return list(steps.values())
+    found = list(steps.values())
+    if found:
+        top = max(s.level for s in found)
+        tops = sorted({s.unit_id for s in found if s.level == top})
+        linked = {r["unit_id"] for r in _run(driver, database, "units_with_command_links", unit_ids=tops)
+                  if r["has_command_link"]}
+        if any(u in linked or u not in _top_bodies() for u in tops):
+            found.append(ChainStep(top + 1, "", "", [], "unknown", known=False))
+    return found
+
+
+def _top_bodies() -> frozenset[str]:
+    """The gazetteer's units with no superior (ministries, state committees): where a chain may end."""
+    return frozenset(u.id for u in lexicon_module.load().units.values() if not u.parent)
 
 
 def claims_for(driver: neo4j.Driver, fact_ids: list[str], database: str = "neo4j") -> dict[str, list[dict]]:
@@ -184,7 +220,8 @@ def as_json(result: CommandChain) -> dict:
             "corroboration": result.corroboration(a.act_id),
             "unit": {"id": a.unit_id, "name": a.unit_name, "post": post(a.post), "certainty": a.post_certainty}
             if a.unit_id else None,
-            "steps": [{"level": s.level, "unit_id": s.unit_id, "unit": s.unit_name, "link_fact_ids": s.link_ids,
+            "steps": [{"level": s.level, "known": s.known, "unit_id": s.unit_id or None, "unit": s.unit_name or None,
+                       "link_fact_ids": s.link_ids,
                        "link_certainty": s.link_certainty, "commander_id": s.commander_id,
                        "commander": s.commander_name, "commander_post": post(s.commander_post),
                        "commander_certainty": s.commander_certainty, "certainty": s.certainty,

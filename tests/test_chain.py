@@ -135,3 +135,28 @@ def test_an_agent_is_never_his_own_superior(loaded):
     assert drozdov.unit_id == "unit:omon"
     assert "person:drozdov" not in {s.commander_id for s in drozdov.steps}
     assert [s.unit_id for s in drozdov.steps][:1] == ["unit:omon"]  # the level stays, shown without him
+
+
+def test_a_chain_that_stops_below_the_top_ends_with_an_unknown_superior(loaded):
+    driver, database = loaded
+    driver.execute_query("""
+        MATCH (o:Unit {id: 'unit:omon'})
+        CREATE (s:Unit {id: 'unit:test-squad', name: 'Взвод'})-[:SUBORDINATE_TO {id: 'link:test-squad',
+               kind: 'command', start_min: '2021-03-01', start_max: '2021-03-31'}]->(o)
+        CREATE (:Unit {id: 'unit:test-orphan', name: 'Отдел'})""", database_=database)
+    # the squad came under OMON only in March 2021: in August 2020 its superior is not known
+    squad = chain.command_chain_for_unit(driver, "unit:test-squad", "2020-08-10", "2020-08-10", database)
+    steps = squad.agents[0].steps
+    assert [(s.level, s.unit_id, s.known, s.certainty) for s in steps] == [
+        (0, "unit:test-squad", True, "certain"), (1, "", False, "unknown")]
+    assert [(step.level, label) for step, label in squad.levels()] == [(0, "unknown commander"), (1, "unknown")]
+    data = chain.as_json(squad)["agents"][0]["steps"]
+    assert [(s["level"], s["known"], s["unit_id"], s["certainty"]) for s in data] == [
+        (0, True, "unit:test-squad", "certain"), (1, False, None, "unknown")]
+    # a unit with no superior at any date, and not a top body of the gazetteer: unknown too
+    orphan = chain.command_chain_for_unit(driver, "unit:test-orphan", "2020-08-10", "2020-08-10", database)
+    assert [s.known for s in orphan.agents[0].steps] == [True, False]
+    # the ministry is the top of its structure: the chain ends there, nothing unknown above
+    full = chain.command_chain_for_incident(driver, "incident:aug10", database)
+    assert all(s.known for a in full.agents for s in a.steps)
+    assert [s.level for s, _ in full.levels()] == sorted(s.level for s, _ in full.levels())

@@ -52,3 +52,13 @@ def test_local_server_is_loopback_only_with_auth_and_a_private_password(neo4j_se
 def test_git_ignores_the_server_home_and_its_secrets():
     ignored = (ROOT / ".gitignore").read_text().split()
     assert ".neo4j/" in ignored and ".env" in ignored
+
+
+def test_tests_never_run_on_the_server_make_main_fills():
+    """Tests empty their database: they get a server of their own, not .neo4j/ on port 7687."""
+    server = LocalServer.from_env()
+    assert server.home != (Path(__file__).resolve().parent.parent / ".neo4j").resolve()
+    assert server.port != 7687
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text()
+    test_recipe = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    assert "$(TEST_NEO4J) $(PY) -m pytest" in test_recipe and " server\n" not in test_recipe.split("\n", 1)[0] + "\n"

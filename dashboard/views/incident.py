@@ -51,13 +51,20 @@ for rows in by_agent.values():
         common.show_claim(claim)
 
 st.subheader("Chain of command on that date")
-superiors = chain.superiors()
-if not superiors:
-    st.write("No superior with a known command post on that date.")
-for step, certainty in superiors:
+levels = chain.levels()
+if not levels:
+    st.write("No unit of the agents is known on that date, so no chain can be drawn.")
+for step, certainty in levels:
+    if not step.known:
+        st.markdown(f"**Level {step.level}** · superior unit **not known** on that date: the chain above stops "
+                    "here for want of evidence, not because there is no one above.")
+        continue
     st.markdown(f"**Level {step.level}** · {common.plain(step.unit_name)} · **{certainty}**")
-    common.link("Person", step.commander_id,
-                f"{step.commander_name} — {step.commander_post.get('role') if step.commander_post else ''}")
+    if step.commander_id:
+        common.link("Person", step.commander_id,
+                    f"{step.commander_name} — {step.commander_post.get('role') if step.commander_post else ''}")
+    else:
+        st.caption("Commander on that date: not known from the evidence.")
     for fact_id in step.fact_ids:
         claims = chain.evidence(fact_id)
         if claims:
