@@ -40,6 +40,15 @@ class ServerError(RuntimeError):
     pass
 
 
+def use_test_server(env: dict | None = None) -> None:
+    """Point this process (and the commands it starts) at the server tests and benchmarks use: they empty
+    their database, so never the one ``make main`` fills. Home ``.neo4j-test`` and port 7688 unless
+    ``PKG_NEO4J_TEST_HOME`` / ``PKG_NEO4J_TEST_BOLT_PORT`` say otherwise."""
+    env = os.environ if env is None else env
+    env["PKG_NEO4J_HOME"] = env.get("PKG_NEO4J_TEST_HOME") or str(REPO_ROOT / ".neo4j-test")
+    env["PKG_NEO4J_BOLT_PORT"] = env.get("PKG_NEO4J_TEST_BOLT_PORT") or "7688"
+
+
 @dataclass
 class LocalServer:
     home: Path
@@ -121,7 +130,7 @@ class LocalServer:
         self._set_initial_password(java)
         if self.bolt_answers():
             raise ServerError(f"port {self.port} on 127.0.0.1 is taken by another process: stop it or set "
-                              "PKG_NEO4J_BOLT_PORT")
+                              "PKG_NEO4J_BOLT_PORT (for tests and benchmarks: PKG_NEO4J_TEST_BOLT_PORT)")
         self.logs_dir.mkdir(exist_ok=True)
         console = open(self.logs_dir / "console.log", "ab")
         command = [java, f"-Xms{self.heap}", f"-Xmx{self.heap}", *JVM_OPTIONS,

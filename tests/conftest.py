@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
+from graph import connection, schema, server
+
 # Tests empty their database: without NEO4J_URI they use a server of their own (home .neo4j-test/, port
 # 7688; PKG_NEO4J_TEST_HOME and PKG_NEO4J_TEST_BOLT_PORT change them), never the one `make main` fills.
-os.environ["PKG_NEO4J_HOME"] = os.environ.get("PKG_NEO4J_TEST_HOME") or str(
-    Path(__file__).resolve().parent.parent / ".neo4j-test")
-os.environ["PKG_NEO4J_BOLT_PORT"] = os.environ.get("PKG_NEO4J_TEST_BOLT_PORT") or "7688"
-
-from graph import connection, schema  # noqa: E402  (after the settings above)
+server.use_test_server()
 
 
 @pytest.fixture(scope="session")
