@@ -7,7 +7,7 @@ Prints figures, asserts nothing. A run from scratch, on a server of its own (nev
     .venv/bin/python -m bench.synthetic_corpus /tmp/syn --testimonies 500 --seed 1
     PKG_NEO4J_HOME=/tmp/pkg-eval PKG_NEO4J_BOLT_PORT=7699 .venv/bin/python -m graph server start
     PKG_NEO4J_HOME=/tmp/pkg-eval PKG_NEO4J_BOLT_PORT=7699 .venv/bin/python -m ingest /tmp/syn
-    PKG_NEO4J_HOME=/tmp/pkg-eval PKG_NEO4J_BOLT_PORT=7699 .venv/bin/python -m graph dump /tmp/syn-dump
+    PKG_NEO4J_HOME=/tmp/pkg-eval PKG_NEO4J_BOLT_PORT=7699 .venv/bin/python -m graph dump /tmp/syn-dump --chains
     .venv/bin/python -m bench.eval_resolution --dump /tmp/syn-dump --corpus /tmp/syn
 
 (``truth.json`` in the corpus folder is not a testimony: ingest quarantines or skips it, and it is never
@@ -20,7 +20,13 @@ matched here.) Predicted mentions (``persons.jsonl``) are matched to truth menti
   count in the true pairs only;
 - B-cubed over the truth mentions of officials, a missed mention being a singleton;
 - mention recall; persons matching no official: private persons leaked (a confidentiality defect) and junk;
-- incidents per true event, when ``incidents.jsonl`` exists.
+- incidents per true event, when ``incidents.jsonl`` exists; then also person -> incident and unit ->
+  incident links (an incident is matched to the told episode whose acts its acts overlap; a link is right
+  when the episode's perpetrators include the person's official, or the episode's unit is the unit);
+- events per true event and testimony pairs joined by events, when ``events.jsonl`` exists;
+- with ``graph dump --chains`` (``chains.jsonl``): own-unit commander right (the principal commander of the
+  perpetrators' unit on the date, from the truth posts, is a certain step of the incident's chain), whole
+  certain-correct chains, and certain commanders whose post did not cover the date (must be 0).
 """
 from __future__ import annotations
 
@@ -103,8 +109,104 @@ def _event_figures(truth: dict, events: list[dict], testimonies: list[dict], sco
                                 **_prf(correct, len(predicted_pairs), len(true_pairs))}}
 
 
+COMMAND_ROLES = ("commander", "deputy_commander", "head", "deputy_head", "chief_of_staff")  # as graph.model
+PRINCIPAL_ROLES = ("commander", "head")
+
+
+def _episode_of(incidents: list[dict], truth: dict, file_of: dict[str, str]) -> dict[str, tuple[str, int]]:
+    """Each incident -> the told episode (file, index) whose acts its own acts overlap most."""
+    episodes = {t["file"]: t["episodes"] for t in truth["testimonies"]}
+    found = {}
+    for incident in incidents:
+        votes: Counter = Counter()
+        for act in incident.get("acts") or []:
+            name = file_of.get(act["testimony_id"], "")
+            for k, episode in enumerate(episodes.get(name, [])):
+                for gold in episode["acts"]:
+                    votes[(name, k)] += _overlap(act["start"], act["end"], gold["start"], gold["end"]) > 0
+        if votes and votes.most_common(1)[0][1] > 0:
+            found[incident["id"]] = votes.most_common(1)[0][0]
+    return found
+
+
+def _commanders_on(truth: dict, unit: str, day: str, roles=COMMAND_ROLES) -> set[str]:
+    """The officials whose post in ``unit`` with one of ``roles`` covers ``day`` (truth posts)."""
+    return {o["id"] for o in truth.get("officials", []) for p in o.get("posts", [])
+            if p["unit"] == unit and p["role"] in roles and (p.get("start") or "0000") <= day <= (p.get("end") or "9999")}
+
+
+def _link_and_chain_figures(truth: dict, persons: list[dict], incidents: list[dict], testimonies: list[dict],
+                            pred_to_truth: dict, chains: list[dict] | None, scoped: set[str]) -> dict[str, Any]:
+    """Person -> incident and unit -> incident links against the told episodes (an incident is matched to
+    the episode whose acts it overlaps), and, with chains, whether the command chain of each incident
+    with named perpetrators names the right commander of the perpetrators' unit, certainly; whether the
+    whole chain is right (every truth commander of a unit in it certain, no certain commander who did
+    not hold the post then); and certain commanders whose post did not cover the date (must be none)."""
+    file_of = {t["id"]: Path(t.get("source_file") or "").name for t in testimonies}
+    official_of: dict[str, str] = {}
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for (person, _), gold in pred_to_truth.items():
+        if gold.get("official"):
+            votes[person][gold["official"]] += 1
+    official_of = {p: c.most_common(1)[0][0] for p, c in votes.items()}
+    episode_of = _episode_of(incidents, truth, file_of)
+    told = {(t["file"], k): e for t in truth["testimonies"] if t["file"] in scoped for k, e in enumerate(t["episodes"])}
+    true_persons = {(key, o) for key, e in told.items() for o in e["perpetrators"]}
+    true_units = {(key, e["unit"]) for key, e in told.items() if e.get("unit")}
+    predicted_persons, predicted_units = set(), set()
+    for incident in incidents:
+        key = episode_of.get(incident["id"], (incident["id"], -1))
+        for agent in incident.get("perpetrators") or []:
+            if agent.startswith("unit:"):
+                predicted_units.add((key, agent))
+            else:
+                predicted_persons.add((key, official_of.get(agent, agent)))
+    figures: dict[str, Any] = {
+        "person_links": {"true": len(true_persons), "predicted": len(predicted_persons),
+                         "correct": len(true_persons & predicted_persons),
+                         **_prf(len(true_persons & predicted_persons), len(predicted_persons), len(true_persons))},
+        "unit_links": {"true": len(true_units), "predicted": len(predicted_units),
+                       "correct": len(true_units & predicted_units),
+                       **_prf(len(true_units & predicted_units), len(predicted_units), len(true_units))},
+        "incidents_matched": len(episode_of), "incidents": len(incidents)}
+    if chains is None:
+        return figures
+    chain_of = {c["incident"]["id"]: c for c in chains}
+    own_right = own_total = whole_right = whole_total = excluded = 0
+    for incident in incidents:
+        key = episode_of.get(incident["id"])
+        episode = told.get(key) if key else None
+        if not episode or not episode["perpetrators"] or not (episode["date_min"] or episode["date_max"]):
+            continue
+        day = episode["date_min"] or episode["date_max"]
+        unit = episode.get("unit")
+        principal = _commanders_on(truth, unit, day, PRINCIPAL_ROLES) if unit else set()
+        found = chain_of.get(incident["id"], {"agents": []})
+        steps = [s for a in found["agents"] for s in a["steps"] if s.get("known", True) and s.get("commander_id")]
+        certain = {(s["unit_id"], official_of.get(s["commander_id"], s["commander_id"]))
+                   for s in steps if s["certainty"] == "certain"}
+        wrong = {(u, o) for u, o in certain if o not in _commanders_on(truth, u, day)}
+        excluded += len(wrong)
+        if principal:
+            own_total += 1
+            own_right += bool({(unit, o) for o in principal} & certain)
+        expected = {(s["unit_id"], o) for s in steps for o in _commanders_on(truth, s["unit_id"], day, PRINCIPAL_ROLES)}
+        expected |= {(unit, o) for o in principal}
+        if expected:
+            whole_total += 1
+            whole_right += expected <= certain and not wrong
+    figures["chains"] = {
+        "own_unit_commander_right": {"right": own_right, "total": own_total,
+                                     "share": own_right / own_total if own_total else 0.0},
+        "whole_certain_correct": {"right": whole_right, "total": whole_total,
+                                  "share": whole_right / whole_total if whole_total else 0.0},
+        "certain_commanders_not_in_post": excluded}
+    return figures
+
+
 def evaluate(truth: dict, persons: list[dict], testimonies: list[dict], incidents: list[dict] | None = None,
-             examples: int = 5, predicted_events: list[dict] | None = None) -> dict[str, Any]:
+             examples: int = 5, predicted_events: list[dict] | None = None,
+             chains: list[dict] | None = None) -> dict[str, Any]:
     truth_to_person, pred_to_truth, in_scope = match(truth, persons, testimonies)
     official_mentions = [(name, i, m) for name, i, m in in_scope if m.get("official")]
     names = {o["id"]: _official_name(o) for o in truth.get("officials", [])}
@@ -192,7 +294,9 @@ def evaluate(truth: dict, persons: list[dict], testimonies: list[dict], incident
         events = {e["event"] for t in truth["testimonies"] if t["file"] in scoped for e in t["episodes"]}
         episodes = sum(len(t["episodes"]) for t in truth["testimonies"] if t["file"] in scoped)
         report["incidents"] = {"predicted": len(incidents), "true_events": len(events), "true_episodes": episodes,
-                               "per_true_event": len(incidents) / len(events) if events else 0.0}
+                               "per_true_event": len(incidents) / len(events) if events else 0.0,
+                               "per_told_episode": len(incidents) / episodes if episodes else 0.0}
+        report["links"] = _link_and_chain_figures(truth, persons, incidents, testimonies, pred_to_truth, chains, scoped)
     if predicted_events is not None:
         report["events"] = _event_figures(truth, predicted_events, testimonies, {name for name, _, _ in in_scope})
     return report
@@ -221,7 +325,20 @@ def print_report(report: dict[str, Any]) -> None:
     if "incidents" in report:
         inc = report["incidents"]
         print(f"incidents per true event      {inc['per_true_event']:.2f} ({inc['predicted']} incidents, "
-              f"{inc['true_events']} true events, {inc['true_episodes']} episodes told)")
+              f"{inc['true_events']} true events, {inc['true_episodes']} episodes told: "
+              f"{inc['per_told_episode']:.2f} per episode told)")
+        links = report["links"]
+        for label, key in (("person -> incident links", "person_links"), ("unit -> incident links", "unit_links")):
+            f = links[key]
+            print(f"{label:<30}P {f['precision']:.3f}  R {f['recall']:.3f}  F1 {f['f1']:.3f}  "
+                  f"(true {f['true']}, predicted {f['predicted']}, correct {f['correct']})")
+        if "chains" in links:
+            ch = links["chains"]
+            own, whole = ch["own_unit_commander_right"], ch["whole_certain_correct"]
+            print(f"own-unit commander right      {own['share']:.1%} ({own['right']}/{own['total']} incidents with "
+                  f"named perpetrators whose unit had a commander then)")
+            print(f"whole certain-correct chains  {whole['share']:.1%} ({whole['right']}/{whole['total']})")
+            print(f"certain commanders not in post {ch['certain_commanders_not_in_post']}")
     if "events" in report:
         ev, pairs = report["events"], report["events"]["testimony_pairs"]
         print(f"events per true event         {ev['per_true_event']:.2f} ({ev['predicted']} events, "
@@ -242,9 +359,11 @@ def main() -> None:
     args = parser.parse_args()
     truth = json.loads((args.corpus / "truth.json").read_text(encoding="utf-8"))
     incidents_file, events_file = args.dump / "incidents.jsonl", args.dump / "events.jsonl"
+    chains_file = args.dump / "chains.jsonl"
     report = evaluate(truth, read_jsonl(args.dump / "persons.jsonl"), read_jsonl(args.dump / "testimonies.jsonl"),
                       read_jsonl(incidents_file) if incidents_file.exists() else None,
-                      predicted_events=read_jsonl(events_file) if events_file.exists() else None)
+                      predicted_events=read_jsonl(events_file) if events_file.exists() else None,
+                      chains=read_jsonl(chains_file) if chains_file.exists() else None)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:

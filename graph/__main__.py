@@ -7,7 +7,7 @@
     python -m graph export SEED... --out DIR   a case file for prosecutors (formats: --help)
     python -m graph verify DIR                 check a case folder against its manifest
     python -m graph resolve                    resolve persons over the whole graph (ingest runs it too)
-    python -m graph dump OUT_DIR               persons, units, incidents, testimonies as JSON lines
+    python -m graph dump OUT_DIR [--chains]    persons, units, incidents, testimonies (and chains) as JSON lines
 """
 from __future__ import annotations
 
@@ -134,7 +134,7 @@ def _dump(args: argparse.Namespace) -> int:
 
     driver, settings = connection.open_driver()
     with driver:
-        counts = dump(driver, settings.database, args.out_dir)
+        counts = dump(driver, settings.database, args.out_dir, chains=args.chains)
     print(" ".join(f"{name}={count}" for name, count in counts.items()) + f" -> {args.out_dir}")
     return 0
 
@@ -176,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("resolve", help="resolve persons over the whole graph").set_defaults(func=_resolve)
     dump = commands.add_parser("dump", help="write persons, units, incidents, testimonies as JSON lines")
     dump.add_argument("out_dir", type=Path)
+    dump.add_argument("--chains", action="store_true", help="also chains.jsonl: the command chain of every incident")
     dump.set_defaults(func=_dump)
     args = parser.parse_args(argv)
     try:

@@ -160,8 +160,23 @@ def _triggers(rows: list[dict]) -> dict[str, dict[str, str]]:
     for row in rows:
         words = row.get("lemmas") or row.get("forms") or []
         for word in words:
-            triggers[row["lang"]].setdefault(word.lower(), row["kind"])
+            for form in belarusian_past_forms(word.lower()) if row["lang"] == "be" else [word.lower()]:
+                triggers[row["lang"]].setdefault(form, row["kind"])
     return triggers
+
+
+_BE_PAST = re.compile(r"^(.+[аеёіыуэюя])(?:ў|ла|лі)$")
+
+
+def belarusian_past_forms(word: str) -> list[str]:
+    """A Belarusian past-tense verb in all three forms, from any one of them: masculine -ў, feminine -ла,
+    plural -лі (прымусілі -> прымусіў, прымусіла). The table lists a verb in one or two; a testimony uses
+    the one its author's gender and number need. Other words are returned as they are."""
+    match = _BE_PAST.match(word)
+    if match is None or len(word) < 5:
+        return [word]
+    stem = match.group(1)
+    return [word] + [stem + ending for ending in ("ў", "ла", "лі") if stem + ending != word]
 
 
 @lru_cache(maxsize=1)

@@ -33,3 +33,11 @@ def test_english_and_belarusian_scene_changes():
     assert len(episodes(english, "en")) == 2
     belarusian = "20 верасня 2020 года мяне збілі і штурхалі. Потым нас перавезлі ў РУУС, там мяне білі зноў."
     assert len(episodes(belarusian, "be")) == 2
+
+
+def test_the_van_is_a_scene_of_its_own():
+    text = ("9 сентября 2020 года меня задержали у рынка и били по ногам. "
+            "В автозаке нас положили лицом в пол, сержант Грибанов бил меня.")
+    assert len(episodes(text)) == 2
+    belarusian = "9 верасня 2020 года мяне затрымалі каля рынку і білі. У бусе нас паклалі тварам у падлогу."
+    assert len(episodes(belarusian, "be")) == 2

@@ -166,3 +166,32 @@ def test_officers_named_together_share_their_unit():
     rels = relations(result)
     assert ("MEMBER_OF", "Ракитский А.И.", "ОМОНа") in rels and ("MEMBER_OF", "Зубов К.В.", "ОМОНа") in rels
     assert ("PERPETRATED", "Зубов К.В.", "наносят удары") in rels
+
+
+def test_the_subject_after_the_verb_is_the_agent_and_an_object_never_is():
+    result = extract("Брызнул мне газом в лицо и душил меня прапорщик Т.К. Грибанов.", "ru")
+    assert {("PERPETRATED", "Т.К. Грибанов", "Брызнул"), ("PERPETRATED", "Т.К. Грибанов", "душил")} <= \
+        relations(result), relations(result)
+    assert ("PERPETRATED", "Веремейчик", "ударил") in relations(
+        extract("Потом ударил меня кулаком в живот сотрудник ОМОНа Веремейчик.", "ru"))
+    assert ("PERPETRATED", "Лазовик", "ударил") in relations(
+        extract("Потом ударил меня следователь КГБ Лазовик.", "ru"))
+    assert ("PERPETRATED", "Мікіцюк", "душыў") in relations(extract("Потым душыў мяне капітан Мікіцюк.", "be"))
+    # an object after the verb, or a person after a comma, is not the agent
+    assert not [r for r in relations(extract("Ударил Тараса Гринюка лейтенант Бобков.", "ru")) if r[0] == "PERPETRATED"
+                and r[1] == "Тараса Гринюка"]
+    assert not [r for r in relations(extract("Меня ударили, потом приехал майор Гринюк.", "ru")) if r[0] == "PERPETRATED"]
+
+
+def test_electric_shocks_pepper_spray_and_forced_positions_are_acts_in_every_language():
+    cases = [("ru", "Капитан Лозовик применил ко мне электрошокер.", "применил"),
+             ("ru", "Сержант Грибанов брызнул мне газом в лицо.", "брызнул"),
+             ("be", "Капітан Лазовік ужыў да мяне электрашокер.", "ужыў"),
+             ("be", "Сяржант Грыбанаў пырснуў мне газам у твар.", "пырснуў"),
+             ("be", "Сяржант Грыбанаў прымусіў мяне стаяць каля сцяны.", "прымусіў"),  # only "прымусілі" is listed
+             ("en", "Captain Lozovik used a stun gun on me.", "used"),
+             ("en", "Sergeant Gribanov sprayed pepper gas in my face.", "sprayed"),
+             ("en", "Sergeant Gribanov made us stand against the wall.", "made")]
+    for lang, text, act in cases:
+        assert act in entities(extract(text, lang), "INCIDENT"), (lang, text)
+    assert set(LEX.triggers["be"]) >= {"прымусіў", "прымусіла", "прымусілі", "паставіў", "паставіла"}

@@ -361,7 +361,8 @@ class RelationRules:
             else:
                 rels = self._agents_before(doc, act, agents, titles) or self._unit_after(doc, act, agents)
             if not rels:
-                rels = self._pronoun_subject(doc, act) or self._shared_subject(doc, act, done)
+                rels = self._pronoun_subject(doc, act) or (self.lang != "en" and self._person_after(doc, act, agents, titles)) \
+                    or self._shared_subject(doc, act, done)
             done[act.start] = (act, rels)
             found += rels
         return found
@@ -451,6 +452,47 @@ class RelationRules:
                 if unit is not None and _plural(act.text, self.lang):
                     return [("PERPETRATED", unit, act, 0.6, {})]
         return []
+
+    def _person_after(self, doc: Doc, act: Span, agents: list[Span], titles: list[Span]) -> list[tuple]:
+        """Verb first, its subject after it (Russian and Belarusian word order): "Ударил меня сержант
+        Иванов", "брызнул мне газом в лицо и душил меня прапорщик Мишуков" (both acts his). The first
+        named person after a singular act in its sentence, in the nominative, with no comma, clause break,
+        preposition or other agent before him; an object ("ударил Сергея Иванова") is never taken."""
+        if _plural(act.text, self.lang):
+            return []
+        after = [a for a in agents if a.start >= act.end and a.start < act.sent.end and a.start - act.end <= 14]
+        person = next((a for a in after if a.label_ == "PERSON"), None)
+        if person is None:
+            return []
+        start = self._phrase_start(doc, person, titles)  # "следователь КГБ Липницкий": the unit is his
+        if start > 0 and doc[start - 1].lower_ in OFFICER_NOUNS:
+            start -= 1  # "сотрудник ОМОНа Иванов"
+        if any(a.start < start for a in after):
+            return []
+        gap = doc[act.end:start]
+        if any(t.text in (",", ".", "!", "?") or t.text in CLAUSE_BREAKS - {"і"} or t.lower_ in CLAUSE_BREAKS - {"і", "and"}
+               for t in gap):
+            return []
+        if start > 0 and doc[start - 1].lower_ in PREPOSITIONS:
+            return []
+        return [("PERPETRATED", person, act, 0.6, {})] if self._nominative(doc, start, person, act) else []
+
+    def _nominative(self, doc: Doc, start: int, person: Span, act: Span) -> bool:
+        """The phrase naming the person (its title, else its first word that is not an initial) is in the
+        nominative: pymorphy for Russian; for Belarusian a title in its dictionary form, or a surname
+        with the ending the verb's gender needs (-ў: no -а/-у/-ым/-ам; -ла: -а, -ая)."""
+        i = start
+        while i < person.end - 1 and len(doc[i].text) <= 4 and doc[i].text.endswith("."):
+            i += 1  # "Р.А. Мишуков": the initials say nothing of the case
+        word = doc[i].lower_
+        if self.lang == "ru":
+            return any("nomn" in p.tag for p in analyzer().parse(word))
+        title = self.lexicon.title_forms.get(word)
+        if title is not None:
+            return self.lexicon.titles[title].canonical.get("be", "").lower() == word
+        if act.text.lower().endswith("ла"):
+            return word.endswith(("а", "ая", "і"))
+        return not word.endswith(("а", "у", "ым", "ам", "ай", "ой", "е"))
 
     def _pronoun_subject(self, doc: Doc, act: Span) -> list[tuple]:
         """ "Ён скруціў мне рукі", "He slammed my head": the pronoun stands for the last person named."""
