@@ -122,7 +122,7 @@ def _episode_of(incidents: list[dict], truth: dict, file_of: dict[str, str]) -> 
         for act in incident.get("acts") or []:
             name = file_of.get(act["testimony_id"], "")
             for k, episode in enumerate(episodes.get(name, [])):
-                for gold in episode["acts"]:
+                for gold in episode.get("acts") or []:
                     votes[(name, k)] += _overlap(act["start"], act["end"], gold["start"], gold["end"]) > 0
         if votes and votes.most_common(1)[0][1] > 0:
             found[incident["id"]] = votes.most_common(1)[0][0]
@@ -151,7 +151,7 @@ def _link_and_chain_figures(truth: dict, persons: list[dict], incidents: list[di
     official_of = {p: c.most_common(1)[0][0] for p, c in votes.items()}
     episode_of = _episode_of(incidents, truth, file_of)
     told = {(t["file"], k): e for t in truth["testimonies"] if t["file"] in scoped for k, e in enumerate(t["episodes"])}
-    true_persons = {(key, o) for key, e in told.items() for o in e["perpetrators"]}
+    true_persons = {(key, o) for key, e in told.items() for o in e.get("perpetrators") or []}
     true_units = {(key, e["unit"]) for key, e in told.items() if e.get("unit")}
     predicted_persons, predicted_units = set(), set()
     for incident in incidents:
@@ -176,9 +176,9 @@ def _link_and_chain_figures(truth: dict, persons: list[dict], incidents: list[di
     for incident in incidents:
         key = episode_of.get(incident["id"])
         episode = told.get(key) if key else None
-        if not episode or not episode["perpetrators"] or not (episode["date_min"] or episode["date_max"]):
+        if not episode or not episode.get("perpetrators") or not (episode.get("date_min") or episode.get("date_max")):
             continue
-        day = episode["date_min"] or episode["date_max"]
+        day = episode.get("date_min") or episode.get("date_max")
         unit = episode.get("unit")
         principal = _commanders_on(truth, unit, day, PRINCIPAL_ROLES) if unit else set()
         found = chain_of.get(incident["id"], {"agents": []})

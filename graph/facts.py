@@ -144,7 +144,7 @@ class FactBuilder:
         return rel_id
 
     def incident(self, incident_id: str, when: DateRange, evidence: Evidence | None = None, *,
-                 label: str | None = None, violations: list[str] | None = None) -> str:
+                 label: str | None = None, violations: list[str] | None = None, stage: str | None = None) -> str:
         return self.entity("Incident", {"id": incident_id, "label": label, "date_min": when.min,
                                         "date_max": when.max, "precision": when.precision,
-                                        "violations": violations or []}, evidence)
+                                        "violations": violations or [], "stage": stage}, evidence)

@@ -63,8 +63,10 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
     NodeType("Post", "A person's post in a unit over a dated range (posts are nodes, not edges).",
              ("id", "role", "title", "rank", "command", *_DATE_RANGE), required=("id", "role"),
              indexed=("role",)),
-    NodeType("Incident", "An act of violence or detention, with a dated range and violation types.",
-             ("id", "label", "date_min", "date_max", "precision", "violations"), required=("id",),
+    NodeType("Incident", "An act of violence or detention (one testimony's episode), with a dated range, "
+             "violation types and its stage of detention (arrest, van, police_department, detention_facility, "
+             "court, interrogation, search).",
+             ("id", "label", "date_min", "date_max", "precision", "violations", "stage"), required=("id",),
              indexed=("date_min",), list_properties=("violations",)),
     NodeType("Event", "One real event as told by one or more testimonies: a cluster of incidents (episodes) "
              "made by the resolution stage, with the dates they share and how many testimonies tell it.",

@@ -185,6 +185,7 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
             facts.claim(record_of[entity["id"]], "MENTION", proof)
 
     by_id = {e["id"]: e for e in extraction["entities"]}
+    located: set[str] = set()
     for relation in extraction["relations"]:
         source, target = nodes.get(relation["source"]), nodes.get(relation["target"])
         if not source or not target:
@@ -210,7 +211,32 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
         elif kind == "OCCURRED_AT" and source[0] == "Incident" and target[0] in ("Place", "Unit"):
             place = target[1] if target[0] == "Place" else _facility_place(facts, by_id[relation["target"]])
             facts.link("OCCURRED_AT", source[1], place, proof)
+            located.add(source[1])
+    _scenes(facts, extraction, nodes, located, evidence)
     return batch
+
+
+SCENE_CONFIDENCE = 0.5   # where an episode took place, read from the facility or place it opened with
+
+
+def _scenes(facts: FactBuilder, extraction: dict, nodes: dict[str, tuple[str, str]], located: set[str],
+            evidence) -> None:
+    """An incident the text does not locate took place at its episode's scene (``attrs.scene``, see
+    nlp/components/episodes.py): the place, or the premises of the facility (a police department,
+    Okrestina, a court), cited to where the scene is named, with a lower confidence."""
+    at = {(e["start"], e["end"]): e for e in extraction["entities"] if e["type"] in ("PLACE", "UNIT") and e["key"]}
+    for entity in extraction["entities"]:
+        node = nodes.get(entity["id"])
+        values = entity["attrs"]
+        if entity["type"] != "INCIDENT" or not node or node[1] in located or not values.get("scene"):
+            continue
+        scene = at.get((values["scene_start"], values["scene_end"]))
+        if scene is None or scene["id"] not in nodes:
+            continue
+        kind, target = nodes[scene["id"]]
+        place = target if kind == "Place" else _facility_place(facts, scene)
+        facts.link("OCCURRED_AT", node[1], place, evidence(scene["start"], scene["end"], SCENE_CONFIDENCE))
+        located.add(node[1])
 
 
 def mention_records(info: TestimonyInfo, extraction: dict, official_ids: set[str],
@@ -390,7 +416,8 @@ def _entity_node(facts: FactBuilder, testimony_id: str, entity: dict, official_i
         label = ", ".join(violations) + ": " + ", ".join(f"«{a['text']}»" for a in acts[:4]) + (
             f" and {len(acts) - 4} more" if len(acts) > 4 else "")
         incident_id = incident_node_id(testimony_id, key, entity)
-        facts.incident(incident_id, when, proof, label=label, violations=[violation])
+        stage = next((a["attrs"]["stage"] for a in acts if a["attrs"].get("stage")), None)
+        facts.incident(incident_id, when, proof, label=label, violations=[violation], stage=stage)
         return "Incident", incident_id
     return None
 

@@ -86,3 +86,32 @@ def test_reads_a_dump_folder(tmp_path):
                                             encoding="utf-8")
     assert [p["id"] for p in read_jsonl(tmp_path / "persons.jsonl")] == ["P1", "P2", "P3", "P4", "P5"]
     assert read_jsonl(tmp_path / "incidents.jsonl") == []
+
+
+def test_links_and_chains_by_hand():
+    """Two told episodes in a.txt: O1 beat (acts 100-110) in unit U on 2020-08-10, O2 (acts 200-210) in
+    unit V. Predicted: an incident on each, with P1 (O1) and unit U, and P3 (O2) and a wrong unit W; the
+    chain of the first names U's commander O3 certainly, and P9 (no official) certain in U, not in post."""
+    truth = {"officials": [{"id": "O1", "posts": []}, {"id": "O2", "posts": []},
+                           {"id": "O3", "posts": [{"unit": "unit:u", "role": "commander", "start": "2020-01-01",
+                                                   "end": None}]}],
+             "testimonies": [{"file": "a.txt", "mentions": TRUTH["testimonies"][0]["mentions"], "episodes": [
+                 {"event": "E1", "date_min": "2020-08-10", "date_max": "2020-08-10", "unit": "unit:u",
+                  "perpetrators": ["O1"], "acts": [{"start": 100, "end": 110}]},
+                 {"event": "E2", "date_min": None, "date_max": None, "unit": "unit:v",
+                  "perpetrators": ["O2"], "acts": [{"start": 200, "end": 210}]}]}]}
+    persons = [_p("P1", ("a.txt", 0, 5)), _p("P3", ("a.txt", 10, 15)), _p("P9", ("a.txt", 300, 305))]
+    incidents = [{"id": "I1", "acts": [{"testimony_id": "t-a.txt", "start": 101, "end": 105}],
+                  "perpetrators": ["P1", "unit:u"], "ordered_by": []},
+                 {"id": "I2", "acts": [{"testimony_id": "t-a.txt", "start": 200, "end": 204}],
+                  "perpetrators": ["P3", "unit:w"], "ordered_by": []}]
+    step = {"known": True, "unit_id": "unit:u", "certainty": "certain"}
+    chains = [{"incident": {"id": "I1"}, "agents": [{"steps": [dict(step, commander_id="P9"),
+                                                               dict(step, commander_id="O3")]}]}]
+    links = evaluate(truth, persons, TESTIMONIES[:1], incidents, chains=chains)["links"]
+    assert (links["person_links"]["true"], links["person_links"]["predicted"], links["person_links"]["correct"]) == (2, 2, 2)
+    assert (links["unit_links"]["true"], links["unit_links"]["predicted"], links["unit_links"]["correct"]) == (2, 2, 1)
+    chains_figures = links["chains"]
+    assert chains_figures["own_unit_commander_right"] == {"right": 1, "total": 1, "share": 1.0}
+    assert chains_figures["whole_certain_correct"]["right"] == 0   # a certain commander not in post spoils it
+    assert chains_figures["certain_commanders_not_in_post"] == 1

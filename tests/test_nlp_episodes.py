@@ -41,3 +41,39 @@ def test_the_van_is_a_scene_of_its_own():
     assert len(episodes(text)) == 2
     belarusian = "9 верасня 2020 года мяне затрымалі каля рынку і білі. У бусе нас паклалі тварам у падлогу."
     assert len(episodes(belarusian, "be")) == 2
+
+
+def test_an_episode_takes_place_where_it_opens_and_ingest_says_so_with_a_lower_confidence():
+    from ingest.to_graph import SCENE_CONFIDENCE, TestimonyInfo, build
+
+    text = ("Я жыву ў Мінску.\n\n9 верасня 2020 года мяне затрымалі каля рынку і білі.\n\n"
+            "Нас прывезлі ў Савецкі РУУС. Там капітан Лазовік прымусіў нас стаяць каля сцяны.")
+    extraction = extract(text, "be")
+    acts = [e for e in extraction["entities"] if e["type"] == "INCIDENT"]
+    scenes = {a["key"]: a["attrs"].get("scene") for a in acts}
+    assert list(scenes.values()) == [None, "unit:ruvd-minsk-sovetsky"]  # where she lives is no scene
+    batch = build(TestimonyInfo("t" * 64, "be", "text", None, None, 30), text, extraction, "nlp-rules", "1")
+    located = batch.relationships.get("OCCURRED_AT", [])
+    assert [(r["source"].split(":")[-1], r["target"]) for r in located] == [
+        (acts[-1]["key"].split(":")[-1], "place:ruvd-minsk-sovetsky")]
+    claims = [c for c in batch.nodes["Claim"] if c["fact_id"] == located[0]["id"]]
+    assert claims and all(c["confidence"] == SCENE_CONFIDENCE for c in claims)
+
+
+def test_a_belarusian_city_in_any_case_is_the_gazetteer_place():
+    places = {e["text"]: e["key"] for e in extract("Я жыву ў Мінску, мяне затрымалі ў Гомелі.", "be")["entities"]
+              if e["type"] == "PLACE"}
+    assert places == {"Мінску": "place:minsk", "Гомелі": "place:gomel"}
+
+
+def test_every_episode_has_its_stage_of_detention():
+    text = ("9 сентября 2020 года меня задержали у рынка. В автозаке сержант Грибанов бил меня. "
+            "Потом нас привезли в Ленинское РУВД, где капитан Дудко ударил меня по голове. "
+            "Ночью нас перевезли в ЦИП на Окрестина, там нас заставили стоять у стены. "
+            "На суде судья Лозовик оскорблял меня, а конвоир ударил меня.")
+    acts = [e for e in extract(text, "ru")["entities"] if e["type"] == "INCIDENT"]
+    stages = list(dict.fromkeys((a["key"], a["attrs"].get("stage")) for a in acts))
+    assert [stage for _, stage in stages] == ["arrest", "van", "police_department", "detention_facility", "court"]
+    english = "On 9 September 2020 I was detained. During the interrogation Captain Dudko hit me."
+    acts = [e for e in extract(english, "en")["entities"] if e["type"] == "INCIDENT"]
+    assert [a["attrs"].get("stage") for a in acts] == ["arrest", "interrogation"]

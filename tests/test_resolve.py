@@ -192,9 +192,10 @@ def test_a_surname_alone_prefers_the_official_spelled_the_same_over_a_skeleton_n
     assert ["m-alone"] in resolved(woman, lexicon)[0]
 
 
-def incident(iid: str, testimony: str, day: str | None, places=(), units=(), persons=(), violations=("beating",)):
+def incident(iid: str, testimony: str, day: str | None, places=(), units=(), persons=(), violations=("beating",),
+             stage=None):
     return {"id": iid, "testimony_id": testimony, "date_min": day, "date_max": day, "places": list(places),
-            "units": list(units), "persons": list(persons), "violations": list(violations)}
+            "units": list(units), "persons": list(persons), "violations": list(violations), "stage": stage}
 
 
 def test_incidents_of_different_testimonies_that_tell_enough_in_common_are_one_event():
@@ -212,6 +213,39 @@ def test_incidents_of_different_testimonies_that_tell_enough_in_common_are_one_e
     assert sorted(len(m) for m in result.events.values()) == [1, 1, 1, 2]
     joined = next(x for x in ("a", "b", "d") if result.reasons[x])
     assert result.reasons[joined]["levels"]["date"] == "the same day"
+
+
+def test_the_same_officer_on_the_same_day_at_the_same_stage_is_one_event_and_at_another_stage_another():
+    from graph.resolve.events import resolve_events
+
+    records = [incident("van-1", "t1", "2020-08-09", persons=["person:x"], stage="van"),
+               incident("van-2", "t2", "2020-08-09", persons=["person:x", "person:y"], stage="van"),
+               incident("arrest-3", "t3", "2020-08-09", persons=["person:x"], stage="arrest"),
+               incident("van-4", "t4", "2020-08-10", persons=["person:x"], stage="van"),      # another day
+               incident("nostage-5", "t5", "2020-08-09", persons=["person:x"])]              # a busy official alone
+    result = resolve_events(records)
+    assert result.event_of["van-1"] == result.event_of["van-2"]
+    assert len({result.event_of[x] for x in ("van-1", "arrest-3", "van-4", "nostage-5")}) == 4
+    joined = next(x for x in ("van-1", "van-2") if result.reasons[x])
+    assert result.reasons[joined]["levels"]["stage"] == "the same stage of detention"
+
+
+def test_an_undated_incident_joins_the_only_event_it_can_be():
+    from graph.resolve.events import resolve_events
+
+    dated = [incident("ruvd-1", "t1", "2021-03-01", units=["unit:ruvd"], persons=["person:p"], stage="police_department"),
+             incident("ruvd-2", "t2", "2021-03-01", units=["unit:ruvd"], persons=["person:p"], stage="police_department")]
+    undated = incident("undated", "t3", None, persons=["person:p"], stage="police_department")
+    result = resolve_events(dated + [undated])
+    assert result.event_of["undated"] == result.event_of["ruvd-1"] == result.event_of["ruvd-2"]
+    assert result.reasons["undated"]["only_candidate"] is True
+    # the same officer at the same stage on two dated days: an undated account could be either
+    other_day = incident("ruvd-3", "t4", "2021-03-05", units=["unit:ruvd"], persons=["person:p"], stage="police_department")
+    result = resolve_events(dated + [other_day, undated])
+    assert result.events[result.event_of["undated"]] == ["undated"]
+    # another stage is never a candidate
+    result = resolve_events(dated + [incident("undated", "t3", None, persons=["person:p"], stage="van")])
+    assert result.events[result.event_of["undated"]] == ["undated"]
 
 
 def test_among_namesakes_the_rank_or_the_officials_named_alongside_decide():

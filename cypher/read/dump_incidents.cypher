@@ -23,6 +23,6 @@ CALL (i) {
   RETURN collect(DISTINCT a.id) AS ordered_by
 }
 OPTIONAL MATCH (i)-[:PART_OF]->(e:Event)
-RETURN i.id AS id, e.id AS event_id, testimony_ids, acts, i.date_min AS date_min, i.date_max AS date_max, i.precision AS precision,
+RETURN i.id AS id, e.id AS event_id, testimony_ids, acts, i.stage AS stage, i.date_min AS date_min, i.date_max AS date_max, i.precision AS precision,
        places, i.violations AS violations, perpetrators, ordered_by
 ORDER BY id

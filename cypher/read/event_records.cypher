@@ -17,6 +17,6 @@ CALL (i) {
 }
 OPTIONAL MATCH (i)-[part:PART_OF]->(e:Event)
 RETURN i.id AS id, testimony_id, i.date_min AS date_min, i.date_max AS date_max, i.precision AS precision,
-       i.violations AS violations, places, units, persons, e.id AS event_id, part.probability AS probability,
+       i.violations AS violations, i.stage AS stage, places, units, persons, e.id AS event_id, part.probability AS probability,
        part.reasons AS reasons
 ORDER BY id

@@ -2,12 +2,16 @@
 
 Two testimonies telling the beating in the yard of the same district police department on the same
 night tell one event. Incidents are scored in pairs by the same Fellegi-Sunter machinery as persons
-(``linkage.score_pairs`` with the ``EVENTS`` model): date, place or facility, the units and the
-persons who carried them out or ordered them, violations. They join when the probability is at least
-``AUTO_LINK``, they tell enough in common (an official named in both, or the same place and unit on
-the same day: ``_told_in_common``), and the event stays consistent: never two incidents of one testimony, dates that can all
-overlap, and a place, unit and official in common wherever both sides name one. Every incident is part of exactly one event (alone, if need
-be); corroboration is the number of testimonies behind an event.
+(``linkage.score_pairs`` with the ``EVENTS`` model): date, place or facility, the units and the persons
+who carried them out or ordered them, the stage of detention (arrest, van, police department, detention
+facility, court, interrogation, search) and violations. They join when the probability is at least
+``AUTO_LINK`` and they tell enough in common (``_told_in_common``): the same day and two of place, unit
+and an official named in both, or the same day, stage and official. An incident its testimony does not
+date joins the one dated event of the same stage with an official in common, if there is only one
+(``_undated_joins``). The event stays consistent: never two incidents of one testimony, dates that can
+all overlap, one stage, and a place, unit and official in common wherever both sides name one. Every
+incident is part of exactly one event (alone, if need be); corroboration is the number of testimonies
+behind an event.
 """
 from __future__ import annotations
 
@@ -34,15 +38,21 @@ EVENT_LEVELS: dict[str, tuple[str, list[tuple[str, str, float, float]]]] = {
     "persons": ("len(persons_l) = 0 OR len(persons_r) = 0", [
         ("len(list_intersect(persons_l, persons_r)) > 0", "an official named in both", 0.60, 0.01),
         ("ELSE", "different officials named", 0.40, 0.99)]),
+    "stage": ("stage_l IS NULL OR stage_r IS NULL", [
+        ("stage_l = stage_r", "the same stage of detention", 0.95, 0.30),
+        ("ELSE", "another stage of detention", 0.05, 0.70)]),
     "violations": ("len(violations_l) = 0 OR len(violations_r) = 0", [
         ("len(list_intersect(violations_l, violations_r)) > 0", "a violation in common", 0.90, 0.50),
         ("ELSE", "other violations", 0.10, 0.50)]),
 }
 # Incidents are compared only when they could be one event (``_told_in_common``): the same first day and
-# two of place, unit and official (the least of each): a day alone would compare every incident of a
-# busy day with every other.
+# two of place, unit and official (the least of each), or the same first day, stage and an official in
+# common: a day alone would compare every incident of a busy day with every other.
 EVENTS = Model(EVENT_LEVELS, (("date_lo", "place0", "unit0"), ("date_lo", "place0", "person0"),
-                              ("date_lo", "unit0", "person0")),
+                              ("date_lo", "unit0", "person0"),
+                              "l.date_lo = r.date_lo AND l.stage = r.stage AND list_has_any(l.persons, r.persons)",
+                              "(l.date_lo IS NULL OR r.date_lo IS NULL) AND l.stage = r.stage "
+                              "AND list_has_any(l.persons, r.persons)"),
                ("places", "units", "persons", "violations"), 0.2, "date_lo")
 
 
@@ -54,6 +64,7 @@ def event_features(record: dict) -> dict:
     """An incident record (from cypher/read/event_records) as the fields the model compares."""
     places, units, persons = (sorted(record.get(k) or []) for k in ("places", "units", "persons"))
     return {"unique_id": record["id"], "date_lo": _day(record.get("date_min")), "date_hi": _day(record.get("date_max")),
+            "stage": record.get("stage"),
             "places": places, "units": units, "persons": persons, "violations": sorted(record.get("violations") or []),
             "place0": places[0] if places else None, "unit0": units[0] if units else None,
             "person0": persons[0] if persons else None}
@@ -68,10 +79,13 @@ class EventGroup:
     places: set[str] = field(default_factory=set)
     units: set[str] = field(default_factory=set)
     persons: set[str] = field(default_factory=set)
+    stages: set[str] = field(default_factory=set)
 
     def consistent_with(self, other: "EventGroup") -> bool:
         if self.testimonies & other.testimonies:
             return False  # a testimony's episodes are distinct by construction
+        if len(self.stages | other.stages) > 1:
+            return False  # the van and the police department are two events, even with the same officers
         if None not in (self.lo, self.hi, other.lo, other.hi) and (max(self.lo, other.lo) > min(self.hi, other.hi)):
             return False
         # where both name the place, the unit or the officials, they must share one
@@ -88,6 +102,7 @@ class EventGroup:
         self.places |= other.places
         self.units |= other.units
         self.persons |= other.persons
+        self.stages |= other.stages
 
 
 @dataclass
@@ -107,7 +122,7 @@ def resolve_events(records: list[dict]) -> EventResolution:
     for form, members in forms.items():
         f = features[form]
         groups[form] = EventGroup(list(members), {testimony[m] for m in members}, f["date_lo"], f["date_hi"],
-                                  set(f["places"]), set(f["units"]), set(f["persons"]))
+                                  set(f["places"]), set(f["units"]), set(f["persons"]), {f["stage"]} - {None})
     parent = {form: form for form in forms}
 
     def root(x: str) -> str:
@@ -131,6 +146,12 @@ def resolve_events(records: list[dict]) -> EventResolution:
         groups[a].absorb(groups.pop(b))
         probability[joined] = pair.probability
         reasons[joined] = _why(pair)
+    for form, pair in _undated_joins(pairs, groups, root):
+        a, b = root(pair.left if pair.left != form else pair.right), root(form)
+        if a != b and groups[a].consistent_with(groups[b]):
+            parent[b] = a
+            groups[a].absorb(groups.pop(b))
+            probability[form], reasons[form] = pair.probability, {**_why(pair), "only_candidate": True}
     for form, members in forms.items():  # incidents told alike join their form's event
         for incident in members[1:]:
             probability[incident] = 1.0
@@ -159,21 +180,44 @@ def _forms(features: dict[str, dict], testimony: dict[str, str]) -> dict[str, li
     for incident, f in sorted(features.items()):
         stated = [bool(f["places"]), bool(f["units"]), bool(f["persons"])]
         enough = f["date_lo"] is not None and f["date_lo"] == f["date_hi"] and (f["units"] or f["persons"]) \
-            and sum(stated) >= 2
-        key = (f["date_lo"], tuple(f["places"]), tuple(f["units"]), tuple(f["persons"])) if enough else (incident,)
+            and (sum(stated) >= 2 or (f["persons"] and f["stage"]))
+        key = (f["date_lo"], f["stage"], tuple(f["places"]), tuple(f["units"]), tuple(f["persons"])) if enough \
+            else (incident,)
         occurrence = seen[(key, testimony[incident])]
         seen[(key, testimony[incident])] += 1
         buckets.setdefault((key, occurrence), []).append(incident)
     return {members[0]: members for members in buckets.values()}
 
 
+def _undated_joins(pairs: list[ScoredPair], groups: dict[str, EventGroup], root) -> list[tuple[str, ScoredPair]]:
+    """An incident its testimony does not date ("At the Sovetsky RUVD Captain X beat me") joins the one
+    dated event it can be: the same stage of detention and an official named in both, with places,
+    units and officials consistent. With two or more such events it stays apart: a guess is not evidence."""
+    candidates: dict[str, dict[str, ScoredPair]] = defaultdict(dict)
+    for pair in pairs:
+        if pair.levels.get("date") != -1 or pair.levels.get("stage") != 1 or pair.levels.get("persons") != 1:
+            continue
+        for mine, other in ((pair.left, pair.right), (pair.right, pair.left)):
+            group = groups.get(mine)
+            if group is None or group.lo is not None or root(mine) != mine:
+                continue  # dated, or already part of an event
+            theirs = root(other)
+            if theirs != mine and groups[theirs].lo is not None and groups[mine].consistent_with(groups[theirs]):
+                candidates[mine].setdefault(theirs, pair)
+    return [(form, next(iter(found.values()))) for form, found in sorted(candidates.items()) if len(found) == 1]
+
+
 def _told_in_common(pair: ScoredPair) -> bool:
     """Enough told in common to be one event: the same day and at least two of the place, the unit and
-    an official named in both, one of them an agent. A date and a place alone do not make one event
-    (many were beaten at Okrestina on 11 August 2020), nor does a busy official alone."""
-    common = {name for name in ("place", "unit", "persons", "date") if pair.levels.get(name) == (
+    an official named in both, one of them an agent; or the same day, the same stage of detention and an
+    official named in both. A date and a place alone do not make one event (many were beaten at Okrestina
+    on 11 August 2020), nor does a busy official alone (the same officers at the arrest and in the van)."""
+    common = {name for name in ("place", "unit", "persons", "date", "stage") if pair.levels.get(name) == (
         2 if name == "date" else 1)}
-    return "date" in common and ("persons" in common or "unit" in common) and len(common) >= 3
+    if "date" not in common or pair.levels.get("stage") == 0:
+        return False
+    return (("persons" in common or "unit" in common) and len(common - {"stage"}) >= 3) or \
+        {"persons", "stage"} <= common
 
 
 def _why(pair: ScoredPair) -> dict:

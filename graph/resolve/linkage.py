@@ -70,7 +70,7 @@ class Model:
     be equal), list-valued columns, the prior share of matches among blocked pairs, and the column whose
     equal values make the blocked population (for the share among all pairs when training)."""
     levels: dict[str, tuple[str, list[tuple[str, str, float, float]]]]
-    blocking: tuple[tuple[str, ...], ...]
+    blocking: tuple[tuple[str, ...] | str, ...]    # columns that must be equal, or a SQL condition on l and r
     list_columns: tuple[str, ...]
     prior_share: float
     block_column: str
@@ -124,7 +124,8 @@ def _settings(match_share: float, model: Model):
         link_type="dedupe_only",
         probability_two_random_records_match=match_share,
         comparisons=_comparisons(model),
-        blocking_rules_to_generate_predictions=[block_on(*columns) for columns in model.blocking],
+        blocking_rules_to_generate_predictions=[block_on(*rule) if isinstance(rule, tuple) else rule
+                                                for rule in model.blocking],
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=True,
     )

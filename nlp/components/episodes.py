@@ -12,7 +12,14 @@ key, so they become one Incident with all its acts and agents. A new episode beg
   * follows a change of scene between the two acts: a transfer or a new stage ("потом нас перевезли",
     "на следующий день", "during the interrogation": ``cues.jsonl``, cue "transfer").
 Each act keeps its own span and violation type (attrs ``violation``); the episode key is
-``incident:<document tag>:<start of its first act>``, and every act carries the episode's dates.
+``incident:<document tag>:<start of its first act>``, and every act carries the episode's dates and its
+scene (attrs ``scene``, ``scene_start``, ``scene_end``): the place or facility its acts took place at, else
+the facility (police department, detention facility, court ...) or place named since the previous episode
+in the sentence of its first act or the one before, else the first one named in its sentences ("Нас прывезлі ў Савецкі РУУС. Там
+..."; "В ИВС на Окрестина было ещё хуже. Там ..."). Ingest turns the scene into where the incident
+took place, as an inference of lower confidence than a stated place. An episode also has a stage of
+detention (attrs ``stage``: arrest, van, police_department, detention_facility, court, interrogation,
+search), which event resolution compares: the same officials on the same day at two stages are two events.
 """
 from __future__ import annotations
 
@@ -27,6 +34,11 @@ from nlp.components.entities import attrs
 
 
 SCENE_KINDS = ("police_department", "detention_facility", "court", "prosecution", "investigative")
+# The stage of detention an episode belongs to, from the kind of facility it took place at ...
+STAGE_OF_SCENE = {"police_department": "police_department", "detention_facility": "detention_facility",
+                  "court": "court", "prosecution": "interrogation", "investigative": "interrogation"}
+STAGES = ("van", "court", "interrogation", "search")  # ... else from words (cues.jsonl: "stage:<stage>")
+WIDE_PLACES = ("city", "country", "region")   # too wide to say where an episode took place
 
 
 class EpisodeGrouper:
@@ -35,6 +47,12 @@ class EpisodeGrouper:
         words = sorted({w for language in ({lang} if lang in cues else set(cues)) for w in cues.get(language, [])},
                        key=len, reverse=True)
         self.transfer = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I) if words else None
+        self.stage_words = {}
+        for stage in STAGES:
+            found = lexicon_module.load().cues.get(f"stage:{stage}", {})
+            words = sorted(set(found.get(lang, [])), key=len, reverse=True)
+            if words:
+                self.stage_words[stage] = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         acts = [e for e in doc.ents if e.label_ == "INCIDENT"]
@@ -43,11 +61,14 @@ class EpisodeGrouper:
         places = self._places(doc)
         scenes = [e for e in doc.ents if e._.key and (e.label_ == "PLACE" or (
             e.label_ == "UNIT" and (attrs(e).get("unit_kind") in SCENE_KINDS)))]
+        known = lexicon_module.load().places
+        located = [e for e in scenes if e.label_ == "UNIT" or (known.get(e._.key) or {}).get("kind") not in WIDE_PLACES]
         tag = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:8]
         text = doc.text
         episode: list[Span] = []
         window: tuple[str | None, str | None, str | None] = (None, None, None)   # start, end, precision
         place = None
+        since = 0   # where the text since the previous episode begins
         for act in acts:
             values = attrs(act)
             dates = (values.get("date_start"), values.get("date_end") or values.get("date_start"))
@@ -66,14 +87,56 @@ class EpisodeGrouper:
                         or (place is None and named[-1].sent.start > episode[-1].sent.start)):
                     new, act_place = True, named[-1]._.key
             if new:
-                self._close(episode, tag, window)
+                self._close(episode, tag, window, *self._where(doc, episode, located, places, since))
+                since = episode[-1].end_char if episode else 0
                 episode, window, place = [], (None, None, None), None
             episode.append(act)
             if dates[0] and not window[0]:
                 window = (dates[0], dates[1], values.get("date_precision"))
             place = place or act_place
-        self._close(episode, tag, window)
+        self._close(episode, tag, window, *self._where(doc, episode, located, places, since))
         return doc
+
+    def _where(self, doc: Doc, episode: list[Span], scenes: list[Span], places: dict,
+               since: int) -> tuple[Span | None, str | None]:
+        """The episode's scene and stage: the stage of its facility (a police department, a detention
+        facility, a court), else the first word of a stage from the sentence before its first act to its
+        last act ("в автозаке", "на допросе", "суд", "обыск"), else "arrest" when it holds a detention."""
+        scene = self._scene(doc, episode, scenes, places, since)
+        if not episode:
+            return scene, None
+        sentence = episode[0].sent
+        opening = max(since, doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0)
+        facilities = [s for s in ([scene] if scene is not None else []) + scenes
+                      if s.label_ == "UNIT" and attrs(s).get("unit_kind") in STAGE_OF_SCENE
+                      and (s is scene or opening <= s.start_char < episode[-1].end_char)]
+        if facilities:  # "В ИВС на Окрестина было ещё хуже": the place is Okrestina, the stage its facility
+            return scene, STAGE_OF_SCENE[attrs(facilities[0])["unit_kind"]]
+        found = [(m.start(), stage) for stage, pattern in self.stage_words.items()
+                 for m in [pattern.search(doc.text, opening, episode[-1].end_char)] if m]
+        if found:
+            return scene, min(found)[1]
+        if any(attrs(act).get("violation") == "detention" for act in episode):
+            return scene, "arrest"
+        return scene, None
+
+    @staticmethod
+    def _scene(doc: Doc, episode: list[Span], scenes: list[Span], places: dict, since: int) -> Span | None:
+        """Where the episode took place (see the module's docstring): a place or facility span."""
+        if not episode:
+            return None
+        for act in episode:
+            key = places.get((act.start, act.end))
+            stated = next((s for s in scenes if s._.key == key), None) if key else None
+            if stated is not None:
+                return stated
+        sentence = episode[0].sent
+        opening = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0  # the sentence before
+        before = [s for s in scenes if max(since, opening) <= s.start_char < episode[0].start_char]
+        if before:
+            return before[-1]
+        inside = [s for s in scenes if episode[0].sent.start_char <= s.start_char < episode[-1].sent.end_char]
+        return inside[0] if inside else None
 
     def _places(self, doc: Doc) -> dict[tuple[int, int], str]:
         """Act span -> the key of the place or facility it took place at (from OCCURRED_AT)."""
@@ -84,7 +147,8 @@ class EpisodeGrouper:
         return out
 
     @staticmethod
-    def _close(episode: list[Span], tag: str, window: tuple[str | None, str | None, str | None]) -> None:
+    def _close(episode: list[Span], tag: str, window: tuple[str | None, str | None, str | None],
+               scene: Span | None, stage: str | None) -> None:
         if not episode:
             return
         key = f"incident:{tag}:{episode[0].start_char}"
@@ -92,6 +156,11 @@ class EpisodeGrouper:
             act._.key = key
             values = attrs(act)
             values["episode_acts"] = len(episode)
+            if stage is not None:
+                values["stage"] = stage
+            if scene is not None:
+                values["scene"], values["scene_start"], values["scene_end"] = \
+                    scene._.key, scene.start_char, scene.end_char
             if window[0] and not values.get("date_start"):
                 values["date_start"], values["date_end"], values["date_precision"] = window[0], window[1], \
                     window[2] or "day"

@@ -113,8 +113,11 @@ class EntityResolver:
                         values["parent"] = unit.parent
             elif ent.label_ == "PLACE":
                 words = [normal_word(t.text) for t in ent if t.is_alpha or t.like_num]
-                ent._.key = "place:" + "-".join(names._fold(w).lower() for w in words)
-                ent._.canonical = " ".join(w.capitalize() if i == len(words) - 1 else w for i, w in enumerate(words))
+                ent._.key = self.lexicon.place_forms.get(ent.text.lower()) or \
+                    "place:" + "-".join(names._fold(w).lower() for w in words)  # Мінску -> place:minsk
+                known = (self.lexicon.places.get(ent._.key) or {}).get("names", {})
+                ent._.canonical = known.get("en" if doc._.lang == "en" else "ru") or \
+                    " ".join(w.capitalize() if i == len(words) - 1 else w for i, w in enumerate(words))
             elif ent.label_ == "DATE":
                 last_date = ent
                 ent._.key = f"date:{values.get('date_start')}/{values.get('date_end')}"
