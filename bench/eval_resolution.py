@@ -26,7 +26,8 @@ matched here.) Predicted mentions (``persons.jsonl``) are matched to truth menti
 - events per true event and testimony pairs joined by events, when ``events.jsonl`` exists;
 - with ``graph dump --chains`` (``chains.jsonl``): own-unit commander right (the principal commander of the
   perpetrators' unit on the date, from the truth posts, is a certain step of the incident's chain), whole
-  certain-correct chains, and certain commanders whose post did not cover the date (must be 0).
+  certain-correct chains, and certain commanders whose post did not cover the date (must be 0; counted
+  apart when the person wrongly holds the mentions of another official who did hold the post).
 """
 from __future__ import annotations
 
@@ -149,6 +150,7 @@ def _link_and_chain_figures(truth: dict, persons: list[dict], incidents: list[di
         if gold.get("official"):
             votes[person][gold["official"]] += 1
     official_of = {p: c.most_common(1)[0][0] for p, c in votes.items()}
+    officials_in = {p: set(c) for p, c in votes.items()}   # every official whose mentions a person holds
     episode_of = _episode_of(incidents, truth, file_of)
     told = {(t["file"], k): e for t in truth["testimonies"] if t["file"] in scoped for k, e in enumerate(t["episodes"])}
     true_persons = {(key, o) for key, e in told.items() for o in e.get("perpetrators") or []}
@@ -172,7 +174,7 @@ def _link_and_chain_figures(truth: dict, persons: list[dict], incidents: list[di
     if chains is None:
         return figures
     chain_of = {c["incident"]["id"]: c for c in chains}
-    own_right = own_total = whole_right = whole_total = excluded = 0
+    own_right = own_total = whole_right = whole_total = excluded = merged = 0
     for incident in incidents:
         key = episode_of.get(incident["id"])
         episode = told.get(key) if key else None
@@ -186,7 +188,10 @@ def _link_and_chain_figures(truth: dict, persons: list[dict], incidents: list[di
         certain = {(s["unit_id"], official_of.get(s["commander_id"], s["commander_id"]))
                    for s in steps if s["certainty"] == "certain"}
         wrong = {(u, o) for u, o in certain if o not in _commanders_on(truth, u, day)}
-        excluded += len(wrong)
+        by_merge = {(s["unit_id"], official_of.get(s["commander_id"])) for s in steps if s["certainty"] == "certain"
+                    and officials_in.get(s["commander_id"], set()) & _commanders_on(truth, s["unit_id"], day)}
+        excluded += len(wrong - by_merge)
+        merged += len(wrong & by_merge)
         if principal:
             own_total += 1
             own_right += bool({(unit, o) for o in principal} & certain)
@@ -200,7 +205,8 @@ def _link_and_chain_figures(truth: dict, persons: list[dict], incidents: list[di
                                      "share": own_right / own_total if own_total else 0.0},
         "whole_certain_correct": {"right": whole_right, "total": whole_total,
                                   "share": whole_right / whole_total if whole_total else 0.0},
-        "certain_commanders_not_in_post": excluded}
+        "certain_commanders_not_in_post": excluded,
+        "certain_commanders_of_a_wrongly_merged_person": merged}
     return figures
 
 
@@ -338,7 +344,9 @@ def print_report(report: dict[str, Any]) -> None:
             print(f"own-unit commander right      {own['share']:.1%} ({own['right']}/{own['total']} incidents with "
                   f"named perpetrators whose unit had a commander then)")
             print(f"whole certain-correct chains  {whole['share']:.1%} ({whole['right']}/{whole['total']})")
-            print(f"certain commanders not in post {ch['certain_commanders_not_in_post']}")
+            print(f"certain commanders not in post {ch['certain_commanders_not_in_post']} (and "
+                  f"{ch['certain_commanders_of_a_wrongly_merged_person']} whose person wrongly holds the "
+                  f"official who was)")
     if "events" in report:
         ev, pairs = report["events"], report["events"]["testimony_pairs"]
         print(f"events per true event         {ev['per_true_event']:.2f} ({ev['predicted']} events, "

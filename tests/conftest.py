@@ -15,6 +15,8 @@ server.use_test_server()
 
 @pytest.fixture(scope="session")
 def neo4j_session_driver():
+    local = None if os.environ.get("NEO4J_URI") else server.LocalServer.from_env()
+    started_here = local is not None and local.pid() is None
     try:
         driver, settings = connection.open_driver(start_local=True)
     except Exception as error:  # a missing server is a failure, not a skip: CI must start it
@@ -22,6 +24,8 @@ def neo4j_session_driver():
     schema.apply(driver, settings.database)
     yield driver, settings.database
     driver.close()
+    if started_here:  # started for this run (pytest by hand): stopped with it; `make test` starts and keeps one
+        local.stop()
 
 
 @pytest.fixture
