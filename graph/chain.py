@@ -1,8 +1,10 @@
 """Command responsibility: from an incident (or a unit and a date window) up to every superior.
 
 For an incident: the persons and units who carried it out or ordered it, the unit each
-person's post was in at that time, and for each of those units the chain of superior units
-through *command* links in force at that date, with the command posts held then. Every step
+person's post was in at that time, the unit in whose premises it took place (role ``custody``: a
+police department, Okrestina, a court; its head answers for the treatment of those held there), and
+for each of those units the chain of superior units through *command* links in force at that date, with
+the command posts held then. Every step
 carries the claims behind it; a step whose claims were all rejected by analysts is dropped.
 
 Certainty: a step is ``certain`` when its dates surely cover the whole incident range and
@@ -54,7 +56,7 @@ class AgentChain:
     agent_id: str
     agent_name: str
     agent_kind: str                 # Person or Unit
-    role: str                       # perpetrated or ordered
+    role: str                       # perpetrated, ordered or custody
     act_id: str
     post: dict | None
     post_certainty: str | None

@@ -432,7 +432,8 @@ def incident_node_id(testimony_id: str, key: str, entity: dict) -> str:
 def _facility_place(facts: FactBuilder, unit_entity: dict) -> str:
     """An incident 'at the ЦИП' took place at the facility's premises: a Place named after the unit."""
     place_id = "place:" + unit_entity["key"].split(":", 1)[-1]
-    facts.entity("Place", {"id": place_id, "name": unit_entity["canonical"], "kind": "facility"})
+    facts.entity("Place", {"id": place_id, "name": unit_entity["canonical"], "kind": "facility",
+                           "unit": unit_entity["key"]})
     return place_id
 
 

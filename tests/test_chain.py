@@ -160,3 +160,21 @@ def test_a_chain_that_stops_below_the_top_ends_with_an_unknown_superior(loaded):
     full = chain.command_chain_for_incident(driver, "incident:aug10", database)
     assert all(s.known for a in full.agents for s in a.steps)
     assert [s.level for s, _ in full.levels()] == sorted(s.level for s, _ in full.levels())
+
+
+def test_the_unit_whose_premises_it_happened_in_answers_for_custody(loaded):
+    driver, database = loaded
+    from graph.facts import DateRange
+    b = hierarchy.FactBuilder()
+    b.incident("incident:in-ruvd", DateRange.parse("2020-08-10"), hierarchy.testimony_evidence(hierarchy.T1, "били"))
+    b.entity("Place", {"id": "place:ruvd", "name": "РУВД", "kind": "facility", "unit": "unit:ruvd"})
+    b.link("OCCURRED_AT", "incident:in-ruvd", "place:ruvd", hierarchy.testimony_evidence(hierarchy.T1, "в РУВД"))
+    b.link("PERPETRATED", "person:lisin", "incident:in-ruvd", hierarchy.testimony_evidence(hierarchy.T1, "Лисин бил"))
+    BatchWriter(driver, database).write(b.batch)
+    result = chain.command_chain_for_incident(driver, "incident:in-ruvd", database)
+    custody = [a for a in result.agents if a.role == "custody"]
+    assert [(a.agent_id, a.agent_kind, a.unit_id) for a in custody] == [("unit:ruvd", "Unit", "unit:ruvd")]
+    assert [s.unit_id for s in custody[0].steps] == ["unit:ruvd", "unit:guvd", "unit:mvd"]
+    assert result.evidence(custody[0].act_id)[0]["excerpt"] == "в РУВД"
+    roles = {(a["id"], a["role"]) for a in chain.as_json(result)["agents"]}
+    assert roles == {("person:lisin", "perpetrated"), ("unit:ruvd", "custody")}

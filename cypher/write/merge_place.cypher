@@ -4,5 +4,6 @@ SET n.name = coalesce(n.name, row.name),
     n.names = reduce(acc = coalesce(n.names, []), x IN coalesce(row.names, []) | CASE WHEN x IN acc THEN acc ELSE acc + x END),
     n.kind = coalesce(n.kind, row.kind),
     n.lat = coalesce(n.lat, row.lat),
-    n.lon = coalesce(n.lon, row.lon)
+    n.lon = coalesce(n.lon, row.lon),
+    n.unit = coalesce(n.unit, row.unit)
 RETURN row.id AS id

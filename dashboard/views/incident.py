@@ -33,15 +33,18 @@ if event and event["event"].get("testimonies", 1) > 1:
         if other["id"] != incident_id:
             common.link("Incident", other["id"], f"{other['label']} (link probability {other['probability']:.2f})")
 
-st.subheader("Perpetrators and those who ordered it")
+ROLE_LABELS = {"perpetrated": "carried it out", "ordered": "ordered it",
+               "custody": "it took place in this unit's premises (custody)"}
+st.subheader("Perpetrators, those who ordered it, and whose custody it happened in")
 if not chain.agents:
-    st.info("No agent is named for this incident (a passive account names no one; nothing is inferred).")
+    st.info("No agent is named for this incident and it took place in no known facility (a passive account "
+            "names no one; nothing is inferred).")
 by_agent: dict[str, list] = {}
 for agent in chain.agents:  # one row per post the agent held then: shown once, with every unit
     by_agent.setdefault(agent.agent_id, []).append(agent)
 for rows in by_agent.values():
     first = rows[0]
-    common.link(first.agent_kind, first.agent_id, f"{first.agent_name}: {first.role}")
+    common.link(first.agent_kind, first.agent_id, f"{first.agent_name}: {ROLE_LABELS.get(first.role, first.role)}")
     units = sorted({f"{a.unit_name} ({(a.post or {}).get('role', 'the unit itself')}, {a.post_certainty or 'certain'})"
                     for a in rows if a.unit_name})
     testimonies = chain.corroboration(first.act_id)
