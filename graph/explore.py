@@ -116,6 +116,48 @@ def split_person(store: Store, person_id: str, mention_ids: list[str], reviewer:
     _resolve(store)
 
 
+def confirm_event(store: Store, incident_a: str, incident_b: str, reviewer: str, note: str | None = None) -> None:
+    """Two incidents tell one event: kept as an EventDecision (accepted) and obeyed by every run."""
+    _decide_events(store, [(incident_a, incident_b)], True, reviewer, note)
+    _resolve_events(store)
+
+
+def split_event(store: Store, incident_id: str, reviewer: str, note: str | None = None) -> None:
+    """The incident tells another event than the other incidents of its event (refused with each)."""
+    event = incident_event(store, incident_id)
+    others = [i["id"] for i in (event or {}).get("incidents", []) if i["id"] != incident_id]
+    if not others:
+        raise model.ModelError("the incident is the only one of its event: there is nothing to split")
+    _decide_events(store, [(incident_id, other) for other in others], False, reviewer, note)
+    _resolve_events(store)
+
+
+def _decide_events(store: Store, pairs: list[tuple[str, str]], accepted: bool, reviewer: str,
+                   note: str | None) -> None:
+    if not reviewer.strip():
+        raise model.ModelError("an event decision needs the reviewer's name")
+    event_of = {}
+    rows = []
+    for a, b in pairs:
+        a, b = sorted((a, b))
+        for incident in (a, b):
+            if incident not in event_of:
+                found = incident_event(store, incident)
+                event_of[incident] = found["event"]["id"] if found else None
+        rows.append(model.validate_node("EventDecision", {
+            "id": model.fact_id("event-decision", a, b), "incident_a": a, "incident_b": b, "event_a": event_of[a],
+            "event_b": event_of[b], "status": "accepted" if accepted else "refused", "decided_by": reviewer.strip(),
+            "decided_at": _now(), "note": note}))
+    if rows:
+        BatchWriter(store.driver, store.database).write_rows("EventDecision", rows)
+
+
+def _resolve_events(store: Store) -> None:
+    from graph.resolve import resolve_events_only
+
+    resolve_events_only(store.driver, store.database)
+
+
 def person_mentions(store: Store, person_id: str) -> list[dict]:
     """The mentions that make the person, each with its match probability and what drove it."""
     rows = store.read("person_mentions", person_id=person_id)

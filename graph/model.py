@@ -103,6 +103,10 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
              "record the persons shown when the decision was taken.",
              ("id", "person_a", "person_b", "mention_a", "mention_b", "status", "decided_by", "decided_at", "note"),
              required=("id", "mention_a", "mention_b", "status"), indexed=("mention_a", "mention_b")),
+    NodeType("EventDecision", "An analyst's decision that two incidents tell one event (accepted) or two "
+             "(refused); event resolution obeys it on every run. event_a/event_b record the events shown then.",
+             ("id", "incident_a", "incident_b", "event_a", "event_b", "status", "decided_by", "decided_at", "note"),
+             required=("id", "incident_a", "incident_b", "status"), indexed=("incident_a", "incident_b")),
     NodeType("MergeProposal", "A possible link the resolution stage did not make on its own (the review band, "
              "or a surname-only mention with several candidates); replaced on every resolution run.",
              ("id", "person_a", "person_b", "mention_a", "mention_b", "probability", "reasons", "kind"),
@@ -170,7 +174,7 @@ def _validate(what: str, allowed: tuple[str, ...], required: tuple[str, ...], ro
         value = row.get(prop)
         if value is not None and not _is_iso_date(value):
             raise ModelError(f"{what} {row.get('id')!r}: {prop}={value!r} is not YYYY-MM-DD")
-    statuses = MERGE_STATUSES if what.startswith("MergeDecision") else REVIEW_STATUSES
+    statuses = MERGE_STATUSES if what.startswith(("MergeDecision", "EventDecision")) else REVIEW_STATUSES
     if row.get("status") is not None and row["status"] not in statuses:
         raise ModelError(f"{what} {row.get('id')!r}: status {row['status']!r} not in {statuses}")
     if row.get("precision") is not None and row["precision"] not in PRECISIONS:

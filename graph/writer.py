@@ -22,7 +22,7 @@ import neo4j
 from graph import model, queries
 
 NODE_ORDER = ("Source", "Testimony", "Victim", "Person", "Mention", "Unit", "Place", "Incident", "Event", "Post",
-              "Claim", "MergeDecision", "MergeProposal")
+              "Claim", "MergeDecision", "EventDecision", "MergeProposal")
 RELATIONSHIP_ORDER = ("REFERS_TO", "PART_OF", "HELD", "IN", "SUBORDINATE_TO", "PERPETRATED", "ORDERED", "OCCURRED_AT", "SUBJECTED_TO",
                       "GAVE", "FROM_SOURCE")
 WRITTEN_WITH_CLAIMS = ("CITES",)

@@ -200,3 +200,21 @@ def test_a_split_takes_mentions_off_a_person_on_every_later_run(samples):
     assert set(m["mention"]["id"] for m in explore.person_mentions(samples, person)) == set(mentions) - {taken}
     with pytest.raises(Exception, match="some, but not all"):
         explore.split_person(samples, person, [], "analyst-1")
+
+
+def test_an_analyst_confirms_and_splits_an_event_on_the_incident_page(samples):
+    rows, _, _ = samples.driver.execute_query("MATCH (i:Incident) RETURN i.id AS id ORDER BY id",
+                                               database_=samples.database)
+    by_testimony = {}
+    for row in rows:
+        by_testimony.setdefault(row["id"].split(":")[1], row["id"])
+    first, second = list(by_testimony.values())[:2]
+    explore.confirm_event(samples, first, second, "analyst-1", "the same night")
+    app = page("views/incident.py", id=first)
+    assert any("Part of one event told by 2 testimonies" in c.value for c in app.caption)
+    assert second in linked_ids(app, "incident")
+    viewer = page("views/incident.py", role="viewer", id=first)
+    assert not [b for b in viewer.button if b.label.startswith(("Split", "Confirm"))]  # viewers cannot decide
+    next(b for b in app.button if b.label.startswith("Split")).click().run()
+    assert explore.incident_event(samples, first) is None
+    assert second not in linked_ids(page("views/incident.py", id=first), "incident")

@@ -70,6 +70,24 @@ def test_incidents_carry_their_agents_and_chains_never_make_a_commander_certain_
     assert json.loads(out.stdout) == first
 
 
+def test_an_analyst_splits_and_confirms_events_and_every_run_obeys(corpus_graph):
+    driver, database, _, tmp_path = corpus_graph
+    store = explore.Store(driver, database)
+    dump(driver, database, tmp_path / "events-dump")
+    shared = [e for e in read_jsonl(tmp_path / "events-dump" / "events.jsonl") if len(e["incident_ids"]) >= 2]
+    assert shared, "the generated corpus tells some events in several testimonies"
+    first, second = shared[0]["incident_ids"][:2]
+    explore.split_event(store, first, "analyst-1", "another night")
+    assert explore.incident_event(store, first) is None  # an event of its own: no other account
+    resolve(driver, database)
+    assert explore.incident_event(store, first) is None
+    explore.confirm_event(store, first, second, "analyst-1", "same night after all")
+    resolve(driver, database)
+    assert second in {i["id"] for i in explore.incident_event(store, first)["incidents"]}
+    with pytest.raises(Exception):
+        explore.split_event(store, first, " ", None)  # a decision needs its reviewer
+
+
 def test_resolving_again_changes_nothing_and_decisions_hold(corpus_graph):
     driver, database, _, _ = corpus_graph
     assert resolve(driver, database).mentions_moved == 0

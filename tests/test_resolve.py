@@ -248,6 +248,20 @@ def test_an_undated_incident_joins_the_only_event_it_can_be():
     assert result.events[result.event_of["undated"]] == ["undated"]
 
 
+def test_analysts_decisions_on_events_hold():
+    from graph.resolve.events import resolve_events
+
+    records = [incident("a", "t1", "2020-08-11", ["place:okrestina"], ["unit:tsip-minsk"], ["person:x"]),
+               incident("b", "t2", "2020-08-11", ["place:okrestina"], ["unit:tsip-minsk"], ["person:x"]),
+               incident("c", "t3", "2020-09-01", ["place:kgb"])]                       # nothing in common
+    assert resolve_events(records).event_of["a"] == resolve_events(records).event_of["b"]
+    split = resolve_events(records, cannot=[("a", "b")])
+    assert split.event_of["a"] != split.event_of["b"]
+    confirmed = resolve_events(records, must=[("a", "c")], cannot=[("a", "b")])
+    assert confirmed.event_of["a"] == confirmed.event_of["c"] != confirmed.event_of["b"]
+    assert confirmed.reasons["c"]["analyst"] is True
+
+
 def test_among_namesakes_the_rank_or_the_officials_named_alongside_decide():
     namesakes = [record("major", "Тарасевич", "Сергей", "Петрович", rank_order=9),
                  record("colonel", "Тарасевич", "Святослав", "Игоревич", rank_order=11)]

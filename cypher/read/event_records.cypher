@@ -1,5 +1,6 @@
 // Every incident of a finished testimony with what event resolution compares: its testimony, dates,
-// places (OCCURRED_AT), the units and (resolved) persons who carried it out or ordered it, its violations,
+// places (OCCURRED_AT), the units who carried it out or ordered it and the (resolved) persons who carried it
+// out (a commander who ordered many acts that day is no sign that two accounts tell one), its violations,
 // and its current event. Links whose claims are all rejected are left out.
 // (An ingested incident's id is incident:<first 16 hex digits of its testimony>:<offset>.)
 MATCH (t:Testimony) WHERE t.ingested_at IS NOT NULL
@@ -13,7 +14,7 @@ CALL (i) {
   OPTIONAL MATCH (a)-[r:PERPETRATED|ORDERED]->(i)
   WHERE EXISTS { MATCH (c:Claim {fact_id: r.id}) WHERE c.status <> 'rejected' }
   RETURN collect(DISTINCT CASE WHEN a:Unit THEN a.id END) AS units,
-         collect(DISTINCT CASE WHEN a:Person THEN a.id END) AS persons
+         collect(DISTINCT CASE WHEN a:Person AND type(r) = 'PERPETRATED' THEN a.id END) AS persons
 }
 OPTIONAL MATCH (i)-[part:PART_OF]->(e:Event)
 RETURN i.id AS id, testimony_id, i.date_min AS date_min, i.date_max AS date_max, i.precision AS precision,

@@ -24,6 +24,12 @@ CREATE INDEX mergedecision_mention_a IF NOT EXISTS FOR (n:MergeDecision) ON (n.m
 ;
 CREATE INDEX mergedecision_mention_b IF NOT EXISTS FOR (n:MergeDecision) ON (n.mention_b)
 ;
+CREATE CONSTRAINT eventdecision_id IF NOT EXISTS FOR (n:EventDecision) REQUIRE n.id IS UNIQUE
+;
+CREATE INDEX eventdecision_incident_a IF NOT EXISTS FOR (n:EventDecision) ON (n.incident_a)
+;
+CREATE INDEX eventdecision_incident_b IF NOT EXISTS FOR (n:EventDecision) ON (n.incident_b)
+;
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE
 ;
 CREATE INDEX event_date_min IF NOT EXISTS FOR (n:Event) ON (n.date_min)

@@ -29,9 +29,24 @@ common.evidence_panel(proof, incident_id, "How the testimony describes it")
 event = explore.incident_event(store, incident_id)
 if event and event["event"].get("testimonies", 1) > 1:
     st.caption(f"Part of one event told by {event['event']['testimonies']} testimonies; the others' accounts:")
-    for other in event["incidents"]:
-        if other["id"] != incident_id:
-            common.link("Incident", other["id"], f"{other['label']} (link probability {other['probability']:.2f})")
+    others = [other for other in event["incidents"] if other["id"] != incident_id]
+    for other in others:
+        common.link("Incident", other["id"], f"{other['label']} (link probability {other['probability']:.2f})")
+    if common.can("analyst"):
+        with st.expander("Confirm or split this event"):
+            note = st.text_input("Why", key="event-note")
+            labels = {other["id"]: other["label"] or other["id"] for other in others}
+            same = st.selectbox("Account that tells the same event", list(labels), format_func=labels.get)
+            if st.button("Confirm: the same event"):
+                explore.confirm_event(store, incident_id, same, common.reviewer(), note or None)
+                common.audit("confirm-event", id=incident_id, other=same)
+                st.toast("Confirmed; every run keeps these accounts together")
+                st.rerun()
+            if st.button("Split: this account tells another event"):
+                explore.split_event(store, incident_id, common.reviewer(), note or None)
+                common.audit("split-event", id=incident_id)
+                st.toast("Split recorded; this account is an event of its own")
+                st.rerun()
 
 ROLE_LABELS = {"perpetrated": "carried it out", "ordered": "ordered it",
                "custody": "it took place in this unit's premises (custody)"}

@@ -126,11 +126,21 @@ def expand(grouped: Resolution, forms: dict[str, tuple[dict, list[str]]]) -> Res
     return Resolution(person_of, links, grouped.proposals, clusters)
 
 
+def resolve_events_only(driver: neo4j.Driver, database: str = "neo4j") -> tuple[int, int, int]:
+    """Events again, persons as they are (after an analyst's decision on events): (incidents, events, moved)."""
+    return _resolve_events(driver, database)
+
+
 def _resolve_events(driver: neo4j.Driver, database: str) -> tuple[int, int, int]:
     """Incidents into events (graph/resolve/events.py), after persons (agents are compared as persons);
     written in one transaction, only what changed."""
     records = _read(driver, database, "event_records")
-    result = resolve_events(records)
+    latest = {}
+    for d in _read(driver, database, "event_decisions"):  # the latest decision on a pair stands
+        latest[frozenset((d["incident_a"], d["incident_b"]))] = d
+    result = resolve_events(records,
+                            must=[(d["incident_a"], d["incident_b"]) for d in latest.values() if d["status"] == "accepted"],
+                            cannot=[(d["incident_a"], d["incident_b"]) for d in latest.values() if d["status"] == "refused"])
     events, rows = [], []
     by_id = {r["id"]: r for r in records}
     for event_id, members in result.events.items():

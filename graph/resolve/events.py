@@ -80,8 +80,11 @@ class EventGroup:
     units: set[str] = field(default_factory=set)
     persons: set[str] = field(default_factory=set)
     stages: set[str] = field(default_factory=set)
+    apart: set[str] = field(default_factory=set)     # incidents an analyst said tell another event
 
     def consistent_with(self, other: "EventGroup") -> bool:
+        if self.apart & set(other.members) or other.apart & set(self.members):
+            return False  # an analyst's decision
         if self.testimonies & other.testimonies:
             return False  # a testimony's episodes are distinct by construction
         if len(self.stages | other.stages) > 1:
@@ -103,6 +106,7 @@ class EventGroup:
         self.units |= other.units
         self.persons |= other.persons
         self.stages |= other.stages
+        self.apart |= other.apart
 
 
 @dataclass
@@ -113,16 +117,23 @@ class EventResolution:
     events: dict[str, list[str]]        # event id -> incident ids
 
 
-def resolve_events(records: list[dict]) -> EventResolution:
+def resolve_events(records: list[dict], must: list[tuple[str, str]] = (),
+                   cannot: list[tuple[str, str]] = ()) -> EventResolution:
+    """``must``/``cannot``: analysts' decisions (pairs of incidents that tell one event / two events)."""
     features = {r["id"]: event_features(r) for r in records}
     testimony = {r["id"]: r["testimony_id"] for r in records}
-    forms = _forms(features, testimony)
+    decided = {i for pair in [*must, *cannot] for i in pair}
+    forms = _forms(features, testimony, decided)
     form_of = {incident: form for form, members in forms.items() for incident in members}
     groups = {}
     for form, members in forms.items():
         f = features[form]
         groups[form] = EventGroup(list(members), {testimony[m] for m in members}, f["date_lo"], f["date_hi"],
                                   set(f["places"]), set(f["units"]), set(f["persons"]), {f["stage"]} - {None})
+    for a, b in cannot:
+        if a in groups and b in groups:
+            groups[a].apart.add(b)
+            groups[b].apart.add(a)
     parent = {form: form for form in forms}
 
     def root(x: str) -> str:
@@ -132,6 +143,13 @@ def resolve_events(records: list[dict]) -> EventResolution:
         return x
 
     probability, reasons = {}, {}
+    for a, b in must:  # an analyst's confirmation comes first and needs no evidence in common
+        if a in groups and b in groups and root(a) != root(b) and not (
+                groups[root(a)].apart & set(groups[root(b)].members) or groups[root(b)].apart & set(groups[root(a)].members)):
+            ra, rb = root(a), root(b)
+            parent[rb] = ra
+            groups[ra].absorb(groups.pop(rb))
+            probability[b], reasons[b] = 1.0, {"with": [a, b], "probability": 1.0, "analyst": True}
     pairs = score_pairs([features[form] for form in forms], min_probability=AUTO_LINK, model=EVENTS)
     for pair in sorted(pairs, key=lambda p: (-p.probability, p.left, p.right)):
         if not _told_in_common(pair):
@@ -170,7 +188,7 @@ def resolve_events(records: list[dict]) -> EventResolution:
     return EventResolution(event_of, probability, reasons, named)
 
 
-def _forms(features: dict[str, dict], testimony: dict[str, str]) -> dict[str, list[str]]:
+def _forms(features: dict[str, dict], testimony: dict[str, str], decided: set[str] = frozenset()) -> dict[str, list[str]]:
     """Incidents told alike (the same day, places, units and officials) that already tell enough in common
     to be one event are compared once, as one form: a busy day (hundreds beaten at Okrestina on 11 August
     2020 by its guards) would otherwise compare every account with every other. A form never holds two
@@ -181,8 +199,8 @@ def _forms(features: dict[str, dict], testimony: dict[str, str]) -> dict[str, li
         stated = [bool(f["places"]), bool(f["units"]), bool(f["persons"])]
         enough = f["date_lo"] is not None and f["date_lo"] == f["date_hi"] and (f["units"] or f["persons"]) \
             and (sum(stated) >= 2 or (f["persons"] and f["stage"]))
-        key = (f["date_lo"], f["stage"], tuple(f["places"]), tuple(f["units"]), tuple(f["persons"])) if enough \
-            else (incident,)
+        key = (f["date_lo"], f["stage"], tuple(f["places"]), tuple(f["units"]), tuple(f["persons"])) \
+            if enough and incident not in decided else (incident,)  # an incident an analyst decided on is a form of its own
         occurrence = seen[(key, testimony[incident])]
         seen[(key, testimony[incident])] += 1
         buckets.setdefault((key, occurrence), []).append(incident)
