@@ -87,17 +87,17 @@ class EpisodeGrouper:
                         or (place is None and named[-1].sent.start > episode[-1].sent.start)):
                     new, act_place = True, named[-1]._.key
             if new:
-                self._close(episode, tag, window, *self._where(doc, episode, located, places, since))
+                self._close(episode, tag, window, *self._where(doc, text, episode, located, places, since))
                 since = episode[-1].end_char if episode else 0
                 episode, window, place = [], (None, None, None), None
             episode.append(act)
             if dates[0] and not window[0]:
                 window = (dates[0], dates[1], values.get("date_precision"))
             place = place or act_place
-        self._close(episode, tag, window, *self._where(doc, episode, located, places, since))
+        self._close(episode, tag, window, *self._where(doc, text, episode, located, places, since))
         return doc
 
-    def _where(self, doc: Doc, episode: list[Span], scenes: list[Span], places: dict,
+    def _where(self, doc: Doc, text: str, episode: list[Span], scenes: list[Span], places: dict,
                since: int) -> tuple[Span | None, str | None]:
         """The episode's scene and stage: the stage of its facility (a police department, a detention
         facility, a court), else the first word of a stage from the sentence before its first act to its
@@ -113,7 +113,7 @@ class EpisodeGrouper:
         if facilities:  # "В ИВС на Окрестина было ещё хуже": the place is Okrestina, the stage its facility
             return scene, STAGE_OF_SCENE[attrs(facilities[0])["unit_kind"]]
         found = [(m.start(), stage) for stage, pattern in self.stage_words.items()
-                 for m in [pattern.search(doc.text, opening, episode[-1].end_char)] if m]
+                 for m in [pattern.search(text, opening, episode[-1].end_char)] if m]
         if found:
             return scene, min(found)[1]
         if any(attrs(act).get("violation") == "detention" for act in episode):

@@ -76,7 +76,8 @@ NOT_THE_SAME = ("не путать с", "не путать со", "не пере
 def _set_apart(person: Span) -> bool:
     """ "Не блытаць з маёрам Сяргеем Ламейкам": the writer says this namesake is someone else, so a
     surname alone elsewhere in the text is not him."""
-    before = person.doc.text[max(0, person.start_char - 60):person.start_char].lower()
+    words = person.doc[max(0, person.start - 15):person.start]  # not Doc.text: it joins every token
+    before = words.text[-60:].lower()
     return any(cue in before for cue in NOT_THE_SAME)
 
 
