@@ -7,11 +7,13 @@ Order of decisions, each obeying the ones before:
    ``AUTO_LINK`` and the two groups stay consistent: one given-name initial, no two different given
    names or patronymics (a typo apart is the same), one gender;
 3. a named group the model was unsure about (at least ``REVIEW_MIN``) joins the one consistent group with
-   the same surname it could be; with two or more it waits for review;
-4. a mention by surname alone joins the one compatible official written with the same surname (a typo
-   apart only when none is; a rank that did not fall, a period within ``SAME_PERIOD_DAYS``); among
-   several, those of the same unit, then the one named alongside the same officials, then the one of the
-   same rank; with several left it goes to review;
+   the same surname it could be; with two or more it waits for review; a lone named form whose surname is
+   a typo of exactly one compatible person's (``_TypoIndex``) joins it;
+4. a mention by surname alone joins the one compatible official of its gender written with the same
+   surname skeleton (a rank that did not fall, a period within ``SAME_PERIOD_DAYS``); spelled the same
+   before a skeleton namesake (Королёв before Крылов); among several, those of the same unit, then the one
+   named alongside the same officials, then the one of the same rank; with several left it goes to
+   review; with none, a typo of exactly one compatible person's surname (``_TypoIndex``) joins it;
 5. surname-only mentions left over form surname-only persons with their compatible namesakes;
 6. pairs between ``REVIEW_MIN`` and ``AUTO_LINK`` (and ambiguous surname-only mentions) become
    proposals for analysts; nothing below ``REVIEW_MIN`` is linked or proposed.
