@@ -254,7 +254,12 @@ class _TypoIndex:
             word = _spelling(work.features[m])
             if word and len(word) >= TYPO_MIN_LETTERS - 1:
                 self.by_surname[word].append(m)
-        self.surnames = list(self.by_surname)
+        # one edit leaves the first two or the last two letters of a word of four or more as they were:
+        # only surnames sharing one of them are compared
+        self.by_ends: dict[str, list[str]] = defaultdict(list)
+        for word in self.by_surname:
+            self.by_ends["<" + word[:2]].append(word)
+            self.by_ends[word[-2:] + ">"].append(word)
 
     def mentions_in(self, root: str) -> int:
         return sum(self.work.sizes.get(m, 1) for m in self.work.groups[root].members)
@@ -265,8 +270,9 @@ class _TypoIndex:
         if not word or len(word) < TYPO_MIN_LETTERS:
             return False
         found: dict[str, str] = {}
-        for other, distance, _ in process.extract(word, self.surnames, scorer=OSA.distance, score_cutoff=1,
-                                                  limit=None):
+        near = sorted({w for w in self.by_ends["<" + word[:2]] + self.by_ends[word[-2:] + ">"]
+                       if abs(len(w) - len(word)) <= 1})
+        for other, distance, _ in process.extract(word, near, scorer=OSA.distance, score_cutoff=1, limit=None):
             if distance == 0 or work.features[self.by_surname[other][0]]["skel"] == f["skel"]:
                 continue  # the same surname is the model's business, not a typo's
             for partner in self.by_surname[other]:
