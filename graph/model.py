@@ -184,6 +184,9 @@ def _validate(what: str, allowed: tuple[str, ...], required: tuple[str, ...], ro
     conf = row.get("confidence")
     if conf is not None and not (0.0 <= float(conf) <= 1.0):
         raise ModelError(f"{what} {row.get('id')!r}: confidence {conf!r} outside 0..1")
+    for prop, value in row.items():  # Neo4j refuses the whole batch otherwise: caught here, for this row only
+        if isinstance(value, (list, tuple)) and any(v is None for v in value):
+            raise ModelError(f"{what} {row.get('id')!r}: {prop} holds an empty value (a list cannot hold null)")
     return row
 
 

@@ -28,7 +28,7 @@ from typing import Callable, Iterator
 
 import neo4j
 
-from graph import queries
+from graph import model, queries
 from graph.model import GraphBatch
 from graph.resolve import ResolutionReport, resolve
 from graph.writer import BatchWriteError, BatchWriter
@@ -249,14 +249,21 @@ def _write_group(writer: BatchWriter, driver: neo4j.Driver, database: str, group
                  summary: Summary, source_name: str | None) -> None:
     began = time.perf_counter()
     batch = GraphBatch()
+    written = []
     for (record, protected), extraction in zip(group, results):
         info = to_graph.TestimonyInfo(
             id=record.testimony_id, language=extraction["language"], source_type=record.source_type,
             pseudonym=protected.pseudonym, received=record.received, word_count=len(protected.text.split()),
             event_start=record.event_start, event_end=record.event_end, source_name=source_name,
             consent=sorted(k for k, v in record.consent.items() if v), source_file=protected.source_file)
-        built = to_graph.build(info, protected.text, extraction, extraction["extractor"],
-                               extraction["extractor_version"])
+        try:
+            built = to_graph.build(info, protected.text, extraction, extraction["extractor"],
+                                   extraction["extractor_version"])
+        except model.ModelError as error:  # one testimony whose facts break the model: set aside, the rest go on
+            summary.quarantined.append((protected.source_file or record.testimony_id[:16],
+                                        f"its facts do not fit the graph model: {error}"))
+            continue
+        written.append(record)
         batch.extend(built)
         summary.claims += len(built.nodes.get("Claim", []))
         summary.words += info.word_count
@@ -266,8 +273,8 @@ def _write_group(writer: BatchWriter, driver: neo4j.Driver, database: str, group
     with driver.session(database=database) as session:
         session.execute_write(lambda tx: tx.run(queries.get("mark_ingested"),
                                                 rows=[{"id": r.testimony_id, "ingested_at": now}
-                                                      for r, _ in group]).consume())
-    summary.new += len(group)
+                                                      for r in written]).consume())
+    summary.new += len(written)
     summary.add_time("write", time.perf_counter() - began)
 
 

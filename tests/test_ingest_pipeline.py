@@ -126,6 +126,28 @@ def test_quarantine_names_each_broken_file_and_the_rest_goes_on(db, vault, tmp_p
     assert reasons[str(tmp_path / "missing")] == "no such file or folder"
 
 
+def test_a_testimony_whose_facts_break_the_model_is_set_aside_and_the_rest_goes_on(db, vault, tmp_path, monkeypatch):
+    from graph import model
+    from ingest import to_graph
+
+    driver, database = db
+    (tmp_path / "good.txt").write_text(tf.RU_TEXT, encoding="utf-8")
+    (tmp_path / "bad.txt").write_text(tf.RU_TEXT + " Ещё одна фраза.", encoding="utf-8")
+    build = to_graph.build
+
+    def failing(info, text, *args):
+        if text.endswith("Ещё одна фраза."):
+            raise model.ModelError("Mention 'm': unit_ids holds an empty value (a list cannot hold null)")
+        return build(info, text, *args)
+    monkeypatch.setattr(to_graph, "build", failing)
+    summary = pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1)
+    assert summary.new == 1
+    reasons = dict(summary.quarantined)
+    assert reasons[str(tmp_path / "bad.txt")].startswith("its facts do not fit the graph model: Mention")
+    monkeypatch.setattr(to_graph, "build", build)
+    assert pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1).new == 1  # not lost
+
+
 def test_the_vault_keeps_the_original_and_the_graph_only_the_pseudonym(db, vault, tmp_path):
     driver, database = db
     (tmp_path / "forms.json").write_bytes(tf.intake_json([tf.form_submission()]))

@@ -55,6 +55,9 @@ def test_validation_rejects_bad_rows_with_a_clear_message():
         model.validate_relationship("SUBORDINATE_TO", {"id": "s", "source": "a", "target": "b", "kind": "friendly"})
     with pytest.raises(model.ModelError, match="missing \\['name'\\]"):
         model.validate_node("Person", {"id": "person:x"})
+    with pytest.raises(model.ModelError, match="unit_ids holds an empty value"):  # Neo4j would fail the batch
+        model.validate_node("Mention", {"id": "m", "testimony_id": "t", "local_key": "k", "name": "n",
+                                        "unit_ids": ["unit:omon", None]})
 
 
 def test_fact_ids_are_deterministic_and_distinct():

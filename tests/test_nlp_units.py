@@ -78,3 +78,12 @@ def test_given_names_starting_with_a_digraph_keep_one_initial_in_every_script():
     assert names.initial_of("Жанна", LEX) == names.initial_of("Zhanna", LEX) == "zh"
     assert names.initial_of("Харитон", LEX) == names.initial_of("Khariton", LEX) == "kh"
     assert names.initial_of("Генадзь", LEX) == names.initial_of("Hienadz", LEX) == names.initial_of("Г", LEX)
+
+
+def test_a_rank_taken_for_an_organisation_is_no_unit():
+    from nlp.pipeline import extract
+
+    result = extract("I told Warrant Officer Siamionava V.I. that I felt sick. Lieutenant Colonel Karpau D.V. "
+                     "ordered it.", "en")
+    assert not [e for e in result["entities"] if e["type"] == "UNIT"]
+    assert all(e.get("key") for e in result["entities"])

@@ -97,6 +97,7 @@ class EntityResolver:
         last_date = None
         self._dates = [e for e in doc.ents if e.label_ == "DATE"]
         self._sentence_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        not_units = []
         for ent in doc.ents:
             values = attrs(ent)
             if ent.label_ == "PERSON":
@@ -104,6 +105,9 @@ class EntityResolver:
                 self._titles(doc, ent, titles)
             elif ent.label_ == "UNIT":
                 unit = self.lexicon.unit(ent._.key) if ent._.key else None
+                if unit is None and all(t.lower_ in self.lexicon.title_words for t in ent if t.is_alpha):
+                    not_units.append(ent)  # "Warrant", "Lieutenant", "police" taken for an organisation
+                    continue
                 if unit is None:
                     ent._.key = "org:" + "-".join(names._fold(normal_word(t.text)) for t in ent if t.is_alpha)
                     ent._.canonical = ent.text
@@ -131,6 +135,9 @@ class EntityResolver:
                     values["date_start"] = date._.attrs["date_start"]
                     values["date_end"] = date._.attrs["date_end"]
                     values["date_precision"] = date._.attrs.get("precision")
+        if not_units:
+            dropped = {(n.start, n.end) for n in not_units}  # Doc.ents makes new Span objects on every read
+            doc.ents = [e for e in doc.ents if (e.start, e.end) not in dropped]
         self._person_keys(persons, doc_tag)
         return doc
 
