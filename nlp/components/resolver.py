@@ -89,6 +89,8 @@ def _stem(surname: str) -> str:
 class EntityResolver:
     def __init__(self):
         self.lexicon = lexicon_module.load()
+        self.rank_words = {word.lower() for title in self.lexicon.titles.values() if title.kind == "rank"
+                           for form in title.forms for word in form.split()}
 
     def __call__(self, doc: Doc) -> Doc:
         doc_tag = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:8]
@@ -105,8 +107,8 @@ class EntityResolver:
                 self._titles(doc, ent, titles)
             elif ent.label_ == "UNIT":
                 unit = self.lexicon.unit(ent._.key) if ent._.key else None
-                if unit is None and all(t.lower_ in self.lexicon.title_words for t in ent if t.is_alpha):
-                    not_units.append(ent)  # "Warrant", "Lieutenant", "police" taken for an organisation
+                if unit is None and all(t.lower_ in self.rank_words for t in ent if t.is_alpha):
+                    not_units.append(ent)  # "Warrant", "Lieutenant" (rank words only) taken for an organisation
                     continue
                 if unit is None:
                     ent._.key = "org:" + "-".join(names._fold(normal_word(t.text)) for t in ent if t.is_alpha)
