@@ -121,11 +121,22 @@ def _units(rows: list[dict]) -> tuple[dict[str, Unit], dict[str, set[str]]]:
                     row.get("city"), tuple(dict.fromkeys([*names.values(), *own])), tuple(ambiguous))
         units[unit.id] = unit
         for alias in (*unit.aliases, *unit.ambiguous_aliases):
-            aliases.setdefault(alias.lower(), set()).add(unit.id)
+            for form in _english_district_forms(alias.lower()):
+                aliases.setdefault(form, set()).add(unit.id)
     for unit in units.values():
         if unit.parent and unit.parent not in units:
             raise LexiconError(f"units.jsonl: {unit.id} has unknown parent {unit.parent}")
     return units, aliases
+
+
+def _english_district_forms(alias: str) -> list[str]:
+    """English writes a district police department in several ways: "Sovetsky district police department"
+    is also "Sovetsky police department", "Sovetsky district police station", "Sovetsky police station"."""
+    match = re.fullmatch(r"(.+?) (?:district )?police (?:department|station)", alias)
+    if match is None:
+        return [alias]
+    return list(dict.fromkeys([alias] + [f"{match.group(1)} {middle}police {place}"
+                                         for middle in ("district ", "") for place in ("department", "station")]))
 
 
 def _titles(ranks: list[dict], positions: list[dict]) -> tuple[dict[str, Title], dict[str, str]]:

@@ -87,3 +87,12 @@ def test_a_rank_taken_for_an_organisation_is_no_unit():
                      "ordered it.", "en")
     assert not [e for e in result["entities"] if e["type"] == "UNIT"]
     assert all(e.get("key") for e in result["entities"])
+
+
+def test_a_district_police_department_in_the_ways_english_writes_it():
+    from nlp.pipeline import extract
+
+    for text in ("Officers of the Sovetsky police department beat us.", "At the Sovetsky police station they beat me.",
+                 "Officers of the Sovetsky district police department beat us."):
+        units = [e["key"] for e in extract(text, "en")["entities"] if e["type"] == "UNIT"]
+        assert units == ["unit:ruvd-minsk-sovetsky"], text
