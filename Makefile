@@ -8,7 +8,8 @@ STAMP := $(VENV)/.installed
 
 # Tests and benchmarks empty their database: they run on a server of their own (its own home and port),
 # never on the one `make main` fills (.neo4j/, port 7687).
-TEST_NEO4J := PKG_NEO4J_HOME=$(CURDIR)/.neo4j-test PKG_NEO4J_BOLT_PORT=$${PKG_NEO4J_TEST_BOLT_PORT:-7688}
+# (tests/conftest.py and bench/__init__.py choose the same one by themselves: graph.server.use_test_server)
+TEST_NEO4J := PKG_NEO4J_HOME=$${PKG_NEO4J_TEST_HOME:-$(CURDIR)/.neo4j-test} PKG_NEO4J_BOLT_PORT=$${PKG_NEO4J_TEST_BOLT_PORT:-7688}
 
 # The main job: install, start the local Neo4j, ingest the sample testimonies (a re-run skips what is
 # already in; exit status 1 only means a file was quarantined), then serve the dashboard.

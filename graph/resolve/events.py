@@ -2,8 +2,8 @@
 
 Two testimonies telling the beating in the yard of the same district police department on the same
 night tell one event. Incidents are scored in pairs by the same Fellegi-Sunter machinery as persons
-(``linkage.score_pairs`` with the ``EVENTS`` model): date, place or facility, the units and the persons
-who carried them out or ordered them, the stage of detention (arrest, van, police department, detention
+(``linkage.score_pairs`` with the ``EVENTS`` model): date, place or facility, the units that carried them
+out or ordered them and the persons who carried them out, the stage of detention (arrest, van, police department, detention
 facility, court, interrogation, search) and violations. They join when the probability is at least
 ``AUTO_LINK`` and they tell enough in common (``_told_in_common``): the same day and two of place, unit
 and an official named in both, or the same day, stage and official. An incident its testimony does not
@@ -82,9 +82,13 @@ class EventGroup:
     stages: set[str] = field(default_factory=set)
     apart: set[str] = field(default_factory=set)     # incidents an analyst said tell another event
 
+    def kept_apart(self, other: "EventGroup") -> bool:
+        """An analyst said an incident of one tells another event than an incident of the other."""
+        return bool(self.apart & set(other.members) or other.apart & set(self.members))
+
     def consistent_with(self, other: "EventGroup") -> bool:
-        if self.apart & set(other.members) or other.apart & set(self.members):
-            return False  # an analyst's decision
+        if self.kept_apart(other):
+            return False
         if self.testimonies & other.testimonies:
             return False  # a testimony's episodes are distinct by construction
         if len(self.stages | other.stages) > 1:
@@ -144,9 +148,10 @@ def resolve_events(records: list[dict], must: list[tuple[str, str]] = (),
 
     probability, reasons = {}, {}
     for a, b in must:  # an analyst's confirmation comes first and needs no evidence in common
-        if a in groups and b in groups and root(a) != root(b) and not (
-                groups[root(a)].apart & set(groups[root(b)].members) or groups[root(b)].apart & set(groups[root(a)].members)):
-            ra, rb = root(a), root(b)
+        if a not in groups or b not in groups:
+            continue
+        ra, rb = root(a), root(b)
+        if ra != rb and not groups[ra].kept_apart(groups[rb]):
             parent[rb] = ra
             groups[ra].absorb(groups.pop(rb))
             probability[b], reasons[b] = 1.0, {"with": [a, b], "probability": 1.0, "analyst": True}

@@ -43,16 +43,12 @@ WIDE_PLACES = ("city", "country", "region")   # too wide to say where an episode
 
 class EpisodeGrouper:
     def __init__(self, lang: str):
-        cues = lexicon_module.load().cues.get("transfer", {})
-        words = sorted({w for language in ({lang} if lang in cues else set(cues)) for w in cues.get(language, [])},
-                       key=len, reverse=True)
-        self.transfer = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I) if words else None
-        self.stage_words = {}
-        for stage in STAGES:
-            found = lexicon_module.load().cues.get(f"stage:{stage}", {})
-            words = sorted(set(found.get(lang, [])), key=len, reverse=True)
-            if words:
-                self.stage_words[stage] = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+        cues = lexicon_module.load().cues
+        transfer = cues.get("transfer", {})
+        self.transfer = _words({w for language in ({lang} if lang in transfer else set(transfer))
+                                for w in transfer.get(language, [])})
+        self.stage_words = {stage: pattern for stage in STAGES
+                            if (pattern := _words(set(cues.get(f"stage:{stage}", {}).get(lang, [])))) is not None}
 
     def __call__(self, doc: Doc) -> Doc:
         acts = [e for e in doc.ents if e.label_ == "INCIDENT"]
@@ -63,8 +59,8 @@ class EpisodeGrouper:
             e.label_ == "UNIT" and (attrs(e).get("unit_kind") in SCENE_KINDS)))]
         known = lexicon_module.load().places
         located = [e for e in scenes if e.label_ == "UNIT" or (known.get(e._.key) or {}).get("kind") not in WIDE_PLACES]
-        tag = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:8]
-        text = doc.text
+        text = doc.text  # Doc.text joins every token: read it once
+        tag = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
         episode: list[Span] = []
         window: tuple[str | None, str | None, str | None] = (None, None, None)   # start, end, precision
         place = None
@@ -102,11 +98,11 @@ class EpisodeGrouper:
         """The episode's scene and stage: the stage of its facility (a police department, a detention
         facility, a court), else the first word of a stage from the sentence before its first act to its
         last act ("в автозаке", "на допросе", "суд", "обыск"), else "arrest" when it holds a detention."""
-        scene = self._scene(doc, episode, scenes, places, since)
         if not episode:
-            return scene, None
-        sentence = episode[0].sent
-        opening = max(since, doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0)
+            return None, None
+        sentence = episode[0].sent  # the text that opens the episode: since the previous one, at most
+        opening = max(since, doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0)  # a sentence
+        scene = self._scene(episode, scenes, places, opening)
         facilities = [s for s in ([scene] if scene is not None else []) + scenes
                       if s.label_ == "UNIT" and attrs(s).get("unit_kind") in STAGE_OF_SCENE
                       and (s is scene or opening <= s.start_char < episode[-1].end_char)]
@@ -121,18 +117,14 @@ class EpisodeGrouper:
         return scene, None
 
     @staticmethod
-    def _scene(doc: Doc, episode: list[Span], scenes: list[Span], places: dict, since: int) -> Span | None:
+    def _scene(episode: list[Span], scenes: list[Span], places: dict, opening: int) -> Span | None:
         """Where the episode took place (see the module's docstring): a place or facility span."""
-        if not episode:
-            return None
         for act in episode:
             key = places.get((act.start, act.end))
             stated = next((s for s in scenes if s._.key == key), None) if key else None
             if stated is not None:
                 return stated
-        sentence = episode[0].sent
-        opening = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0  # the sentence before
-        before = [s for s in scenes if max(since, opening) <= s.start_char < episode[0].start_char]
+        before = [s for s in scenes if opening <= s.start_char < episode[0].start_char]
         if before:
             return before[-1]
         inside = [s for s in scenes if episode[0].sent.start_char <= s.start_char < episode[-1].sent.end_char]
@@ -164,6 +156,14 @@ class EpisodeGrouper:
             if window[0] and not values.get("date_start"):
                 values["date_start"], values["date_end"], values["date_precision"] = window[0], window[1], \
                     window[2] or "day"
+
+
+def _words(words: set[str]) -> re.Pattern | None:
+    """Any of the words or phrases, as whole words, longest first; None when there are none."""
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)",
+                      re.I)
 
 
 @Language.factory("episode_grouper", requires=["doc.ents"], assigns=["span._.key", "span._.attrs"],
