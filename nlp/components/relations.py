@@ -76,6 +76,7 @@ COPULAS = {"был", "была", "являлся", "являлась", "явля
            "прызначаны", "прызначана", "з'яўляўся"}
 PREDICATES = {"served", "serves", "as", "works", "worked", "служит", "служил", "работает", "работал", "служыць",
               "служыў", "працуе", "працаваў", "in", "at", "в", "у"}
+SITE_PREPOSITIONS = {"на", "в", "во", "у", "ў", "on", "in", "at"}
 UNIT_CONNECTORS = ("", "of", "of the", "the", "в", "у", "in", "in the", "at", "at the", "at the time of")
 NOMINAL_ENDINGS = ("ние", "ния", "нию", "нне", "нні", "ння")  # "избиение задержанных сотрудниками ОМОНа"
 ADVERBS = {"лично", "сам", "сама", "сами", "асабіста", "потом", "затем", "тогда", "также", "тоже", "ещё",
@@ -125,6 +126,8 @@ class RelationRules:
         self._ent_starts = [e.start for e in all_ents]
         self._title_tokens = {i for t in titles for i in range(t.start, t.end)}
         self._unit_tokens = {i for e in all_ents if e.label_ == "UNIT" for i in range(e.start, e.end)}
+        self._unit_sites = self._sites(doc, all_ents)
+        self._unit_tokens |= {i for start, end in self._unit_sites.items() for i in range(start, end)}
         self._persons = [e for e in all_ents if e.label_ == "PERSON" and self._named(e)]
         given_by_key: dict[str, list[Span]] = {}
         for person in self._persons:
@@ -570,10 +573,25 @@ class RelationRules:
                 found.append(("PERPETRATED", persons[-1], act, 0.6, {}))
         return found
 
+    @staticmethod
+    def _sites(doc: Doc, ents: list[Span]) -> dict[int, int]:
+        """Where a unit is: "ИВС на Окрестина", "РУВД в Гомеле", "the detention centre on Okrestina Street".
+        The preposition and the place right after a unit belong to its phrase ("контролёр ИВС на Окрестина
+        Тихонов" names the warder of the ИВС). Returns {site start token: site end token}."""
+        sites = {}
+        places = {e.start: e for e in ents if e.label_ == "PLACE"}
+        for unit in ents:
+            if unit.label_ == "UNIT" and unit.end + 1 < len(doc) and doc[unit.end].lower_ in SITE_PREPOSITIONS:
+                place = places.get(unit.end + 1)
+                if place is not None:
+                    sites[unit.end] = place.end
+        return sites
+
     def _phrase_start(self, doc: Doc, agent: Span, titles: list[Span]) -> int:
         """Start of the noun phrase around an agent: "начальника ЦИП Жлобича" starts at "начальника"."""
         ends = {t.end: t.start for t in titles}
         ends.update({e.end: e.start for e in self._all_ents if e.label_ == "UNIT"})
+        ends.update({end: start - 1 for start, end in self._unit_sites.items()})  # "ИВС на Окрестина"
         start = agent.start
         while start in ends and ends[start] < start:
             start = ends[start]
