@@ -176,9 +176,12 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
     for entity in extraction["entities"]:
         if entity["type"] == "INCIDENT" and entity["key"]:
             episodes.setdefault(entity["key"], []).append(entity)
+    first_dated = None if info.event_start else next(  # an intake form's window of the events prevails
+        (e for e in extraction["entities"] if e["type"] == "INCIDENT" and e["attrs"].get("date_start")), None)
     for entity in extraction["entities"]:
         proof = evidence(entity["start"], entity["end"], 0.7)
-        label_and_id = _entity_node(facts, info.id, entity, official_ids, events, proof, episodes)
+        label_and_id = _entity_node(facts, info.id, entity, official_ids, _undated_window(entity, first_dated, events),
+                                    proof, episodes)
         if label_and_id:
             nodes[entity["id"]] = label_and_id
         if entity["id"] in record_of:
@@ -326,12 +329,17 @@ def post_bounds(relation: dict, extraction: dict, events: DateRange, received: s
     * "с декабря 2020 года командир ОМОНа", "since December 2020": the start lies in that month;
     * "до ноября 2020 года", "until November 2020": the end lies in it;
     * "бывший командир", "the former commander": the post ended before the testimony was received;
+    * a post stated as still held ("с октября 2020 года ОМОН возглавляет", "has been") lasted at least
+      until the testimony was written: until it was received, else until the latest event it tells;
     * otherwise the testimony saw the person in post while it happened: start <= seen.min, end >= seen.max."""
     attrs = relation.get("attrs", {})
     stated = DateRange(attrs["date_start"], attrs.get("date_end") or attrs["date_start"],
                        attrs.get("date_precision") or "day") if attrs.get("date_start") else None
+    written = (received[:10] if received else None) or events.max
     if stated and attrs.get("date_relation") == "since":
-        return stated, UNKNOWN
+        still = DateRange(written, None, "unknown") if attrs.get("current") and written and written >= stated.max \
+            else UNKNOWN
+        return stated, still
     if stated and attrs.get("date_relation") == "until":
         return UNKNOWN, stated
     if attrs.get("former"):
@@ -379,6 +387,16 @@ def _event_window(info: TestimonyInfo, extraction: dict) -> DateRange:
         return UNKNOWN
     precision = "day" if all(a == b for a, b in dates) else "unknown"
     return DateRange(min(a for a, _ in dates), max(b for _, b in dates), precision)
+
+
+def _undated_window(entity: dict, first_dated: dict | None, events: DateRange) -> DateRange:
+    """When an act the text does not date happened. An act after a dated one took that date already
+    (nlp resolver: the last date before it). One told before the first dated act happened no later than
+    it ("Меня задержали у метро ... 13 августа был суд": the arrest is on or before 13 August)."""
+    if entity["type"] != "INCIDENT" or first_dated is None or entity["start"] > first_dated["start"]:
+        return events
+    first = first_dated["attrs"]
+    return DateRange(None, first.get("date_end") or first["date_start"], "unknown")
 
 
 def _entity_node(facts: FactBuilder, testimony_id: str, entity: dict, official_ids: set[str], events: DateRange,

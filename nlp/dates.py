@@ -12,6 +12,21 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+SINCE_WORDS = ("с", "со", "since", "from", "з", "са", "із", "ад")
+_BOUND_BEFORE = re.compile(r"(?:^|\s)(с|со|since|from|з|са|із|ад|до|until|till|па)\s+$", re.I)
+_RANGE_INSIDE = re.compile(r"\s(?:по|па|до|to|until|till)\s|[-–—]", re.I)
+
+
+def bound(text: str, start: int, date_text: str) -> str | None:
+    """ "с декабря 2020 года", "until November 2020": a date that bounds a period (a post, a term)
+    rather than dating an event. Returns "since" or "until", else None; a range ("с 9 по 11 августа")
+    is a date of its own, not a bound."""
+    match = _BOUND_BEFORE.search(text[max(0, start - 8):start])
+    if match is None or _RANGE_INSIDE.search(date_text):
+        return None
+    return "since" if match.group(1).lower() in SINCE_WORDS else "until"
+
+
 from nlp.lexicon import Lexicon
 
 SEASONS = {  # season word -> (first month, last month)

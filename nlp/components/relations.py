@@ -34,6 +34,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp import dates
 from nlp import lexicon as lexicon_module
 from nlp.morphology import analyzer
 
@@ -95,8 +96,6 @@ def _plural(word: str, lang: str) -> bool:
     return word.endswith(("ли", "лі")) if lang != "en" else False
 
 
-_SINCE = ("с", "со", "since", "from", "з", "са", "із", "ад")
-_DATE_BOUND = re.compile(r"(?:^|\s)(с|со|since|from|з|са|із|ад|до|until|till|па)\s+$", re.I)
 _FORMER = re.compile(r"(?<!\w)(?:бывш\w*|экс-|прежн\w*|былы\w*|ранейш\w*|former|ex-)(?!\w)", re.I)
 
 
@@ -116,6 +115,8 @@ class RelationRules:
         self.order_cue = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
         hedges = sorted(self.cues.get("hedge", []), key=len, reverse=True)
         self.hedge_cue = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, hedges)) + r")(?!\w)")
+        current = sorted(self.cues.get("current_post", []), key=len, reverse=True)
+        self.current_cue = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, current)) + r")(?!\w)")
 
     def __call__(self, doc: Doc) -> Doc:
         relations: list[dict] = []
@@ -165,12 +166,14 @@ class RelationRules:
                     rel_attrs.setdefault("date_start", date._.attrs["date_start"])
                     rel_attrs.setdefault("date_end", date._.attrs["date_end"])
                     rel_attrs.setdefault("date_precision", date._.attrs.get("precision"))
-                    bound = _DATE_BOUND.search(self._text[max(0, date.start_char - 8):date.start_char])
+                    bound = dates.bound(self._text, date.start_char, date.text)
                     if bound:  # "с декабря 2020 года", "since December 2020": when the post began (or ended)
-                        rel_attrs.setdefault("date_relation", "since" if bound.group(1).lower() in _SINCE else "until")
+                        rel_attrs.setdefault("date_relation", bound)
                 if rel_type in ("COMMANDED", "HELD_POSITION", "MEMBER_OF") and _FORMER.search(self._text[
                         max(0, min(source.start_char, target.start_char) - 40):max(source.end_char, target.end_char)]):
                     rel_attrs.setdefault("former", True)  # "бывший командир", "the former commander"
+                elif rel_type in ("COMMANDED", "HELD_POSITION", "MEMBER_OF") and self.current_cue.search(text):
+                    rel_attrs.setdefault("current", True)  # "с октября 2020 года ОМОН возглавляет ...": still held
                 relations.append({"type": rel_type, "source": source, "target": target,
                                   "start": sent.start_char, "end": sent.end_char,
                                   "confidence": round(confidence * (0.5 if act_hedge else 1.0), 2),

@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp import dates
 from nlp import lexicon as lexicon_module
 from nlp import names
 from nlp.morphology import analyzer
@@ -93,7 +94,8 @@ class EntityResolver:
                            for form in title.forms for word in form.split()}
 
     def __call__(self, doc: Doc) -> Doc:
-        doc_tag = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:8]
+        text = doc.text  # Doc.text joins every token: read it once
+        doc_tag = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
         titles = list(doc.spans.get("titles", []))
         persons = []
         last_date = None
@@ -126,7 +128,8 @@ class EntityResolver:
                 ent._.canonical = known.get("en" if doc._.lang == "en" else "ru") or \
                     " ".join(w.capitalize() if i == len(words) - 1 else w for i, w in enumerate(words))
             elif ent.label_ == "DATE":
-                last_date = ent
+                if dates.bound(text, ent.start_char, ent.text) is None:
+                    last_date = ent  # "С октября 2020 года ОМОН возглавляет ...": a post's start dates no act
                 ent._.key = f"date:{values.get('date_start')}/{values.get('date_end')}"
                 ent._.canonical = f"{values.get('date_start')}..{values.get('date_end')}"
             elif ent.label_ == "INCIDENT":
@@ -147,8 +150,8 @@ class EntityResolver:
         index = bisect_right(self._sentence_starts, ent.start) - 1
         start = self._sentence_starts[index]
         end = self._sentence_starts[index + 1] if index + 1 < len(self._sentence_starts) else len(doc)
-        dates = [e for e in self._dates if start <= e.start < end]
-        return min(dates, key=lambda d: abs(d.start - ent.start)) if dates else None
+        found = [e for e in self._dates if start <= e.start < end]
+        return min(found, key=lambda d: abs(d.start - ent.start)) if found else None
 
     def _titles(self, doc: Doc, person: Span, titles: list[Span]) -> None:
         """Rank and position written next to the person (before it, or right after a comma/dash)."""
