@@ -7,8 +7,9 @@ for each of those units the chain of superior units through *command* links in f
 the command posts held then. Every step
 carries the claims behind it; a step whose claims were all rejected by analysts is dropped.
 
-Certainty: a step is ``certain`` when its dates surely cover the whole incident range and
-``possible`` when they may overlap it; a chain row is certain only if every step is.
+Certainty: a step is ``certain`` when its dates surely cover the whole incident range, or when a
+testimony saw the commander in that post during the incident itself, and ``possible`` when they may
+overlap it; a chain row is certain only if every step is.
 
 Nothing is skipped: a level whose commander at that date is not known keeps its step with no commander,
 and a chain that stops below the top of its structure (the unit has superiors at other dates, or is not
@@ -116,7 +117,7 @@ def _run(driver: neo4j.Driver, database: str, name: str, **params) -> list[dict]
 
 
 def superior_steps(driver: neo4j.Driver, unit_id: str, wmin: str, wmax: str, database: str = "neo4j",
-                   max_levels: int = MAX_LEVELS) -> list[ChainStep]:
+                   max_levels: int = MAX_LEVELS, incident_id: str | None = None) -> list[ChainStep]:
     rows = _run(driver, database, "command_chain", unit_id=unit_id, wmin=wmin, wmax=wmax, max_levels=max_levels)
     steps: dict[tuple, ChainStep] = {}
     held: dict[tuple, list[dict]] = {}
@@ -129,7 +130,7 @@ def superior_steps(driver: neo4j.Driver, unit_id: str, wmin: str, wmax: str, dat
     for key, step_posts in held.items():
         step = steps[key]
         step.commander_post = posts.joined(step_posts)[0]
-        step.commander_certainty = posts.certainty(step.commander_post, wmin, wmax)
+        step.commander_certainty = posts.certainty(step.commander_post, wmin, wmax, incident_id)
     found = list(steps.values())
     if found:
         top = max(s.level for s in found)
@@ -179,11 +180,12 @@ def command_chain_for_incident(driver: neo4j.Driver, incident_id: str, database:
         return CommandChain((incident.get("date_min") or "0000-01-01", incident.get("date_max") or "9999-12-31"),
                             incident, [], {})
     wmin, wmax, incident = rows[0]["wmin"], rows[0]["wmax"], rows[0]["incident"]
-    agents = _agents(rows, wmin, wmax)
+    agents = _agents(rows, wmin, wmax, incident_id)
     steps_by_unit: dict[str, list[ChainStep]] = {}
     for agent in agents:
         if agent.unit_id and agent.unit_id not in steps_by_unit:
-            steps_by_unit[agent.unit_id] = superior_steps(driver, agent.unit_id, wmin, wmax, database)
+            steps_by_unit[agent.unit_id] = superior_steps(driver, agent.unit_id, wmin, wmax, database,
+                                                          incident_id=incident_id)
     fact_ids = [a.act_id for a in agents] + [i for a in agents if a.post for i in a.post["ids"]]
     fact_ids += [f for steps in steps_by_unit.values() for s in steps for f in s.fact_ids]
     claims = claims_for(driver, fact_ids, database)
@@ -232,7 +234,7 @@ def as_json(result: CommandChain) -> dict:
     }
 
 
-def _agents(rows: list[dict], wmin: str, wmax: str) -> list[AgentChain]:
+def _agents(rows: list[dict], wmin: str, wmax: str, incident_id: str) -> list[AgentChain]:
     """One agent per act, unit and role of post; the sightings of one post in several testimonies joined."""
     agents: dict[tuple, AgentChain] = {}
     held: dict[tuple, list[dict]] = {}
@@ -244,7 +246,7 @@ def _agents(rows: list[dict], wmin: str, wmax: str) -> list[AgentChain]:
             held.setdefault(key, []).append({**r["post"], "unit_id": r["unit_id"]})
     for key, agent_posts in held.items():
         agents[key].post = posts.joined(agent_posts)[0]
-        agents[key].post_certainty = posts.certainty(agents[key].post, wmin, wmax)
+        agents[key].post_certainty = posts.certainty(agents[key].post, wmin, wmax, incident_id)
     return list(agents.values())
 
 

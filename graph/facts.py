@@ -101,18 +101,20 @@ class FactBuilder:
     # -- facts -------------------------------------------------------------------------------
     def post(self, person_id: str, unit_id: str, role: str, evidence: Evidence, *, title: str | None = None,
              rank: str | None = None, start: DateRange = UNKNOWN, end: DateRange = UNKNOWN,
-             predicate: str = "HELD_POSITION", observed: bool = False, mention: str | None = None) -> str:
+             predicate: str = "HELD_POSITION", observed: bool = False, mention: str | None = None,
+             seen_at: list[str] | None = None) -> str:
         """A post with its dates. ``observed=True``: the dates only say when the person was seen in post
         (start <= start.max, end >= end.min); all observations of one person, unit and role share one
         Post whose window widens as observations are added (see cypher/write/merge_post.cypher).
         ``mention``: the Mention (one testimony's naming of the person) that tells it; the post is then
-        that mention's, and the resolution stage moves it with the mention to the person it resolves to."""
+        that mention's, and the resolution stage moves it with the mention to the person it resolves to.
+        ``seen_at``: the incidents during which the testimony saw the person in this post."""
         holder = mention or person_id
         post_id = fact_id("post", holder, unit_id, role, "observed") if observed else \
             fact_id("post", holder, unit_id, role, start.min, start.max, end.min, end.max)
         row = {"id": post_id, "role": role, "title": title, "rank": rank, "command": role in COMMAND_ROLES,
                "start_min": start.min, "start_max": start.max, "end_min": end.min, "end_max": end.max,
-               "precision": _precision(start, end)}
+               "precision": _precision(start, end), "seen_at": seen_at or None}
         self.batch.add_node("Post", {k: v for k, v in row.items() if v is not None})
         held = {"id": fact_id("held", holder, post_id), "source": person_id, "target": post_id}
         self.batch.add_relationship("HELD", {**held, "mention": mention} if mention else held)

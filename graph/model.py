@@ -60,9 +60,10 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
     NodeType("Unit", "A state body: ministry, department, OMON, police department, detention facility, court.",
              ("id", "name", "names", "kind", "city"), required=("id", "name"), indexed=("name",),
              list_properties=("names",)),
-    NodeType("Post", "A person's post in a unit over a dated range (posts are nodes, not edges).",
-             ("id", "role", "title", "rank", "command", *_DATE_RANGE), required=("id", "role"),
-             indexed=("role",)),
+    NodeType("Post", "A person's post in a unit over a dated range (posts are nodes, not edges); seen_at: the "
+             "incidents during which a testimony saw the person in it.",
+             ("id", "role", "title", "rank", "command", *_DATE_RANGE, "seen_at"), required=("id", "role"),
+             indexed=("role",), list_properties=("seen_at",)),
     NodeType("Incident", "An act of violence or detention (one testimony's episode), with a dated range, "
              "violation types and its stage of detention (arrest, van, police_department, detention_facility, "
              "court, interrogation, search).",

@@ -3,7 +3,8 @@
 Each testimony's mention of a person tells its own posts (so that resolution can move them with the
 mention); a person therefore holds several Post nodes for one unit and role, one per testimony that saw
 him there. Read together they say: the post began no later than the earliest sighting and ended no
-earlier than the latest, within any stated bounds.
+earlier than the latest, within any stated bounds; and the person held it during every incident in
+whose episode a testimony saw him in it (``seen_at``).
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ def joined(posts: list[dict]) -> list[dict]:
                "title": next((p["title"] for p in ordered if p.get("title")), None),
                "start_min": _extreme(max, ordered, "start_min"), "start_max": _extreme(min, ordered, "start_max"),
                "end_min": _extreme(max, ordered, "end_min"), "end_max": _extreme(min, ordered, "end_max"),
-               "precision": max((p.get("precision") or "unknown" for p in ordered), key=PRECISIONS.index)}
+               "precision": max((p.get("precision") or "unknown" for p in ordered), key=PRECISIONS.index),
+               "seen_at": sorted({i for p in ordered for i in p.get("seen_at") or []})}
         out.append(row)
     return out
 
@@ -36,8 +38,12 @@ def _extreme(pick, posts: list[dict], field: str) -> str | None:
     return pick(values) if values else None
 
 
-def certainty(post: dict, wmin: str, wmax: str) -> str:
-    """'certain' when the post surely covers the whole window [wmin, wmax], else 'possible'."""
+def certainty(post: dict, wmin: str, wmax: str, incident_id: str | None = None) -> str:
+    """'certain' when the post surely covers the whole window [wmin, wmax], or when a testimony saw the
+    person in this post during the incident itself (``seen_at``: "Там был сам начальник РУВД Калинин"),
+    whatever its date; else 'possible'."""
+    if incident_id is not None and incident_id in (post.get("seen_at") or []):
+        return "certain"
     surely_began = (post.get("start_max") or "9999-12-31") <= wmin
     surely_lasted = (post.get("end_min") or "0000-01-01") >= wmax
     return "certain" if surely_began and surely_lasted else "possible"

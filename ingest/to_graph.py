@@ -188,6 +188,7 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
             facts.claim(record_of[entity["id"]], "MENTION", proof)
 
     by_id = {e["id"]: e for e in extraction["entities"]}
+    acts = [e for e in extraction["entities"] if e["type"] == "INCIDENT" and e["key"]]
     located: set[str] = set()
     for relation in extraction["relations"]:
         source, target = nodes.get(relation["source"]), nodes.get(relation["target"])
@@ -200,9 +201,11 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
             person = by_id[relation["source"]]
             role = post_role(kind, attrs.get("role"))
             start, end = post_bounds(relation, extraction, events, info.received)
+            seen_at = None if attrs.get("date_relation") or attrs.get("former") else \
+                _episode_at(relation, acts, text, info.id)
             facts.post(source[1], target[1], role, proof, title=attrs.get("role"),
                        rank=person["attrs"].get("rank"), predicate=kind, start=start, end=end, observed=True,
-                       mention=record_of.get(relation["source"]))
+                       mention=record_of.get(relation["source"]), seen_at=[seen_at] if seen_at else None)
         elif kind == "SUBORDINATE_TO" and source[0] == target[0] == "Unit":
             unit = lexicon_module.load().unit(source[1])
             hierarchy = unit.parent_relation if unit and unit.parent == target[1] and unit.parent_relation \
@@ -346,6 +349,24 @@ def post_bounds(relation: dict, extraction: dict, events: DateRange, received: s
         return UNKNOWN, DateRange(None, received[:10] if received else None, "unknown")
     seen = _when_seen(relation, extraction, events)
     return DateRange(None, seen.min, seen.precision), DateRange(seen.max, None, seen.precision)
+
+
+def _episode_at(relation: dict, acts: list[dict], text: str, testimony_id: str) -> str | None:
+    """The incident (episode) during which a statement of a post was made, when the statement sits in a
+    paragraph that tells acts: "Потом меня доставили в Московское РУВД. ... Там был сам начальник
+    Московского РУВД подполковник Калинин" saw Калинин in post during that episode. The episode is that of
+    the last act before the statement in its paragraph, else of the paragraph's first act."""
+    sentence = text[relation["start"]:relation["end"]]
+    start = relation["start"] + len(sentence) - len(sentence.lstrip())  # a sentence may open with the break
+    opening = text.rfind("\n\n", 0, start)
+    closing = text.find("\n\n", relation["end"])
+    closing = len(text) if closing < 0 else closing
+    told = [a for a in acts if opening <= a["start"] < closing]
+    if not told:
+        return None
+    before = [a for a in told if a["start"] < start]
+    act = before[-1] if before else told[0]
+    return incident_node_id(testimony_id, act["key"], act)
 
 
 SEEN_NEAR = 600       # characters: an incident this close to a statement of someone's post dates it

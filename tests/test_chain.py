@@ -178,3 +178,31 @@ def test_the_unit_whose_premises_it_happened_in_answers_for_custody(loaded):
     assert result.evidence(custody[0].act_id)[0]["excerpt"] == "в РУВД"
     roles = {(a["id"], a["role"]) for a in chain.as_json(result)["agents"]}
     assert roles == {("person:lisin", "perpetrated"), ("unit:ruvd", "custody")}
+
+
+def test_a_commander_seen_in_post_during_the_incident_is_certain_whatever_its_date(loaded):
+    driver, database = loaded
+    from graph.facts import UNKNOWN
+    b = hierarchy.FactBuilder()
+    ev = hierarchy.testimony_evidence
+    b.entity("Person", {"id": "person:test-kalin", "name": "Карп Калин", "names": ["Карп Калин"]})
+    b.incident("incident:undated-ruvd", UNKNOWN, ev(hierarchy.T2, "били"))
+    b.incident("incident:undated-other", UNKNOWN, ev(hierarchy.T2, "ударил"))
+    for incident in ("incident:undated-ruvd", "incident:undated-other"):
+        b.link("PERPETRATED", "person:orlov", incident, ev(hierarchy.T2, "Орлов бил"))
+    # "Там был сам начальник РУВД Калин": the testimony saw him in post during the first incident only
+    b.post("person:orlov", "unit:ruvd", "investigator", ev(hierarchy.T2, "следователь Орлов"), observed=True)
+    b.post("person:test-kalin", "unit:ruvd", "head", ev(hierarchy.T2, "начальник РУВД Калин"), observed=True,
+           seen_at=["incident:undated-ruvd"])
+    BatchWriter(driver, database).write(b.batch)
+
+    def head_of_ruvd(incident_id: str) -> str:
+        result = chain.command_chain_for_incident(driver, incident_id, database)
+        return commanders(result, "person:orlov")[(0, "unit:ruvd", "person:test-kalin")]
+    assert head_of_ruvd("incident:undated-ruvd") == "certain"
+    assert head_of_ruvd("incident:undated-other") == "possible"
+    # the sighting is kept once however often the same testimony is written again
+    BatchWriter(driver, database).write(b.batch)
+    seen = driver.execute_query("MATCH (:Person {id: 'person:test-kalin'})-[:HELD]->(p:Post) RETURN p.seen_at AS s",
+                                database_=database).records
+    assert [r["s"] for r in seen] == [["incident:undated-ruvd"]]

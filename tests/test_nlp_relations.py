@@ -195,3 +195,16 @@ def test_electric_shocks_pepper_spray_and_forced_positions_are_acts_in_every_lan
     for lang, text, act in cases:
         assert act in entities(extract(text, lang), "INCIDENT"), (lang, text)
     assert set(LEX.triggers["be"]) >= {"прымусіў", "прымусіла", "прымусілі", "паставіў", "паставіла"}
+
+
+def test_the_site_of_a_unit_belongs_to_its_phrase():
+    """ "контролёр ИВС на Окрестина Тихонов": the warder of the ИВС, whose site is Okrestina."""
+    extraction = extract("Позже я узнал фамилию контролёра ИВС на Окрестина Олега Тарасюка. Потом пинал меня ногами "
+                         "контролёр ИВС на Окрестина Тарасюк.", "ru")
+    by_id = {e["id"]: e for e in extraction["entities"]}
+    found = {(r["type"], by_id[r["source"]]["text"], by_id[r["target"]]["text"]) for r in extraction["relations"]}
+    assert ("MEMBER_OF", "Олега Тарасюка", "ИВС") in found and ("MEMBER_OF", "Тарасюк", "ИВС") in found
+    assert ("PERPETRATED", "Тарасюк", "пинал") in found
+    # a place that is no site of the unit ("в ИВС, потом на Окрестина") does not join it
+    extraction = extract("Контролёр ИВС, потом на Окрестина Олег Тарасюк бил нас.", "ru")
+    assert not any(r["type"] == "MEMBER_OF" for r in extraction["relations"])
