@@ -275,7 +275,8 @@ def mention_records(info: TestimonyInfo, extraction: dict, official_ids: set[str
             "starts": [m["start"] for m in mentions], "ends": [m["end"] for m in mentions],
             "surname": parts.get("surname"), "given_name": given, "patronymic": parts.get("patronymic"),
             "given_is_initial": bool(given) and len(given.rstrip(".")) <= 2,
-            "gender": _gender(given, lexicon) or _gender_of_surname([m["text"] for m in mentions]),
+            "gender": names.patronymic_gender(parts.get("patronymic")) or _gender(given, lexicon)
+            or _gender_of_surname([m["text"] for m in mentions]),
             "rank": next((m["attrs"]["rank"] for m in mentions if m["attrs"].get("rank")), None),
             "rank_order": rank.order if rank else None,
             "position": next((m["attrs"]["position_id"] for m in mentions if m["attrs"].get("position_id")), None),

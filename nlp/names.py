@@ -234,8 +234,10 @@ def parse(text: str, lexicon: Lexicon) -> NameParts:
             continue
         rest.append(bare)
     if not rest and parts.patronymic and len(parts.patronymic) > 1 and parts.given \
+            and patronymic_gender(parts.patronymic) != "f" \
             and (parts.given_is_initial or not is_patronymic_of_a_name(parts.patronymic, lexicon)):
-        # "Pavel Yaroshevich"; "Ю. Тарасевич" (no one writes an initial before a full patronymic): the surname
+        # "Pavel Yaroshevich"; "Ю. Тарасевич" (no one writes an initial before a full patronymic): the surname;
+        # never "-овна/-аўна/-ovna", which no surname ends with ("Olga Iharavna" names no surname)
         rest, parts.patronymic = [parts.patronymic], None
     if rest:
         parts.surname = rest[-1] if parts.given and not parts.given_is_initial and tokens and \
@@ -270,6 +272,21 @@ _LATIN_PATRONYMIC_SUFFIX = re.compile(r"(?:ovich|ovna|evich|evna|ievich|ievna|ye
 def oblique_patronymic(word: str) -> bool:
     """A patronymic in a case other than the nominative: "Андреевича", "Мікалаевіча", "Ивановны"."""
     return _PATRONYMIC_CASE.search(normalise_for_matching(word)[0].lower()) is not None
+
+
+_MALE_PATRONYMIC = re.compile(r"(?:ич|іч|ič|ich|itsch|itch)(?:а|у|ем|ам|ом|ым|е)?$", re.I)
+_FEMALE_PATRONYMIC = re.compile(r"(?:вн|чн|ўн|vn|un|ŭn)(?:а|ы|е|у|ой|ай|ою|a)$", re.I)
+
+
+def patronymic_gender(word: str | None) -> str | None:
+    """The sex a patronymic tells, in any case: "Вадимовича", "Vadzimavič" -> "m"; "Ивановны" -> "f".
+    It decides where a given name alone cannot: "Евгения Вадимовича" is Евгений in the genitive."""
+    if not word or len(word.rstrip(".")) <= 2:
+        return None
+    folded = normalise_for_matching(word)[0].lower()
+    if _MALE_PATRONYMIC.search(folded):
+        return "m"
+    return "f" if _FEMALE_PATRONYMIC.search(folded) else None
 
 
 def patronymic_stem(word: str) -> str | None:

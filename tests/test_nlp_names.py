@@ -177,3 +177,28 @@ def test_a_word_that_cannot_agree_with_the_name_is_not_its_surname(text, lang, p
                                   "Шевчук Ирины Владимировны я запомнила.", "Шевченко Руслана Андреевича я запомнил."])
 def test_a_surname_that_agrees_with_the_name_stays(text):
     assert [p["text"] for p in persons(extract(text, "ru"))] == [text.rsplit(" я ", 1)[0]]
+
+
+@pytest.mark.parametrize("word, sex", [("Вадимовича", "m"), ("Вадзімавіч", "m"), ("Vadzimavič", "m"),
+                                       ("Anatolyevich", "m"), ("Ивановны", "f"), ("Іванаўна", "f"),
+                                       ("Ivanovna", "f"), ("Мікалаеўнай", "f"), ("И.", None), (None, None)])
+def test_a_patronymic_tells_the_sex_in_any_case(word, sex):
+    assert names.patronymic_gender(word) == sex
+
+
+def test_a_female_patronymic_is_never_read_as_a_surname():
+    lex = lexicon.load()
+    assert names.parse("Olga Iharavna", lex).surname is None  # "Ihar" is no name the table knows
+    assert names.parse("Вольга Іхараўна", lex).patronymic == "Іхараўна"
+    assert names.parse("Pavel Yaroshevich", lex).surname == "Yaroshevich"  # a male form may be a surname
+
+
+def test_the_patronymic_decides_the_sex_of_a_mention():
+    """ "Евгения Вадимовича Дашкевича" is Евгений in the genitive, a man."""
+    from ingest.to_graph import TestimonyInfo, mention_records, officials
+    text = "Я написал жалобу на начальника ЦИП подполковника Евгения Вадимовича Дашкевича."
+    extraction = extract(text, "ru")
+    info = TestimonyInfo(id="d" * 64, language="ru", source_type="txt", pseudonym=None, received=None, word_count=1)
+    from graph.facts import UNKNOWN
+    records = mention_records(info, extraction, officials(extraction), UNKNOWN)
+    assert [r["gender"] for r in records.values()] == ["m"]

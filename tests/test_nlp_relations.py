@@ -3,6 +3,8 @@
 Every person here is fictional (none of them is in the development set either); units are real
 public institutions used as settings.
 """
+import pytest
+
 from nlp import lexicon, names
 from nlp.components.resolver import nominative
 from nlp.pipeline import extract
@@ -208,3 +210,30 @@ def test_the_site_of_a_unit_belongs_to_its_phrase():
     # a place that is no site of the unit ("в ИВС, потом на Окрестина") does not join it
     extraction = extract("Контролёр ИВС, потом на Окрестина Олег Тарасюк бил нас.", "ru")
     assert not any(r["type"] == "MEMBER_OF" for r in extraction["relations"])
+
+
+@pytest.mark.parametrize("text, lang, agent, act", [
+    ("Евгений Степанов оскорблял меня, а потом поставил меня на колени.", "ru", "Евгений Степанов", "поставил"),
+    ("Капітан Уладзімір Мухін абражаў мяне і прымусіў мяне стаяць каля сцяны.", "be", "Уладзімір Мухін", "прымусіў"),
+    ("Майор Ольга Рачковская держала меня в позе «ласточки», потом применила ко мне электрошокер.", "ru",
+     "Ольга Рачковская", "применила"),
+])
+def test_the_subject_of_two_verbs_carried_out_the_second(text, lang, agent, act):
+    """The first verb is no act of its own (an insult); the act after the coordinator shares its subject."""
+    assert (agent, act) in perpetrated(text, lang)
+
+
+@pytest.mark.parametrize("text", [
+    "Капитан Иванов сказал, что меня посадят, и ударил меня.",        # a clause in between
+    "Капитан Иванов кричал на Сергея Петрова и ударил его.",           # another person in between
+    "Ольга Иванова оскорбляла меня и ударил меня сержант.",            # she did not: "ударил" is a man's act
+])
+def test_no_shared_subject_across_a_clause_another_person_or_a_gender(text):
+    assert not [pair for pair in perpetrated(text, "ru") if pair[0] in ("Иванов", "Капитан Иванов", "Ольга Иванова")]
+
+
+def perpetrated(text: str, lang: str) -> set[tuple[str, str]]:
+    extraction = extract(text, lang)
+    by_id = {e["id"]: e for e in extraction["entities"]}
+    return {(by_id[r["source"]]["text"], by_id[r["target"]]["text"]) for r in extraction["relations"]
+            if r["type"] == "PERPETRATED"}

@@ -91,6 +91,19 @@ ORDER_GIVEN = re.compile(r"(?<!\w)(приказ|загад|команд[уа]|р
 
 
 
+CHAIN_JOINS = {"и", "і", ",", "а", "потом", "затем", "потым", "пасля", "затым", "сразу", "адразу"}
+
+
+def _past_gender(word: str) -> str:
+    """The gender a past-tense verb shows: "поставила" -> "f", "поставил", "паставіў" -> "m"; else ""."""
+    word = word.lower()
+    if word.endswith(("ла", "лась")):
+        return "f"
+    if word.endswith(("л", "лся", "ў", "ўся")):
+        return "m"
+    return ""
+
+
 def _plural(word: str, lang: str) -> bool:
     word = word.lower()
     return word.endswith(("ли", "лі")) if lang != "en" else False
@@ -368,7 +381,7 @@ class RelationRules:
                 rels = self._agents_before(doc, act, agents, titles) or self._unit_after(doc, act, agents)
             if not rels:
                 rels = self._pronoun_subject(doc, act) or (self.lang != "en" and self._person_after(doc, act, agents, titles)) \
-                    or self._shared_subject(doc, act, done)
+                    or self._shared_subject(doc, act, done) or self._verb_chain_subject(doc, act, titles)
             done[act.start] = (act, rels)
             found += rels
         return found
@@ -406,6 +419,9 @@ class RelationRules:
             coordinated = [a for a in left[:-1] if a.label_ == "PERSON" and self._joined(doc, a, agent)]
             if _plural(act.text, self.lang) and not coordinated:
                 return []
+            if not coordinated and self._genders.get(agent.start, "") and _past_gender(act.text) not in (
+                    "", self._genders[agent.start]):
+                return []  # "Ольга Иванова оскорбляла меня и ударил меня сержант": he is not she
             return [("PERPETRATED", a, act, 0.7, {}) for a in [agent, *coordinated]]
         officer_before = phrase_start > 0 and any(t.end == agent.start or t.end == phrase_start for t in titles)
         if officer_before or doc[agent.start - 1].lower_ in OFFICER_NOUNS or not _plural(act.text, self.lang):
@@ -543,6 +559,49 @@ class RelationRules:
                 t.lower_ in ("и", "і", ",", "потом", "затем", "потым", "пасля") for t in gap):
             return []
         return [(rel, agent, act, round(confidence * 0.9, 2), extra) for rel, agent, _, confidence, extra in relations]
+
+    def _verb_chain_subject(self, doc: Doc, act: Span, titles: list[Span]) -> list[tuple]:
+        """ "Степанов оскорблял меня, а потом поставил меня на колени", "Мухін абражаў мяне і прымусіў мяне
+        стаяць": the act is the second of two verbs with one subject, the first no act of its own. The person
+        named right before the first verb, in the nominative, agreeing with the act in number and gender;
+        only the verb's objects and one coordinator ("и", "а потом", "потом") between."""
+        if self.lang == "en" or _plural(act.text, self.lang):
+            return []
+        sent = act.sent
+        before = [p for p in self._persons if sent.start <= p.start and p.end <= act.start and act.start - p.end <= 14]
+        if not before:
+            return []
+        person = before[-1]
+        gap = doc[person.end:act.start]
+        if len(gap) < 2 or not self._past_verb(gap[0]) or any(
+                e.label_ in ("PERSON", "UNIT") for e in self._ents_in(gap.start, gap.end) if e.end <= gap.end):
+            return []
+        tail = [t.lower_ for t in gap[1:]]
+        joined = [i for i, word in enumerate(tail) if word in CHAIN_JOINS]
+        if not joined or any(word in CLAUSE_BREAKS - {"і"} or word in (".", "!", "?") for word in tail) or \
+                any(word == "," for word in tail[:joined[0]]):
+            return []  # "Степанов сказал, что ..." is no chain; one comma only, before the coordinator
+        objects = tail[:joined[0]]
+        if any(not self._object_word(word) for word in objects) or any(w not in CHAIN_JOINS | {","} for w in tail[joined[0]:]):
+            return []
+        gender = self._genders.get(person.start, "")
+        if gender and _past_gender(act.text) not in ("", gender):
+            return []
+        start = self._phrase_start(doc, person, titles)
+        if start > 0 and doc[start - 1].lower_ in PREPOSITIONS or not self._nominative(doc, start, person, act):
+            return []
+        return [("PERPETRATED", person, act, 0.6, {})]
+
+    def _past_verb(self, token) -> bool:
+        word = token.lower_
+        if self.lang == "ru":
+            return any("VERB" in p.tag and "past" in p.tag for p in analyzer().parse(word)[:2])
+        return len(word) > 3 and word.endswith(("ў", "ла", "лі", "ло"))
+
+    @staticmethod
+    def _object_word(word: str) -> bool:
+        """What may follow the first verb before the coordinator: its objects and their words, not a clause."""
+        return word.isalpha() or word in ("«", "»", "-")
 
     def _instrumental_agent(self, doc: Doc, act: Span, agents: list[Span], titles: list[Span]) -> Span | None:
         sent_end = act.sent.end
