@@ -237,3 +237,23 @@ def perpetrated(text: str, lang: str) -> set[tuple[str, str]]:
     by_id = {e["id"]: e for e in extraction["entities"]}
     return {(by_id[r["source"]]["text"], by_id[r["target"]]["text"]) for r in extraction["relations"]
             if r["type"] == "PERPETRATED"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Если бы начальник РУВД Петров был там, он бы приказал нас избить.", "ru"),
+    ("If Colonel Petrov had been there, he would have ordered the beatings.", "en"),
+    ("Калі б не адвакат, капітан Пятроў мяне б збіў.", "be"),
+])
+def test_a_supposed_act_is_no_act_and_no_order(text, lang):
+    extraction = extract(text, lang)
+    assert not [e for e in extraction["entities"] if e["type"] == "INCIDENT"]
+    assert not [r for r in extraction["relations"] if r["type"] in ("PERPETRATED", "ORDERED")]
+
+
+def test_an_act_told_beside_a_supposed_one_stays():
+    assert ("Петров", "избил") in perpetrated("Капитан Петров избил меня, хотя мог бы просто задержать.", "ru")
+
+
+@pytest.mark.parametrize("text", ["Бил меня не Сидоров, а Петров.", "Меня бил капитан Петров, а не Сидоров."])
+def test_an_agent_the_sentence_denies_did_not_do_it(text):
+    assert not [pair for pair in perpetrated(text, "ru") if pair[0] == "Сидоров"]

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 
 from nlp import dates
 from nlp import lexicon as lexicon_module
+from nlp.components.modality import denied, unreal
 from nlp.morphology import analyzer
 
 SUBUNIT_POSITIONS = {
@@ -169,8 +170,9 @@ class RelationRules:
             seen = set()
             for rel_type, source, target, confidence, extra in found:
                 key = (rel_type, source.start, target.start)
-                if key in seen:
-                    continue
+                if key in seen or rel_type in ("PERPETRATED", "ORDERED") and denied(
+                        doc, self._phrase_start(doc, source, sent_titles)):
+                    continue  # "Бил меня не Сидоров, а Петров": the sentence denies it of Сидоров
                 seen.add(key)
                 rel_attrs = dict(extra)
                 act_hedge = hedged and rel_type in ("PERPETRATED", "ORDERED", "MEMBER_OF", "HELD_POSITION",
@@ -745,6 +747,9 @@ class RelationRules:
                     person = self._antecedent(before[-1], cue_start)
             if person is None:
                 continue
+            cue = doc.char_span(cue_start, cue_end, alignment_mode="expand")
+            if cue is not None and unreal(doc, cue.start, self.lang):
+                continue  # "он бы приказал", "he would have ordered": no order was given
             after = [i for i in incidents if i.start_char >= cue_end]
             targets = after if prepositional else after[:1]
             if not targets and prepositional:

@@ -24,6 +24,7 @@ from nlp import lexicon as lexicon_module
 from nlp.morphology import analyzer
 from nlp import names as names_module
 from nlp.components.entities import INITIAL, add_entities, attrs
+from nlp.components.modality import unreal
 from nlp.dates import DateFinder
 from nlp.names import PATRONYMIC
 
@@ -408,7 +409,7 @@ class IncidentTagger:
             for match in pattern.finditer(text):
                 group = "t" if "t" in pattern.groupindex else 0
                 span = doc.char_span(match.start(group), match.end(group), label="INCIDENT", alignment_mode="expand")
-                if span is not None and not self._negated(doc, span.start):
+                if span is not None and not self._negated(doc, span.start) and not unreal(doc, span.start, self.lang):
                     attrs(span)["violation"] = kind
                     spans.append(span)
         covered = {i for s in spans for i in range(s.start, s.end)}
@@ -416,8 +417,8 @@ class IncidentTagger:
             if token.i in covered:
                 continue
             kind, infinitive = self._kind(token)
-            if kind is None or token.ent_type_ or self._negated(doc, token.i):
-                continue
+            if kind is None or token.ent_type_ or self._negated(doc, token.i) or unreal(doc, token.i, self.lang):
+                continue  # "меня не били"; "он бы приказал нас избить" (nothing happened)
             if infinitive and not self._ordered_act(doc, token.i):
                 continue  # threats, plans: "грозили избить"; but "приказал задерживать" is an act
             if kind == "ill-treatment":
