@@ -288,6 +288,14 @@ def mention_records(info: TestimonyInfo, extraction: dict, official_ids: set[str
             "name_flags": sorted({f for m in mentions for f in m["attrs"].get("name_flags", [])}
                                  | {f for m in mentions for f in names.normalise_for_matching(m["text"])[1]}),
         }
+    for key, mentions in by_key.items():  # "Not to be confused with Andrei Lomeiko": never one person
+        not_given = sorted({g for m in mentions for g in m["attrs"].get("not_given", [])})
+        if not_given:  # the namesake's given name only (he may be no official: his surname is this one's)
+            records[key]["not_given"] = not_given
+        apart = {k for m in mentions for k in m["attrs"].get("distinct_from", []) if k in records and k != key}
+        for other in apart:
+            for a, b in ((key, other), (other, key)):
+                records[a]["distinct_from"] = sorted(set(records[a].get("distinct_from", [])) | {records[b]["id"]})
     return records
 
 

@@ -257,3 +257,22 @@ def test_an_act_told_beside_a_supposed_one_stays():
 @pytest.mark.parametrize("text", ["Бил меня не Сидоров, а Петров.", "Меня бил капитан Петров, а не Сидоров."])
 def test_an_agent_the_sentence_denies_did_not_do_it(text):
     assert not [pair for pair in perpetrated(text, "ru") if pair[0] == "Сидоров"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Captain Alexander Lomeiko of the Minsk OMON beat us. Not to be confused with Andrei Lomeiko, an officer of "
+     "GUBOPiK.", "en"),
+    ("Избивал нас капитан ОМОНа Ломейко. Не путать с Андреем Ломейко из ГУБОПиК.", "ru"),
+    ("Нас біў капітан Ламейка. Андрэй Ламейка — гэта іншы чалавек.", "be"),
+])
+def test_a_sentence_that_tells_namesakes_apart_keeps_them_apart(text, lang):
+    persons = [e for e in extract(text, lang)["entities"] if e["type"] == "PERSON"]
+    first, namesake = persons
+    assert first["key"] != namesake["key"]   # the surname alone is not lent Andrei's given name
+    assert first["attrs"]["distinct_from"] == [namesake["key"]] and first["attrs"]["not_given"] == ["Андрей"]
+
+
+def test_a_later_full_name_without_denial_is_the_same_man():
+    persons = [e for e in extract("Нас бил капитан Ломейко. Позже я узнал, что это Андрей Ломейко.", "ru")["entities"]
+               if e["type"] == "PERSON"]
+    assert len({p["key"] for p in persons}) == 1 and not any("distinct_from" in p["attrs"] for p in persons)

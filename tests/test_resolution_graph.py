@@ -112,6 +112,24 @@ def test_a_name_of_any_length_or_script_never_stops_a_run(db, tmp_path):
     assert summary.new == 1 and summary.resolution is not None
 
 
+def test_a_namesake_the_text_says_is_another_man_is_never_joined(db, tmp_path):
+    """Without the sentence of denial, the surname alone would join the one Ломейко named in full."""
+    driver, database = db
+    (tmp_path / "one.txt").write_text("10 августа 2020 года нас избивал капитан Ломейко. Не путать с Андреем "
+                                      "Ломейко.", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("11 августа 2020 года капитан Андрей Ломейко ударил меня.", encoding="utf-8")
+    (tmp_path / "three.txt").write_text("12 августа 2020 года капитан Ломейко ударил меня.", encoding="utf-8")
+    pipeline.run([tmp_path], driver, database=database, vault=Vault(tmp_path / "vault"), workers=1)
+    records, _, _ = driver.execute_query(
+        "MATCH (m:Mention)-[:REFERS_TO]->(p:Person) MATCH (t:Testimony {id: m.testimony_id}) "
+        "RETURN t.source_file AS file, m.name AS name, p.id AS person", database_=database)
+    person = {(Path(r["file"]).name, r["name"]): r["person"] for r in records}
+    andrei = person[("two.txt", "Андрей Ломейко")]
+    assert ("one.txt", "Андрей Ломейко") not in person         # named with no rank or post: no official
+    assert person[("one.txt", "Ломейко")] != andrei            # the text says he is another man
+    assert person[("three.txt", "Ломейко")] == andrei          # nothing said: the one compatible official
+
+
 def _state(driver, database) -> tuple:
     """Who each mention and each person-keyed fact points at, and the proposals."""
     def rows(query: str) -> frozenset:

@@ -8,7 +8,8 @@ SET n.testimony_id = row.testimony_id, n.local_key = row.local_key, n.name = row
     n.patronymic = row.patronymic, n.given_is_initial = row.given_is_initial, n.gender = row.gender,
     n.rank = row.rank, n.rank_order = row.rank_order, n.position = row.position, n.unit_ids = row.unit_ids,
     n.date_min = row.date_min, n.date_max = row.date_max, n.language = row.language, n.script = row.script,
-    n.co_named = row.co_named, n.name_flags = row.name_flags,
+    n.co_named = row.co_named, n.name_flags = row.name_flags, n.distinct_from = row.distinct_from,
+    n.not_given = row.not_given,
     n.person_id = coalesce(row.person_id, n.person_id),
     n.match_probability = coalesce(row.match_probability, n.match_probability),
     n.match_reasons = coalesce(row.match_reasons, n.match_reasons)

@@ -65,7 +65,9 @@ def resolve(driver: neo4j.Driver, database: str = "neo4j") -> ResolutionReport:
         latest[frozenset((d["mention_a"], d["mention_b"]))] = d
     must = [(d["mention_a"], d["mention_b"]) for d in latest.values() if d["status"] == "accepted"]
     cannot = [(d["mention_a"], d["mention_b"]) for d in latest.values() if d["status"] == "refused"]
-    decided = {m for pair in latest for m in pair}
+    cannot += [(r["id"], other) for r in records for other in r.get("distinct_from") or []]  # the text says so
+    decided = {m for pair in latest for m in pair} | {m for pair in cannot for m in pair} | {
+        r["id"] for r in records if r.get("not_given")}  # kept a form of its own: its constraint is its own
     features = {r["id"]: record_features(r, lexicon) for r in records}
     forms = group_forms(features, decided)
     pairs = score_pairs([f for f, _ in forms.values()], list(features.values()))

@@ -48,12 +48,13 @@ class Group:
     patr_initials: frozenset | None = None
     patronymics: set[str] = field(default_factory=set)
     genders: set[str] = field(default_factory=set)
+    not_given: set[str] = field(default_factory=set)   # given names a text says it is not ("не путать с")
 
     def absorb(self, other: "Group") -> None:
         self.members += other.members
         self.initials = _narrowed(self.initials, other.initials)
         self.patr_initials = _narrowed(self.patr_initials, other.patr_initials)
-        for name in ("given", "patronymics", "genders"):
+        for name in ("given", "patronymics", "genders", "not_given"):
             getattr(self, name).update(getattr(other, name))
 
     def consistent_with(self, other: "Group") -> bool:
@@ -131,8 +132,12 @@ class Clustering:
         return m
 
     def kept_apart(self, a: str, b: str) -> bool:
-        members_b = set(self.groups[self.root(b)].members)
-        return any(self.cannot[m] & members_b for m in self.groups[self.root(a)].members)
+        """An analyst's refusal, a namesake a text tells apart, or a given name a text says it is not."""
+        group_a, group_b = self.groups[self.root(a)], self.groups[self.root(b)]
+        if group_a.not_given & group_b.given or group_b.not_given & group_a.given:
+            return True
+        members_b = set(group_b.members)
+        return any(self.cannot[m] & members_b for m in group_a.members)
 
     def union(self, a: str, b: str, check: bool = True) -> bool:
         ra, rb = self.root(a), self.root(b)
@@ -149,7 +154,8 @@ class Clustering:
 
 def _group(mention: str, f: dict) -> Group:
     return Group([mention], frozenset(f["given_initials"]) or None, {f["given_full"]} - {None},
-                 frozenset(f["patr_initials"]) or None, {f["patr_full"]} - {None}, {f["gender"]} - {None})
+                 frozenset(f["patr_initials"]) or None, {f["patr_full"]} - {None}, {f["gender"]} - {None},
+                 set(f.get("not_given") or ()))
 
 
 def _link(kind: str, pair: ScoredPair, partner: str) -> Link:

@@ -127,6 +127,7 @@ def record_features(record: dict, lexicon: Lexicon) -> dict:
         "day": (lo + hi) // 2 if lo is not None and hi is not None else None,
         "unit_ids": list(record.get("unit_ids") or []),
         "co_named": sorted({_key_skeleton(k) for k in record.get("co_named") or []} - {None}),
+        "not_given": sorted({_full(g, lexicon) for g in record.get("not_given") or []} - {None}),
     }
 
 

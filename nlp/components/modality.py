@@ -6,6 +6,9 @@
   English "would have", "could have".
 * denied: an agent named right after a negation ("Бил меня не Сидоров, а Петров", "not Sidorov") is
   the one the sentence says did not do it.
+* distinct: a sentence that says two namesakes are two people ("Not to be confused with Andrei Lomeiko",
+  «это другой человек», «а не іх аднафамільцы»; the ``identity_denial`` cues): each person it names
+  is apart from the last person named before with the same surname. Resolution never joins them.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from nlp import lexicon as lexicon_module
+from nlp import names
 
 NEGATIONS = {"не", "ня", "ні", "not", "never"}
 NEAR = 3   # words between the verb and its "бы"
@@ -41,3 +45,38 @@ def unreal(doc: Doc, i: int, lang: str) -> bool:
 def denied(doc: Doc, phrase_start: int) -> bool:
     """The agent's phrase opens right after a negation: "не Сидоров", "а не Сидоров", "not Sidorov"."""
     return phrase_start > 0 and doc[phrase_start - 1].lower_ in NEGATIONS
+
+
+@lru_cache(maxsize=None)
+def _identity_denial(lang: str):
+    import re
+    words = sorted(lexicon_module.load().cues.get("identity_denial", {}).get(lang, []), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I) if words else None
+
+
+def distinct_pairs(text: str, sentences: list[Span], persons: list[Span], lang: str) -> list[tuple[Span, Span]]:
+    """(person, earlier namesake) pairs that a sentence of identity denial keeps apart."""
+    cue = _identity_denial(lang)
+    if cue is None:
+        return []
+    out = []
+    for sent in sentences:
+        if not cue.search(text, sent.start_char, sent.end_char):
+            continue
+        for person in (p for p in persons if sent.start <= p.start < sent.end):
+            surname = _surname_skeleton(person)
+            earlier = [q for q in persons if q.end <= person.start and surname and _surname_skeleton(q) == surname
+                       and person.start_char - q.end_char <= 600 and not (q._.key == person._.key and _named(q))]
+            if earlier:
+                out.append((person, earlier[-1]))
+    return out
+
+
+def _named(person: Span) -> bool:
+    """Does the mention itself carry a given name or initial (not one lent by the text's other mentions)?"""
+    return bool((person._.attrs or {}).get("given_name"))
+
+
+def _surname_skeleton(person: Span) -> str | None:
+    surname = (person._.attrs or {}).get("surname")
+    return names.skeleton(surname) if surname else None

@@ -36,7 +36,8 @@ from spacy.tokens import Doc, Span
 
 from nlp import dates
 from nlp import lexicon as lexicon_module
-from nlp.components.modality import denied, unreal
+from nlp import names
+from nlp.components.modality import denied, distinct_pairs, unreal
 from nlp.morphology import analyzer
 
 SUBUNIT_POSITIONS = {
@@ -193,6 +194,19 @@ class RelationRules:
                                   "start": sent.start_char, "end": sent.end_char,
                                   "confidence": round(confidence * (0.5 if act_hedge else 1.0), 2),
                                   "hedged": act_hedge, "attrs": rel_attrs})
+        for person, namesake in distinct_pairs(self._text, sentences, self._persons, self.lang):
+            if namesake._.key == person._.key:  # "Нас біў Ламейка. Андрэй Ламейка — іншы чалавек": the surname
+                surname_key = "person:" + names.skeleton(namesake._.attrs["surname"])  # alone was not Андрэй
+                for mention in self._same_key[person._.key]:
+                    if mention.end <= namesake.end and not mention._.attrs.get("given_name"):
+                        mention._.key, mention._.canonical = surname_key, mention._.attrs["surname"]
+            for one, other in ((person, namesake), (namesake, person)):  # "Not to be confused with Andrei
+                apart = one._.attrs.setdefault("distinct_from", [])       # Lomeiko": two people
+                if other._.key not in apart:
+                    apart.append(other._.key)
+                given = names.canonical_given(other._.attrs.get("given_name") or "", self.lexicon)
+                if given and given not in one._.attrs.setdefault("not_given", []):
+                    one._.attrs["not_given"].append(given)  # he is not the Lomeiko called Andrei
         ordered = {(r["source"].start, r["target"].start) for r in relations if r["type"] == "ORDERED"}
         # who ordered an act did not carry it out ("Colonel X ordered the beating"): one role per act
         doc._.relations = [r for r in relations if not (r["type"] == "PERPETRATED"
