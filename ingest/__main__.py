@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         with args.report.open("w", encoding="utf-8") as handle:
             for origin, reason in summary.quarantined:
                 handle.write(json.dumps({"file": origin, "reason": reason}, ensure_ascii=False) + "\n")
+            for origin, reason in summary.skipped:
+                handle.write(json.dumps({"file": origin, "reason": reason, "skipped": True}, ensure_ascii=False)
+                             + "\n")
     if status == 0 and summary.quarantined:
         status = 1
     print(summary.last_line())
@@ -77,6 +80,10 @@ def _print_summary(summary) -> None:
     print(f"quarantined: {len(summary.quarantined)}")
     for origin, reason in summary.quarantined:
         print(f"  {origin}: {reason}")
+    if summary.skipped:
+        print(f"skipped (not testimonies): {len(summary.skipped)}")
+        for origin, reason in summary.skipped:
+            print(f"  {origin}: {reason}")
     print(f"entities written: {summary.entities}, claims written: {summary.claims}")
     if summary.resolution:
         print(f"resolution: {summary.resolution.line()}")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
+import stat
 import sys
 import time
 import types
@@ -34,7 +35,7 @@ from graph.resolve import ResolutionReport, resolve
 from graph.writer import BatchWriteError, BatchWriter
 from ingest import readers, to_graph
 from ingest.pseudonymise import protect
-from ingest.readers import Record, ReaderError
+from ingest.readers import Record, ReaderError, display_path
 from ingest.vault import Vault
 
 ENTITY_LABELS = ("Person", "Unit", "Place", "Incident")
@@ -58,6 +59,7 @@ class Summary:
     new: int = 0
     known: int = 0
     quarantined: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)   # not testimonies: hidden files, README
     entity_ids: set = field(default_factory=set, repr=False)
     claims: int = 0
     words: int = 0
@@ -79,21 +81,61 @@ class Summary:
 
 # -- stage 1: discover and read -----------------------------------------------------------------------
 def discover(paths: list[Path], summary: Summary) -> list[Path]:
+    """The regular files to read under the given paths, in a stable order. Symbolic links are never
+    followed (a link to /etc/passwd or out of the folder is reported, not read); FIFOs, devices, sockets
+    and hidden files are reported with their reason in ``summary.skipped``, never skipped silently."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p.relative_to(path)))
+        if path.is_symlink() and not path.exists():
+            summary.quarantined.append((display_path(path), "a broken symbolic link"))
+        elif path.is_dir():
+            found += _walk(path, summary)
         elif path.is_file():
             found.append(path)
+        elif path.exists():
+            summary.quarantined.append((display_path(path), _not_regular(path)))
         else:
-            summary.quarantined.append((str(path), "no such file or folder"))
+            summary.quarantined.append((display_path(path), "no such file or folder"))
     return found
 
 
-def _wanted(relative: Path) -> bool:
-    if any(part.startswith((".", "_")) for part in relative.parts):
-        return False
-    return not relative.name.upper().startswith(IGNORED_NAMES)
+def _walk(folder: Path, summary: Summary) -> list[Path]:
+    found = []
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: os.fsencode(p.name))
+    except OSError as error:
+        summary.quarantined.append((display_path(folder), f"cannot list the folder: {error.strerror or error}"))
+        return found
+    for entry in entries:
+        if entry.name.startswith("."):
+            summary.skipped.append((display_path(entry), "hidden (its name starts with a dot)"))
+        elif entry.is_symlink():
+            summary.quarantined.append((display_path(entry), "a symbolic link: not followed (ingest reads only the "
+                                                              "regular files inside the folders it is given)"))
+        elif entry.is_dir():
+            if entry.name.startswith("_"):
+                summary.skipped.append((display_path(entry), "a folder whose name starts with '_' (set aside)"))
+            else:
+                found += _walk(entry, summary)
+        elif not entry.is_file():
+            summary.quarantined.append((display_path(entry), _not_regular(entry)))
+        elif not _wanted(entry.name):
+            summary.skipped.append((display_path(entry), "documentation or a file set aside ('_', README, "
+                                                         "LICENSE), not a testimony"))
+        else:
+            found.append(entry)
+    return found
+
+
+def _wanted(name: str) -> bool:
+    return not name.startswith("_") and not name.upper().startswith(IGNORED_NAMES)
+
+
+def _not_regular(path: Path) -> str:
+    mode = path.lstat().st_mode
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else \
+        "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
+    return f"{kind}: not read"
 
 
 def read_all(files: list[Path], summary: Summary, max_bytes: int) -> list[Record]:
@@ -103,7 +145,7 @@ def read_all(files: list[Path], summary: Summary, max_bytes: int) -> list[Record
         try:
             reading = readers.read(path, max_bytes)
         except ReaderError as error:
-            summary.quarantined.append((str(path), str(error)))
+            summary.quarantined.append((display_path(path), str(error)))
             continue
         summary.quarantined += reading.rejected
         records += reading.records

@@ -15,6 +15,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,12 @@ class Reading:
     rejected: list[tuple[str, str]] = field(default_factory=list)
 
 
+def display_path(path: Path | str) -> str:
+    """A path as text, whatever bytes its name holds: a name that is not UTF-8 shows its bytes escaped
+    ("caf\\xe9.txt") instead of stopping the run when it is printed or stored."""
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+
+
 def read(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Reading:
     """Read one file; raises ReaderError with the reason when nothing in it can be read. A multi-record
     file (intake forms) with some broken submissions keeps the good ones and lists the broken ones."""
@@ -81,7 +88,7 @@ def read(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Reading:
     reader = {".txt": read_text, ".md": read_text, ".docx": read_docx, ".pdf": read_pdf,
               ".json": read_json, ".csv": read_csv}[suffix]
     try:
-        reading = reader(data, str(path))
+        reading = reader(data, display_path(path))
     except ReaderError:
         raise
     except (TypeError, AttributeError, KeyError, IndexError, ValueError, csv.Error, RecursionError) as error:

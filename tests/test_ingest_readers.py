@@ -154,3 +154,33 @@ def test_json_of_any_shape_is_read_or_refused(tmp_path_factory, value, wrapper):
         readers.read(path)
     except ReaderError:
         pass
+
+
+def test_a_hostile_folder_is_walked_without_following_links_and_every_skip_has_a_reason(tmp_path):
+    import os
+    from ingest.pipeline import Summary, discover, read_all
+    secret = tmp_path / "outside.txt"
+    secret.write_text("Пароль: hunter2", encoding="utf-8")
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "good.txt").write_text("Капитан Тарасюк ударил меня.", encoding="utf-8")
+    (folder / "link.txt").symlink_to(secret)                      # out of the folder
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "sub" / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / "broken.txt").symlink_to(tmp_path / "nothing")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / ".hidden.txt").write_text("скрыто", encoding="utf-8")
+    (folder / "README.md").write_text("about this folder", encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:   # not UTF-8
+        handle.write("Сержант Лисин бил меня.".encode("utf-8"))
+    summary = Summary()
+    files = discover([folder], summary)
+    records = read_all(files, summary, max_bytes=10_000)
+    assert sorted(r.text for r in records) == ["Капитан Тарасюк ударил меня.", "Сержант Лисин бил меня."]
+    assert any(r.origin.endswith("caf\\xe9.txt") for r in records)      # shown escaped, never a crash
+    reasons = {os.path.basename(origin): reason for origin, reason in summary.quarantined}
+    assert set(reasons) == {"link.txt", "passwd.txt", "loop", "broken.txt", "pipe.txt"}
+    assert all("symbolic link" in reasons[name] for name in ("link.txt", "passwd.txt", "loop", "broken.txt"))
+    assert "FIFO" in reasons["pipe.txt"]
+    assert {os.path.basename(origin) for origin, _ in summary.skipped} == {".hidden.txt", "README.md"}
+    assert not any("hunter2" in r.text or "root:" in r.text for r in records)
