@@ -305,19 +305,52 @@ def _write_group(writer: BatchWriter, driver: neo4j.Driver, database: str, group
             summary.quarantined.append((protected.source_file or record.testimony_id[:16],
                                         f"its facts do not fit the graph model: {error}"))
             continue
-        written.append(record)
+        written.append((record, protected, info, built))
         batch.extend(built)
+    try:
+        writer.write(batch)
+    except BatchWriteError as error:
+        if _database_gone(error):
+            raise
+        written = [one for one in written if _write_one(writer, driver, database, one, summary)]
+    for _, _, info, built in written:
         summary.claims += len(built.nodes.get("Claim", []))
         summary.words += info.word_count
         summary.entity_ids.update(row["id"] for label in ENTITY_LABELS for row in built.nodes.get(label, []))
-    writer.write(batch)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with driver.session(database=database) as session:
         session.execute_write(lambda tx: tx.run(queries.get("mark_ingested"),
                                                 rows=[{"id": r.testimony_id, "ingested_at": now}
-                                                      for r in written]).consume())
+                                                      for r, _, _, _ in written]).consume())
     summary.new += len(written)
     summary.add_time("write", time.perf_counter() - began)
+
+
+def _database_gone(error: BatchWriteError) -> bool:
+    """A write that failed because Neo4j went away (after the driver's retries), not because of the data."""
+    return isinstance(error.cause, (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired,
+                                    neo4j.exceptions.TransientError, neo4j.exceptions.DriverError))
+
+
+def _write_one(writer: BatchWriter, driver: neo4j.Driver, database: str, one: tuple, summary: Summary) -> bool:
+    """A group's write failed on its data: each testimony is written alone, and one that fails again is set
+    aside with the database's reason, and what it wrote half-way is removed. The run goes on."""
+    record, protected, _, built = one
+    try:
+        writer.write(built)
+        return True
+    except BatchWriteError as error:
+        if _database_gone(error):
+            raise
+        person_ids = sorted({row["local_key"] for row in built.nodes.get("Mention", [])})
+        with driver.session(database=database) as session:
+            session.execute_write(lambda tx: tx.run(
+                queries.get("forget_testimony"), id=record.testimony_id, person_ids=person_ids,
+                incident_prefix=f"incident:{record.testimony_id[:16]}:").consume())
+        reason = getattr(error.cause, "message", None) or str(error.cause)
+        summary.quarantined.append((protected.source_file or record.testimony_id[:16],
+                                    f"could not be written to the graph ({error.query}): {reason[:300]}"))
+        return False
 
 
 def _ingested(driver: neo4j.Driver, database: str, ids: list[str]) -> set[str]:

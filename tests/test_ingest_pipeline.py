@@ -148,6 +148,39 @@ def test_a_testimony_whose_facts_break_the_model_is_set_aside_and_the_rest_goes_
     assert pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1).new == 1  # not lost
 
 
+def test_a_testimony_the_database_refuses_is_set_aside_whole_and_the_rest_is_written(db, vault, tmp_path, monkeypatch):
+    """A value Neo4j cannot index (a 40 kB unit name) fails the write of its group: the others are written,
+    the refused one is quarantined with the database's reason and leaves nothing half-written behind."""
+    from ingest import to_graph
+
+    driver, database = db
+    (tmp_path / "good.txt").write_text(tf.RU_TEXT, encoding="utf-8")
+    (tmp_path / "bad.txt").write_text(tf.RU_TEXT + " Ещё одна фраза.", encoding="utf-8")
+    build = to_graph.build
+
+    def oversized(info, text, *args):
+        batch = build(info, text, *args)
+        if text.endswith("Ещё одна фраза."):
+            batch.add_node("Unit", {"id": "unit:test-oversized", "name": "Отдел " * 8000})
+        return batch
+    monkeypatch.setattr(to_graph, "build", oversized)
+    summary = pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1)
+    assert summary.new == 1
+    reasons = dict(summary.quarantined)
+    assert reasons[str(tmp_path / "bad.txt")].startswith("could not be written to the graph (merge_unit)")
+    records, _, _ = driver.execute_query(
+        "MATCH (t:Testimony) OPTIONAL MATCH (c:Claim {testimony_id: t.id}) RETURN t.id AS id, "
+        "t.ingested_at IS NOT NULL AS done, count(c) AS claims", database_=database)
+    assert len(records) == 1 and records[0]["done"] and records[0]["claims"] > 0   # only the good one, whole
+    leftovers, _, _ = driver.execute_query(
+        "MATCH (n) WHERE (n:Claim OR n:Mention) AND n.testimony_id IS NOT NULL "
+        "AND NOT EXISTS { MATCH (t:Testimony {id: n.testimony_id}) } "
+        "RETURN count(n) AS n", database_=database)
+    assert leftovers[0]["n"] == 0
+    monkeypatch.setattr(to_graph, "build", build)
+    assert pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1).new == 1  # not lost
+
+
 def test_the_vault_keeps_the_original_and_the_graph_only_the_pseudonym(db, vault, tmp_path):
     driver, database = db
     (tmp_path / "forms.json").write_bytes(tf.intake_json([tf.form_submission()]))
