@@ -250,6 +250,11 @@ def run(paths: list[Path], driver: neo4j.Driver, *, database: str = "neo4j", vau
         done = _ingested(driver, database, [r.testimony_id for r in records])
         fresh, seen = [], set()
         for record in records:
+            if record.no_consent:  # kept sealed in the vault, never in the graph
+                vault.store(record.testimony_id, _original(record, None))
+                summary.quarantined.append((record.origin, f"{record.no_consent}; kept sealed in the vault, "
+                                                           "not in the graph"))
+                continue
             if record.testimony_id in done or record.testimony_id in seen:
                 summary.known += 1
             else:

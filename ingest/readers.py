@@ -45,6 +45,7 @@ class Record:
     received: str | None = None
     identity: dict = field(default_factory=dict)
     consent: dict = field(default_factory=dict)
+    no_consent: str | None = None    # why the person's consent to use the testimony is not given (form only)
     event_place: str | None = None
     event_start: str | None = None
     event_end: str | None = None
@@ -229,12 +230,16 @@ def _unflatten(row: dict) -> dict:
         prefix, _, rest = column.partition("_")
         if prefix in ("person", "consent") and rest:
             out[prefix][rest] = value
+        elif column == "consent":
+            out["consent"]["use"] = value
         elif prefix == "event" and rest:
             out["events"][rest] = value
         else:
             out[column] = value
-    for key, value in list(out["consent"].items()):
-        out["consent"][key] = value.lower() in ("1", "true", "yes", "да", "так")
+    if not out["consent"]:
+        del out["consent"]  # the form does not ask
+    elif not any(out["consent"].values()):
+        out["consent"] = {}  # asked, never answered
     return out
 
 
@@ -249,12 +254,38 @@ def _form_record(item: object, origin: str) -> Record:
     if not isinstance(person, dict) or not isinstance(events, dict):
         raise ReaderError("'person' and 'events' must be objects")
     identity = {k: str(person[k]).strip() for k in IDENTITY_FIELDS if person.get(k)}
+    consent, withheld = read_consent(item)
     content = json.dumps(item, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return Record(origin, text, "intake_form", content, language=item.get("language") or None,
                   received=item.get("submitted") or None, identity=identity,
-                  consent={k: bool(v) for k, v in (item.get("consent") or {}).items()},
+                  consent=consent, no_consent=withheld,
                   event_place=events.get("place") or None, event_start=events.get("start") or None,
                   event_end=events.get("end") or None)
+
+
+YES = {"1", "true", "yes", "y", "да", "так", "agree", "agreed", "согласен", "согласна", "згодны", "згодна"}
+USE_CONSENTS = {"use", "use_testimony", "processing", "process", "documentation", "consent", "agree"}
+
+
+def read_consent(item: dict) -> tuple[dict[str, bool], str | None]:
+    """The consents a submission grants, and why it may not be used when it may not. A form that does not
+    ask (no "consent" field) says nothing; one whose answer is "no" ("consent": false, "use": false), or
+    empty where it asks, or that grants no scope at all, withholds consent."""
+    if "consent" not in item:
+        return {}, None
+    value = item["consent"]
+    if value is None or value == "" or value == {}:
+        return {}, "no consent: the form asks for it and the answer is empty"
+    if not isinstance(value, dict):
+        granted = value is True or str(value).strip().lower() in YES
+        return {"use": granted}, None if granted else "no consent: consent to use the testimony was withheld"
+    consent = {str(k): v is True or str(v).strip().lower() in YES for k, v in value.items()}
+    refused = sorted(k for k in consent if k.lower() in USE_CONSENTS and not consent[k])
+    if refused:
+        return consent, f"no consent: consent to use the testimony was withheld ({', '.join(refused)})"
+    if not any(consent.values()):
+        return consent, "no consent: none of the consents the form asks for was given"
+    return consent, None
 
 
 # -- Telegram Desktop export ------------------------------------------------------------------------

@@ -181,6 +181,25 @@ def test_a_testimony_the_database_refuses_is_set_aside_whole_and_the_rest_is_wri
     assert pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1).new == 1  # not lost
 
 
+def test_a_submission_without_consent_is_sealed_in_the_vault_and_never_in_the_graph(db, vault, tmp_path):
+    driver, database = db
+    refused = tf.form_submission(text=tf.RU_TEXT + " Это не для публикации.",
+                                 consent={"use": False, "share_with_prosecutors": False})
+    (tmp_path / "forms.json").write_bytes(tf.intake_json([tf.form_submission(), refused]))
+    summary = pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1)
+    assert summary.new == 1
+    reasons = dict(summary.quarantined)
+    assert reasons[f"{tmp_path / 'forms.json'}#2"].startswith("no consent: consent to use the testimony was withheld")
+    records, _, _ = driver.execute_query("MATCH (c:Claim) WHERE c.excerpt CONTAINS 'не для публикации' "
+                                         "RETURN count(c) AS n", database_=database)
+    assert records[0]["n"] == 0
+    testimonies, _, _ = driver.execute_query("MATCH (t:Testimony) RETURN t.id AS id", database_=database)
+    refused_id = next(r.testimony_id for r in pipeline.read_all([tmp_path / "forms.json"], pipeline.Summary(), 10**6)
+                      if r.no_consent)
+    assert refused_id not in {r["id"] for r in testimonies}
+    assert vault.load(refused_id)["consent"] == {"use": False, "share_with_prosecutors": False}
+
+
 def test_the_vault_keeps_the_original_and_the_graph_only_the_pseudonym(db, vault, tmp_path):
     driver, database = db
     (tmp_path / "forms.json").write_bytes(tf.intake_json([tf.form_submission()]))

@@ -184,3 +184,34 @@ def test_a_hostile_folder_is_walked_without_following_links_and_every_skip_has_a
     assert "FIFO" in reasons["pipe.txt"]
     assert {os.path.basename(origin) for origin, _ in summary.skipped} == {".hidden.txt", "README.md"}
     assert not any("hunter2" in r.text or "root:" in r.text for r in records)
+
+
+@pytest.mark.parametrize("consent, withheld", [
+    ({"share_with_prosecutors": True, "publish_anonymised": False}, None),
+    (True, None),
+    ("да", None),
+    (False, "withheld"),
+    ({"use": False, "share_with_prosecutors": True}, "withheld (use)"),
+    ({"share_with_prosecutors": False, "publish_anonymised": False}, "none of the consents"),
+    ({}, "answer is empty"),
+    (None, "answer is empty"),
+])
+def test_consent_withheld_or_missing_where_the_form_asks_is_no_consent(tmp_path, consent, withheld):
+    path = tmp_path / "forms.json"
+    path.write_bytes(tf.intake_json([{**tf.form_submission(), "consent": consent}]))
+    record, = readers.read(path).records
+    assert (record.no_consent is None) if withheld is None else (withheld in record.no_consent)
+
+
+def test_a_form_that_does_not_ask_for_consent_says_nothing_and_csv_reads_alike(tmp_path):
+    submission = tf.form_submission()
+    del submission["consent"]
+    (tmp_path / "forms.json").write_bytes(tf.intake_json([submission]))
+    assert readers.read(tmp_path / "forms.json").records[0].no_consent is None
+    (tmp_path / "asked.csv").write_text("text,consent_share_with_prosecutors,consent_publish_anonymised\n"
+                                        "Капитан Тарасюк ударил меня.,,\nСержант Лисин бил меня.,yes,no\n"
+                                        "Майор Орлов бил меня.,no,no\n", encoding="utf-8")
+    empty, given, refused = readers.read(tmp_path / "asked.csv").records
+    assert "answer is empty" in empty.no_consent and given.no_consent is None
+    assert given.consent == {"share_with_prosecutors": True, "publish_anonymised": False}
+    assert "none of the consents" in refused.no_consent

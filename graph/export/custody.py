@@ -64,7 +64,8 @@ def write_case(subgraph: Subgraph, folder: Path, formats: list[str], exported_by
         "files": {path.name: sha256(path) for path in files},
         # a testimony's id is the SHA-256 of its content: the original in the vault can be checked against it
         "testimonies": [{"sha256": tid, "pseudonym": row.get("pseudonym"),
-                         "received": (row.get("testimony") or {}).get("received")}
+                         "received": (row.get("testimony") or {}).get("received"),
+                         "consent": (row.get("testimony") or {}).get("consent") or []}
                         for tid, row in sorted(subgraph.testimonies.items())],
     }
     path = folder / MANIFEST

@@ -38,11 +38,14 @@ def _citations(subgraph: Subgraph, fact_id: str) -> str:
     for claim in subgraph.claims.get(fact_id, []):
         testimony = subgraph.testimonies.get(claim.get("testimony_id"), {}) or {}
         received = (testimony.get("testimony") or {}).get("received")
+        consent = (testimony.get("testimony") or {}).get("consent")
         parts.append(
             f"<blockquote>«{_e((claim.get('excerpt') or '').strip())}»<br><span class='meta'>testimony "
             f"{_e(str(claim.get('testimony_id') or claim.get('source_id'))[:16])}"
             f"{' · given by ' + _e(testimony['pseudonym']) if testimony.get('pseudonym') else ''}"
-            f"{' · received ' + _e(received) if received else ''} · {_e(claim['extractor'])} · confidence "
+            f"{' · received ' + _e(received) if received else ''}"
+            f"{' · consent: ' + _e(', '.join(c.replace('_', ' ') for c in consent)) if consent else ''}"
+            f" · {_e(claim['extractor'])} · confidence "
             f"{claim['confidence']:.2f} · status {_e(claim['status'])}</span></blockquote>")
     return "".join(parts) or "<p class='meta'>No citation kept by this selection.</p>"
 
