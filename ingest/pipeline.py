@@ -248,6 +248,7 @@ def run(paths: list[Path], driver: neo4j.Driver, *, database: str = "neo4j", vau
         began = time.perf_counter()
         writer.write(to_graph.reference_batch())
         done = _ingested(driver, database, [r.testimony_id for r in records])
+        same_text = _same_text(driver, database, [r.text_id for r in records if r.testimony_id not in done])
         fresh, seen = [], set()
         for record in records:
             if record.no_consent:  # kept sealed in the vault, never in the graph
@@ -257,8 +258,13 @@ def run(paths: list[Path], driver: neo4j.Driver, *, database: str = "neo4j", vau
                 continue
             if record.testimony_id in done or record.testimony_id in seen:
                 summary.known += 1
+            elif record.text_id in same_text:  # the same text in another dress: one testimony, not two
+                summary.known += 1
+                summary.skipped.append((record.origin, f"the same text as testimony {same_text[record.text_id][:16]} "
+                                                       "(another encoding, line endings or Unicode form)"))
             else:
                 seen.add(record.testimony_id)
+                same_text[record.text_id] = record.testimony_id
                 fresh.append(record)
         summary.add_time("skip", time.perf_counter() - began)
 
@@ -302,7 +308,8 @@ def _write_group(writer: BatchWriter, driver: neo4j.Driver, database: str, group
             id=record.testimony_id, language=extraction["language"], source_type=record.source_type,
             pseudonym=protected.pseudonym, received=record.received, word_count=len(protected.text.split()),
             event_start=record.event_start, event_end=record.event_end, source_name=source_name,
-            consent=sorted(k for k, v in record.consent.items() if v), source_file=protected.source_file)
+            consent=sorted(k for k, v in record.consent.items() if v), source_file=protected.source_file,
+            text_id=record.text_id)
         try:
             built = to_graph.build(info, protected.text, extraction, extraction["extractor"],
                                    extraction["extractor_version"])
@@ -356,6 +363,15 @@ def _write_one(writer: BatchWriter, driver: neo4j.Driver, database: str, one: tu
         summary.quarantined.append((protected.source_file or record.testimony_id[:16],
                                     f"could not be written to the graph ({error.query}): {reason[:300]}"))
         return False
+
+
+def _same_text(driver: neo4j.Driver, database: str, text_ids: list[str]) -> dict[str, str]:
+    """text id -> the ingested testimony with that text (in whatever dress it came)."""
+    if not text_ids:
+        return {}
+    records, _, _ = driver.execute_query(queries.get("testimonies_by_text"), text_ids=text_ids, database_=database,
+                                         routing_=neo4j.RoutingControl.READ)
+    return {r["text_id"]: r["id"] for r in records}
 
 
 def _ingested(driver: neo4j.Driver, database: str, ids: list[str]) -> set[str]:

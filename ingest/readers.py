@@ -16,6 +16,7 @@ import hashlib
 import io
 import json
 import os
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,17 @@ class Record:
     @property
     def testimony_id(self) -> str:
         return hashlib.sha256(self.content).hexdigest()
+
+    @property
+    def text_id(self) -> str:
+        """The SHA-256 of the text in a normal dress (Unicode NFC, one kind of line ending, single spaces):
+        the same testimony re-saved in another encoding, with other line endings or in NFD has the same."""
+        return hashlib.sha256(normal_text(self.text).encode("utf-8")).hexdigest()
+
+
+def normal_text(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(" ".join(line.split()) for line in text.strip().split("\n"))
 
 
 @dataclass

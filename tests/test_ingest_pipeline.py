@@ -200,6 +200,24 @@ def test_a_submission_without_consent_is_sealed_in_the_vault_and_never_in_the_gr
     assert vault.load(refused_id)["consent"] == {"use": False, "share_with_prosecutors": False}
 
 
+def test_the_same_testimony_in_another_dress_is_one_testimony(db, vault, tmp_path):
+    """Re-saved in cp1251 with CRLF line endings, or in Unicode NFD: the same text, one testimony."""
+    import unicodedata
+    driver, database = db
+    text = "Капитан Тарасюк ударил меня 10 августа 2020 года.\nПотом меня увезли в Советское РУВД, где били."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(text.replace("\n", "\r\n").encode("cp1251"))
+    (tmp_path / "c.txt").write_text(unicodedata.normalize("NFD", text) + "\n\n", encoding="utf-8")
+    summary = pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1)
+    assert (summary.new, summary.known) == (1, 2)
+    assert sum("the same text as testimony" in reason for _, reason in summary.skipped) == 2
+    (tmp_path / "d.txt").write_text(text.replace("\n", "  \n"), encoding="utf-8")   # a later run knows it too
+    again = pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1)
+    assert (again.new, again.known) == (0, 4)
+    records, _, _ = driver.execute_query("MATCH (t:Testimony) RETURN count(t) AS n", database_=database)
+    assert records[0]["n"] == 1
+
+
 def test_the_vault_keeps_the_original_and_the_graph_only_the_pseudonym(db, vault, tmp_path):
     driver, database = db
     (tmp_path / "forms.json").write_bytes(tf.intake_json([tf.form_submission()]))

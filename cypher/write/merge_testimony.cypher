@@ -8,5 +8,6 @@ SET n.language = coalesce(n.language, row.language),
     n.ingested_at = coalesce(n.ingested_at, row.ingested_at),
     n.title = coalesce(n.title, row.title),
     n.consent = coalesce(n.consent, row.consent),
-    n.source_file = coalesce(n.source_file, row.source_file)
+    n.source_file = coalesce(n.source_file, row.source_file),
+    n.text_id = coalesce(n.text_id, row.text_id)
 RETURN row.id AS id
