@@ -57,9 +57,11 @@ class Record:
 
     @property
     def text_id(self) -> str:
-        """The SHA-256 of the text in a normal dress (Unicode NFC, one kind of line ending, single spaces):
-        the same testimony re-saved in another encoding, with other line endings or in NFD has the same."""
-        return hashlib.sha256(normal_text(self.text).encode("utf-8")).hexdigest()
+        """The SHA-256 of the text in a normal dress (Unicode NFC, one kind of line ending, single spaces),
+        with the identity of who gave it: the same testimony re-saved in another encoding, with other line
+        endings or in NFD has the same; one template text submitted by two people has two."""
+        who = sorted((k, normal_text(str(v))) for k, v in self.identity.items())
+        return hashlib.sha256(json.dumps([normal_text(self.text), who], ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def normal_text(text: str) -> str:

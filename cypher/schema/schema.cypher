@@ -38,6 +38,8 @@ CREATE CONSTRAINT mention_id IF NOT EXISTS FOR (n:Mention) REQUIRE n.id IS UNIQU
 ;
 CREATE INDEX mention_testimony_id IF NOT EXISTS FOR (n:Mention) ON (n.testimony_id)
 ;
+CREATE INDEX testimony_text_id IF NOT EXISTS FOR (n:Testimony) ON (n.text_id)
+;
 CREATE INDEX mention_person_id IF NOT EXISTS FOR (n:Mention) ON (n.person_id)
 ;
 CREATE CONSTRAINT mergeproposal_id IF NOT EXISTS FOR (n:MergeProposal) REQUIRE n.id IS UNIQUE
