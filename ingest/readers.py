@@ -174,8 +174,8 @@ def read_pdf(data: bytes, origin: str) -> Reading:
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # broken files are reported as ReaderError, not logs
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise ReaderError("the PDF is encrypted")
+        if reader.is_encrypted and not reader.decrypt(""):  # only an owner password: opens with the empty one
+            raise ReaderError("the PDF is encrypted with a password to open it")
         pages = [page.extract_text() or "" for page in reader.pages]
     except ReaderError:
         raise

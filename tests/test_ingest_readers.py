@@ -215,3 +215,20 @@ def test_a_form_that_does_not_ask_for_consent_says_nothing_and_csv_reads_alike(t
     assert "answer is empty" in empty.no_consent and given.no_consent is None
     assert given.consent == {"share_with_prosecutors": True, "publish_anonymised": False}
     assert "none of the consents" in refused.no_consent
+
+
+def test_a_pdf_with_only_an_owner_password_is_read_and_one_that_needs_a_password_is_refused(tmp_path):
+    import io as io_module
+
+    import pypdf
+    for name, user_password in (("owner-only.pdf", ""), ("locked.pdf", "secret")):
+        writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io_module.BytesIO(tf.pdf_bytes([tf.BE_TEXT]))))
+        writer.encrypt(user_password=user_password, owner_password="owner", algorithm="AES-128")
+        out = io_module.BytesIO()
+        writer.write(out)
+        (tmp_path / name).write_bytes(out.getvalue())
+    (tmp_path / "plain.pdf").write_bytes(tf.pdf_bytes([tf.BE_TEXT]))
+    plain = readers.read(tmp_path / "plain.pdf").records[0].text
+    assert plain and readers.read(tmp_path / "owner-only.pdf").records[0].text == plain
+    with pytest.raises(ReaderError, match="password to open it"):
+        readers.read(tmp_path / "locked.pdf")
