@@ -1,12 +1,13 @@
 """Command line of the ingest side.
 
     python -m ingest PATH... [--workers N] [--batch-size N] [--write-size N] [--source NAME] [--report FILE]
-                             [--no-progress]
+                             [--no-progress] [--form-map FILE]
 
 Reads every testimony in the given files and folders, pseudonymises it, extracts facts and writes them
 with their provenance to Neo4j (NEO4J_* variables, or the project's local server). The last line is
 always ``new=N known=N quarantined=N entities=N claims=N``. Exit status: 0 when every file was read,
-1 when some were quarantined, 3 when Neo4j went away (re-run the same command to finish).
+1 when some were quarantined, 2 when a --form-map cannot be used, 3 when Neo4j went away (re-run the same
+command to finish). On a terminal a progress bar; otherwise a progress line after each written group.
 """
 from __future__ import annotations
 
@@ -29,9 +30,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="testimonies written per round of transactions (a killed run redoes at most these)")
     parser.add_argument("--source", help="name of the organisation or channel the testimonies came through")
     parser.add_argument("--report", type=Path, help="write the quarantine list as JSON lines to this file")
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar (nor progress lines)")
+    parser.add_argument("--form-map", type=Path, metavar="FILE",
+                        help="a field map (JSON, see ingest/README.md) for a form tool's exports, tried first")
     args = parser.parse_args(argv)
     max_bytes = int(os.environ.get("PKG_INGEST_MAX_BYTES") or readers.MAX_FILE_BYTES)
+    if args.form_map:
+        from ingest import form_maps
+        try:
+            form_maps.use(args.form_map)
+        except form_maps.FormMapError as error:
+            print(f"error: the form map cannot be used: {error}", file=sys.stderr)
+            return 2
 
     from tqdm import tqdm
 
@@ -40,11 +50,16 @@ def main(argv: list[str] | None = None) -> int:
 
     bar = tqdm(unit=" testimonies", file=sys.stderr, disable=args.no_progress or None, dynamic_ncols=True)
 
+    lines = not args.no_progress and not sys.stderr.isatty()  # a log, not a terminal: a line per written group
+
     def progress(summary, remaining: int) -> None:
         bar.total = summary.new + remaining
         bar.n = summary.new
         bar.set_postfix(known=summary.known, quarantined=len(summary.quarantined), claims=summary.claims)
         bar.refresh()
+        if lines:
+            print(f"progress: {summary.new} written, {remaining} to go, {len(summary.quarantined)} quarantined",
+                  file=sys.stderr, flush=True)
 
     driver, settings = open_driver()
     status = 0

@@ -16,12 +16,15 @@ import hashlib
 import io
 import json
 import os
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
+
+from ingest import form_maps
 
 MAX_FILE_BYTES = 20 * 1024 * 1024          # a testimony is never this large; larger files are set aside
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024     # a .docx that inflates beyond this is a zip bomb
@@ -193,19 +196,22 @@ def read_json(data: bytes, origin: str) -> Reading:
         document = json.loads(decode_text(data))
     except json.JSONDecodeError as error:
         raise ReaderError(f"invalid JSON: {error}") from error
-    if isinstance(document, dict) and isinstance(document.get("messages"), list) or \
+    if isinstance(document, dict) and isinstance(document.get("messages"), list) and (
+            "type" in document or any(isinstance(m, dict) and "from_id" in m for m in document["messages"])) or \
             isinstance(document, dict) and isinstance(document.get("chats"), dict):
         return read_telegram(document, origin)
-    if isinstance(document, dict) and isinstance(document.get("submissions"), list):
-        submissions = document["submissions"]
-    elif isinstance(document, list):
+    container = next((key for key in CONTAINER_KEYS if isinstance(document, dict)
+                      and isinstance(document.get(key), list)), None)
+    if container:
+        submissions = document[container]
+    elif isinstance(document, list) and _pairs_of(document) is None:
         submissions = document
-    elif isinstance(document, dict) and "text" in document:
-        submissions = [document]
+    elif isinstance(document, (dict, list)):
+        submissions = [document]  # one submission: the own schema, a flat export or question/answer pairs
     else:
-        raise ReaderError("JSON is neither an intake-form export ({'submissions': [...]}) nor a Telegram "
-                          "export (result.json)")
-    return _form_records(submissions, origin)
+        raise ReaderError("JSON is neither a form export (a list of submissions, or {'submissions': [...]}) "
+                          "nor a Telegram export (result.json)")
+    return _form_records(submissions, origin, _in_schema)
 
 
 def read_csv(data: bytes, origin: str) -> Reading:
@@ -218,8 +224,10 @@ def read_csv(data: bytes, origin: str) -> Reading:
         rows = list(csv.DictReader(io.StringIO(text), dialect=dialect))
     except csv.Error as error:
         raise ReaderError(f"malformed CSV: {error}") from error
-    if not rows or "text" not in (rows[0].keys()):
-        raise ReaderError("CSV has no 'text' column (see the intake-form schema in ingest/README.md)")
+    if not rows:
+        raise ReaderError("CSV has no rows")
+    if "text" not in rows[0].keys():  # another tool's export: its questions are the headers
+        return _form_records(rows, origin, _in_schema)
     return _form_records(rows, origin, _unflatten)
 
 
@@ -231,7 +239,93 @@ def _form_records(items: list, origin: str, prepare=lambda item: item) -> Readin
             reading.records.append(_form_record(prepare(item), where))
         except ReaderError as error:
             reading.rejected.append((where, str(error)))
+    reasons = {reason for _, reason in reading.rejected}
+    if not reading.records and len(reasons) == 1 and next(iter(reasons)).startswith("no question of this form"):
+        raise ReaderError(next(iter(reasons)))  # the export's shape, not one submission, is what fails
     return reading
+
+
+CONTAINER_KEYS = ("submissions", "results", "responses", "data", "value", "entries")
+QUESTION_KEYS = ("question", "q", "label", "title", "field", "prompt")
+ANSWER_KEYS = ("answer", "a", "value", "response", "reply")
+
+
+def _in_schema(item: object) -> dict:
+    """A submission in the project's schema as it is; another tool's (a flat export, question/answer pairs,
+    a bot conversation) through a field map (ingest/form_maps.py)."""
+    if isinstance(item, dict) and isinstance(item.get("text"), str):
+        return item
+    if not isinstance(item, (dict, list)):
+        raise ReaderError("the submission is not an object")
+    pairs = _pairs_of(item)
+    if pairs is None:
+        raise ReaderError("a submission of a shape no form map reads (neither the intake-form schema, nor "
+                          "question/answer pairs, nor a flat record of answers)")
+    form_map = form_maps.choose({q for q, _ in pairs})
+    mapped, _ = form_maps.to_schema(pairs, form_map)
+    if "text" not in mapped:
+        fields = ", ".join(str(q) for q, _ in pairs)
+        raise ReaderError(f"no question of this form holds the testimony (form map '{form_map.name}'); its "
+                          f"fields: {fields[:300]} (write a map: ingest/README.md, --form-map)")
+    for key in ("submitted", "events"):
+        mapped[key] = _iso_dates(mapped[key]) if key == "events" else _iso_date(mapped.get(key))
+    return mapped
+
+
+def _pairs_of(item: object) -> list[tuple[str, object]] | None:
+    """(question, answer) pairs of a foreign submission, or None when it has no such shape."""
+    if isinstance(item, dict):
+        nested = next((item[k] for k in ("answers", "responses", "qa", "fields", "items", "messages")
+                       if isinstance(item.get(k), list)), None)
+        flat = [(str(k), v) for k, v in item.items() if not isinstance(v, (dict, list))]
+        if nested is not None:
+            inner = _pairs_of(nested)
+            return flat + inner if inner is not None else None
+        return flat or None
+    if isinstance(item, list) and item and all(isinstance(x, dict) for x in item):
+        question = next((k for k in QUESTION_KEYS if all(k in x for x in item)), None)
+        answer = next((k for k in ANSWER_KEYS + ("text",) if all(k in x for x in item) and k != question), None)
+        if question and answer:
+            return [(str(x[question]), x[answer]) for x in item]
+        return _conversation(item)
+    return None
+
+
+def _conversation(messages: list[dict]) -> list[tuple[str, object]] | None:
+    """A bot conversation: each of the person's messages answers the bot's message before it."""
+    author = next((k for k in ("from", "role", "author", "sender") if all(k in m for m in messages)), None)
+    said = next((k for k in ("text", "message", "content") if all(k in m for m in messages)), None)
+    if author is None or said is None:
+        return None
+    bots = {m[author] for m in messages if str(m[author]).lower() in ("bot", "assistant", "system")
+            or str(m[author]).lower().endswith("bot")}
+    if not bots:
+        return None
+    pairs, asked = [], ""
+    for message in messages:
+        if message[author] in bots:
+            asked = str(message[said])
+        else:
+            pairs.append((asked or "message", message[said]))
+    return pairs
+
+
+def _iso_date(value: object) -> str | None:
+    """A date as YYYY-MM-DD whatever the tool wrote ("9/1/2020 12:00:00", "2020-09-01T10:00:00Z")."""
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    if re.match(r"^\d{4}-\d{2}-\d{2}", text):
+        return text[:10]
+    import dateparser
+
+    order = "MDY" if re.match(r"^\d{1,2}/\d{1,2}/\d{4}", text) else "DMY"  # 9/1/2020: a US export; 10.08.2020
+    parsed = dateparser.parse(text, languages=["ru", "be", "en"], settings={"DATE_ORDER": order})
+    return parsed.date().isoformat() if parsed else None
+
+
+def _iso_dates(events: dict) -> dict:
+    return {k: (_iso_date(v) if k in ("start", "end") else v) for k, v in events.items()}
 
 
 def _unflatten(row: dict) -> dict:

@@ -1,5 +1,6 @@
 """Readers: every format testimonies arrive in, and a clear refusal for each kind of broken file."""
 import json
+import re
 
 import pytest
 
@@ -92,8 +93,9 @@ BROKEN = {
     "truncated.pdf": (b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "not a readable PDF"),
     "scan.pdf": (None, "no text layer"),
     "broken.json": (b'{"submissions": [', "invalid JSON"),
-    "other.json": (b'{"hello": 1}', "neither an intake-form export"),
-    "notext.csv": ("name;phone\nX;1\n".encode(), "no 'text' column"),
+    "other.json": (b'{"hello": 1}', "holds the testimony (form map 'generic'); its fields: hello"),
+    "notext.csv": ("name;phone\nX;1\n".encode(), "holds the testimony (form map 'generic'); its fields: name, phone"),
+    "scalar.json": (b'"just a string"', "neither a form export"),
     "image.png": (b"\x89PNG\r\n\x1a\n", "unsupported file type .png"),
 }
 
@@ -107,7 +109,7 @@ def test_broken_files_are_refused_with_a_reason(tmp_path, name):
         data = tf.pdf_bytes([""])
     path = tmp_path / name
     path.write_bytes(data)
-    with pytest.raises(ReaderError, match=reason.replace("(", r"\(").replace(".", r"\.")):
+    with pytest.raises(ReaderError, match=re.escape(reason)):
         readers.read(path)
 
 
@@ -232,3 +234,54 @@ def test_a_pdf_with_only_an_owner_password_is_read_and_one_that_needs_a_password
     assert plain and readers.read(tmp_path / "owner-only.pdf").records[0].text == plain
     with pytest.raises(ReaderError, match="password to open it"):
         readers.read(tmp_path / "locked.pdf")
+
+
+def test_exports_of_other_form_tools_are_read_through_field_maps(tmp_path):
+    import json as json_module
+    answers = [{"question": "Ваше имя и фамилия", "answer": "Ядвига Лапицкая"},
+               {"question": "Ваш телефон", "answer": "+375 29 155-01-01"},
+               {"question": "Когда это произошло?", "answer": "10.08.2020"},
+               {"question": "Опишите, что произошло", "answer": "Капитан Тарасюк ударил меня дубинкой."},
+               {"question": "Имя сотрудника, если знаете", "answer": "Тарасюк"},
+               {"question": "Согласие на использование", "answer": "да"}]
+    (tmp_path / "qa.json").write_text(json_module.dumps({"responses": [{"answers": answers}]}, ensure_ascii=False),
+                                      encoding="utf-8")
+    record, = readers.read(tmp_path / "qa.json").records
+    assert record.text == "Капитан Тарасюк ударил меня дубинкой.\n\nИмя сотрудника, если знаете: Тарасюк"
+    assert record.identity == {"name": "Ядвига Лапицкая", "phone": "+375 29 155-01-01"}
+    assert record.event_start == "2020-08-10" and record.no_consent is None
+    (tmp_path / "responses.csv").write_text(
+        "Отметка времени,Ваше имя,Что с вами произошло?,Согласие на использование данных\n"
+        "9/1/2020 12:00:00,Анна Смирнова,Меня задержали сотрудники ОМОНа.,Да\n"
+        "9/2/2020 12:00:00,Ольга К,Сержант Лисин бил меня.,Нет\n", encoding="utf-8")
+    given, refused = readers.read(tmp_path / "responses.csv").records
+    assert (given.text, given.identity, given.received) == ("Меня задержали сотрудники ОМОНа.",
+                                                            {"name": "Анна Смирнова"}, "2020-09-01")
+    assert refused.no_consent.startswith("no consent")
+    (tmp_path / "kobo.json").write_text(json_module.dumps([{
+        "_uuid": "6a1f", "_submission_time": "2020-09-03T10:00:00", "group_a/full_name": "Пётр Сидоров",
+        "group_a/what_happened": "Меня избили в РУВД."}], ensure_ascii=False), encoding="utf-8")
+    kobo, = readers.read(tmp_path / "kobo.json").records
+    assert (kobo.text, kobo.identity, kobo.received) == ("Меня избили в РУВД.", {"name": "Пётр Сидоров"},
+                                                         "2020-09-03")
+    (tmp_path / "bot.json").write_text(json_module.dumps({"messages": [
+        {"from": "bot", "text": "Расскажите, что произошло"}, {"from": "user", "text": "Меня били в ЦИП."},
+        {"from": "bot", "text": "Ваше имя?"}, {"from": "user", "text": "Катя"}]}, ensure_ascii=False),
+        encoding="utf-8")
+    bot, = readers.read(tmp_path / "bot.json").records
+    assert (bot.text, bot.identity) == ("Меня били в ЦИП.", {"name": "Катя"})
+
+
+def test_a_form_map_of_ones_own_is_validated_and_tried_first(tmp_path):
+    from ingest import form_maps
+    (tmp_path / "bad.json").write_text('{"name": "x", "fields": {"victim": ["who"]}}', encoding="utf-8")
+    with pytest.raises(form_maps.FormMapError, match="unknown field 'victim'"):
+        form_maps.load_file(tmp_path / "bad.json")
+    (tmp_path / "hotline.json").write_text('{"name": "hotline", "detect": ["call_id"], "fields": '
+                                           '{"text": ["transcript"], "person.phone": ["caller number"]}}',
+                                           encoding="utf-8")
+    hotline = form_maps.load_file(tmp_path / "hotline.json")
+    item, _ = form_maps.to_schema([("call_id", "7"), ("Caller number", "+375 29 000-00-00"),
+                                   ("Transcript", "Нас били в автозаке.")], hotline)
+    assert item["text"] == "call_id: 7\n\nНас били в автозаке." and item["person"] == {"phone": "+375 29 000-00-00"}
+    assert hotline.detects({"call_id"}) and form_maps.builtin()[-1].name == "generic"
