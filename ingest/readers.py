@@ -162,10 +162,40 @@ def read_docx(data: bytes, origin: str) -> Reading:
     for table in document.tables:
         for row in table.rows:
             parts.append("\t".join(cell.text for cell in row.cells))
-    text = "\n".join(parts).strip("\n")
+    extra = _docx_notes(data)
+    text = "\n".join(parts).strip("\n") + ("\n\n" + "\n".join(extra) if extra else "")
     if not text.strip():
         raise ReaderError("the document has no text")
     return Reading([Record(origin, text, "document", data)])
+
+
+DOCX_NOTE_PARTS = ("word/footnotes.xml", "word/endnotes.xml", "word/comments.xml")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_notes(data: bytes) -> list[str]:
+    """What python-docx's paragraphs leave out: text boxes in the body, headers and footers, footnotes,
+    endnotes and comments (an official named in a footnote is as named as in the text). Each part is
+    parsed with python-docx's own parser (no entities, no network)."""
+    from docx.oxml import parse_xml
+
+    out: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        parts = [("word/document.xml", True)] + [(n, False) for n in sorted(names) if
+                                                  re.match(r"word/(header|footer)\d*\.xml$", n)] + \
+            [(n, False) for n in DOCX_NOTE_PARTS if n in names]
+        for name, boxes_only in parts:
+            if name not in names:
+                continue
+            root = parse_xml(archive.read(name))
+            scopes = root.iter(f"{_W}txbxContent") if boxes_only else [root]
+            for scope in scopes:
+                for paragraph in scope.iter(f"{_W}p"):
+                    line = "".join(t.text or "" for t in paragraph.iter(f"{_W}t")).strip()
+                    if line and line not in out:
+                        out.append(line)
+    return out
 
 
 # -- PDF --------------------------------------------------------------------------------------------

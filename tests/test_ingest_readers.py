@@ -285,3 +285,29 @@ def test_a_form_map_of_ones_own_is_validated_and_tried_first(tmp_path):
                                    ("Transcript", "Нас били в автозаке.")], hotline)
     assert item["text"] == "call_id: 7\n\nНас били в автозаке." and item["person"] == {"phone": "+375 29 000-00-00"}
     assert hotline.detects({"call_id"}) and form_maps.builtin()[-1].name == "generic"
+
+
+def test_docx_footnotes_comments_headers_and_text_boxes_are_read(tmp_path):
+    import io as io_module
+    import zipfile as zipfile_module
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    note = (f'<w:footnotes {w}><w:footnote w:id="1"><w:p><w:r><w:t>Его звали майор Тарасюк, ОМОН.</w:t></w:r></w:p>'
+            '</w:footnote></w:footnotes>')
+    comment = f'<w:comments {w}><w:comment w:id="0"><w:p><w:r><w:t>Сержант Лисин тоже бил.</w:t></w:r></w:p></w:comment></w:comments>'
+    source = zipfile_module.ZipFile(io_module.BytesIO(tf.docx_bytes(["Меня избили в автозаке."])))
+    out = io_module.BytesIO()
+    with zipfile_module.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":  # a text box inside the body's first run
+                data = data.replace(b"</w:body>", b'<w:p><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>'
+                                    + "Капитан Орлов приказал".encode() + b"</w:t></w:r></w:p></w:txbxContent>"
+                                    b"</w:pict></w:r></w:p></w:body>")
+            target.writestr(item, data)
+        target.writestr("word/footnotes.xml", note)
+        target.writestr("word/comments.xml", comment)
+    (tmp_path / "notes.docx").write_bytes(out.getvalue())
+    text = readers.read(tmp_path / "notes.docx").records[0].text
+    for line in ("Меня избили в автозаке.", "Капитан Орлов приказал", "Его звали майор Тарасюк, ОМОН.",
+                 "Сержант Лисин тоже бил."):
+        assert line in text
