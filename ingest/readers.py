@@ -428,38 +428,66 @@ def read_consent(item: dict) -> tuple[dict[str, bool], str | None]:
 
 # -- Telegram Desktop export ------------------------------------------------------------------------
 def read_telegram(document: dict, origin: str) -> Reading:
+    """A Telegram Desktop export of the feedback bot: one testimony per person per chat, made of that
+    person's own messages; the bot (an author named "…bot", or the exporting account itself) is the other
+    party. A malformed message is listed with its reason and the others are kept."""
     chats = document["chats"].get("list", []) if isinstance(document.get("chats"), dict) else [document]
     if not isinstance(chats, list) or not all(isinstance(chat, dict) for chat in chats):
         raise ReaderError("Telegram export whose chats are not a list of objects")
-    records = []
+    owner = (document.get("personal_information") or {}).get("user_id") \
+        if isinstance(document.get("personal_information"), dict) else None
+    reading = Reading([])
     for number, chat in enumerate(chats, 1):
         if not isinstance(chat.get("messages", []), list):
-            raise ReaderError(f"Telegram chat {number}: 'messages' is not a list")
-        record = _telegram_chat(chat, f"{origin}#{number}")
-        if record is not None:
-            records.append(record)
-    return Reading(records)
+            reading.rejected.append((f"{origin}#{number}", "Telegram chat whose 'messages' is not a list"))
+            continue
+        records, rejected = _telegram_chat(chat, f"{origin}#{number}", f"user{owner}" if owner else None)
+        reading.records += records
+        reading.rejected += rejected
+    return reading
 
 
 def message_text(message: dict) -> str:
     """Telegram writes text as a string or as a list of strings and {'type', 'text'} pieces."""
     text = message.get("text", "")
     if isinstance(text, list):
-        text = "".join(part if isinstance(part, str) else str(part.get("text", "")) for part in text)
+        text = "".join(part if isinstance(part, str) else str(part.get("text", "")) if isinstance(part, dict)
+                       else "" for part in text)
     return text if isinstance(text, str) else ""
 
 
-def _telegram_chat(chat: dict, origin: str) -> Record | None:
-    messages = [m for m in chat.get("messages", []) if isinstance(m, dict) and m.get("type") == "message"]
-    person_id = f"user{chat.get('id')}"
-    own = [m for m in messages if m.get("from_id") == person_id]
-    if not own:  # the person is the most active author who is not a bot
-        authors = [m.get("from_id") for m in messages if m.get("from_id") and "bot" not in
-                   str(m.get("from", "")).lower()]
-        if not authors:
-            return None
-        person_id = max(set(authors), key=authors.count)
-        own = [m for m in messages if m.get("from_id") == person_id]
+def _is_bot(author_id: str, name: object, owner: str | None) -> bool:
+    return author_id == owner or "bot" in str(name or "").lower() or author_id.lower().startswith("bot")
+
+
+def _telegram_chat(chat: dict, origin: str, owner: str | None) -> tuple[list[Record], list[tuple[str, str]]]:
+    by_author: dict[str, list[dict]] = {}
+    rejected = []
+    for number, message in enumerate(chat.get("messages", []), 1):
+        if not isinstance(message, dict):
+            rejected.append((f"{origin} message {number}", "a message that is not an object"))
+            continue
+        if message.get("type") != "message":
+            continue
+        author = message.get("from_id")
+        if not isinstance(author, str) or not author:
+            rejected.append((f"{origin} message {number}", "a message without its author (from_id)"))
+            continue
+        if not isinstance(message.get("text", ""), (str, list)):
+            rejected.append((f"{origin} message {number}", "a message whose text is neither text nor pieces"))
+            continue
+        if not _is_bot(author, message.get("from"), owner):
+            by_author.setdefault(author, []).append(message)
+    people = sorted(by_author, key=lambda a: (a != f"user{chat.get('id')}", a))  # the chat's person first
+    records = []
+    for k, person_id in enumerate(people):
+        record = _telegram_record(chat, by_author[person_id], person_id, origin if k == 0 else f"{origin}.{k + 1}")
+        if record is not None:
+            records.append(record)
+    return records, rejected
+
+
+def _telegram_record(chat: dict, own: list[dict], person_id: str, origin: str) -> Record | None:
     texts = [message_text(m).strip() for m in own]
     text = "\n\n".join(t for t in texts if t)
     if not text:
@@ -467,7 +495,7 @@ def _telegram_chat(chat: dict, origin: str) -> Record | None:
     identity = {"name": next((str(m.get("from")) for m in own if m.get("from")), None) or chat.get("name"),
                 "telegram": person_id}
     for m in own:
-        contact = m.get("contact_information") or {}
+        contact = m.get("contact_information") if isinstance(m.get("contact_information"), dict) else {}
         if contact.get("phone_number"):
             identity["phone"] = contact["phone_number"]
     dates = sorted(str(m.get("date", ""))[:10] for m in own if m.get("date"))

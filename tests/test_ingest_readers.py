@@ -311,3 +311,25 @@ def test_docx_footnotes_comments_headers_and_text_boxes_are_read(tmp_path):
     for line in ("Меня избили в автозаке.", "Капитан Орлов приказал", "Его звали майор Тарасюк, ОМОН.",
                  "Сержант Лисин тоже бил."):
         assert line in text
+
+
+def test_a_telegram_chat_gives_one_testimony_per_person_and_a_malformed_message_loses_nothing_else(tmp_path):
+    import json as json_module
+    messages = [{"id": 1, "type": "message", "date": "2020-09-03T10:00:00", "from": "Help Bot", "from_id": "user999",
+                 "text": "Расскажите, что произошло"}]
+    for k, (name, text) in enumerate((("Анна", "Меня били в автозаке."), ("Борис", "Капитан Орлов ударил меня."),
+                                      ("Вера", "Нас держали на коленях в РУВД.")), 2):
+        messages.append({"id": k, "type": "message", "date": f"2020-09-0{k}T11:00:00", "from": name,
+                         "from_id": f"user{k}", "text": text})
+    messages += [{"id": 8, "type": "message", "from": "Анна", "text": "нет автора"}, "not a message",
+                 {"id": 9, "type": "message", "from": "Борис", "from_id": "user3", "text": 42}]
+    (tmp_path / "result.json").write_text(json_module.dumps(
+        {"name": "Feedback", "type": "private_supergroup", "id": 999, "messages": messages}, ensure_ascii=False),
+        encoding="utf-8")
+    reading = readers.read(tmp_path / "result.json")
+    assert sorted((r.identity["name"], r.text) for r in reading.records) == [
+        ("Анна", "Меня били в автозаке."), ("Борис", "Капитан Орлов ударил меня."), ("Вера", "Нас держали на коленях в РУВД.")]
+    assert len({r.testimony_id for r in reading.records}) == 3
+    assert [reason for _, reason in reading.rejected] == ["a message without its author (from_id)",
+                                                          "a message that is not an object",
+                                                          "a message whose text is neither text nor pieces"]
