@@ -77,8 +77,9 @@ class CommandChain:
         return self.claims.get(fact_id, [])
 
     def corroboration(self, fact_id: str) -> int:
-        """Number of distinct testimonies behind a fact (claims from reference sources do not count)."""
-        return len({c["testimony_id"] for c in self.evidence(fact_id) if c.get("testimony_id")})
+        """Number of distinct testimonies behind a fact, an account told twice counted once (claims from
+        reference sources do not count)."""
+        return corroboration(self.evidence(fact_id))
 
     def superiors(self) -> list[tuple[ChainStep, str]]:
         """Every (step with a commander, overall certainty) above the agents, once per level, unit and
@@ -147,6 +148,11 @@ def _top_bodies() -> frozenset[str]:
     return frozenset(u.id for u in lexicon_module.load().units.values() if not u.parent)
 
 
+def corroboration(claims: list[dict]) -> int:
+    """Distinct accounts among the testimonies the claims cite (a near-duplicate re-telling is one)."""
+    return len({c.get("account") or c["testimony_id"] for c in claims if c.get("testimony_id")})
+
+
 def claims_for(driver: neo4j.Driver, fact_ids: list[str], database: str = "neo4j") -> dict[str, list[dict]]:
     """Claims per fact id, rejected ones left out."""
     claims: dict[str, list[dict]] = {}
@@ -155,6 +161,7 @@ def claims_for(driver: neo4j.Driver, fact_ids: list[str], database: str = "neo4j
         if claim.get("status") == "rejected":
             continue
         claim["testimony_language"] = row["testimony_language"]
+        claim["account"] = row["account"]
         claims.setdefault(claim["fact_id"], []).append(claim)
     return claims
 

@@ -77,10 +77,13 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
              ("id", "name", "names", "kind", "lat", "lon", "unit"), required=("id", "name"), indexed=("name",),
              list_properties=("names",)),
     NodeType("Testimony", "One testimony, identified by the SHA-256 of its content; text_id: the SHA-256 of "
-             "its text in a normal dress (the same testimony in another encoding or Unicode form has the same).",
+             "its text in a normal dress (the same testimony in another encoding or Unicode form has the same); "
+             "minhash: its MinHash signature; account: the first testimony of the account it re-tells (a "
+             "near-duplicate, ingest/duplicates.py), which corroboration counts once.",
              ("id", "language", "source_type", "received", "word_count", "ingested_at", "title", "consent",
-              "source_file", "text_id"),
-             required=("id", "language", "source_type"), indexed=("text_id",), list_properties=("consent",)),
+              "source_file", "text_id", "minhash", "account", "account_similarity"),
+             required=("id", "language", "source_type"), indexed=("text_id", "account"),
+             list_properties=("consent", "minhash")),
     NodeType("Source", "Who collected the material, with a source reliability grade (A-F).",
              ("id", "name", "kind", "reliability"), required=("id", "name")),
     NodeType("Victim", "A keyed pseudonym of the person giving a testimony; nothing identifying.",

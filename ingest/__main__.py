@@ -95,6 +95,10 @@ def _print_summary(summary) -> None:
     print(f"quarantined: {len(summary.quarantined)}")
     for origin, reason in summary.quarantined:
         print(f"  {origin}: {reason}")
+    if summary.same_account:
+        print(f"re-telling an account already given (linked, counted once; review them): {len(summary.same_account)}")
+        for origin, reason in summary.same_account:
+            print(f"  {origin}: {reason}")
     if summary.skipped:
         print(f"skipped (not testimonies): {len(summary.skipped)}")
         for origin, reason in summary.skipped:

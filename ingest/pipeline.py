@@ -33,7 +33,7 @@ from graph import model, queries
 from graph.model import GraphBatch
 from graph.resolve import ResolutionReport, resolve
 from graph.writer import BatchWriteError, BatchWriter
-from ingest import readers, to_graph
+from ingest import duplicates, readers, to_graph
 from ingest.pseudonymise import protect
 from ingest.readers import Record, ReaderError, display_path
 from ingest.vault import Vault
@@ -60,6 +60,7 @@ class Summary:
     known: int = 0
     quarantined: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)   # not testimonies: hidden files, README
+    same_account: list[tuple[str, str]] = field(default_factory=list)   # near-duplicates, linked as one account
     entity_ids: set = field(default_factory=set, repr=False)
     claims: int = 0
     words: int = 0
@@ -274,6 +275,17 @@ def run(paths: list[Path], driver: neo4j.Driver, *, database: str = "neo4j", vau
             vault.store(record.testimony_id, _original(record, result.pseudonym))
         summary.add_time("protect", time.perf_counter() - began)
 
+        began = time.perf_counter()
+        signatures = {r.testimony_id: duplicates.signature(p.text) for r, p in protected}
+        known = [(row["id"], row["account"], row["minhash"]) for row in _read(driver, database, "testimony_signatures")]
+        same_account = duplicates.accounts(known, list(signatures.items()))
+        for record, _ in protected:
+            if record.testimony_id in same_account:
+                account, similarity = same_account[record.testimony_id]
+                summary.same_account.append((record.origin, f"re-tells the account of testimony {account[:16]} "
+                                                            f"(similarity {similarity:.2f}); counted once"))
+        summary.add_time("duplicates", time.perf_counter() - began)
+
         groups = [protected[i:i + batch_size] for i in range(0, len(protected), batch_size)]
         work = [[(p.text, r.language if r.language in LANGUAGES else "auto") for r, p in g] for g in groups]
         began = time.perf_counter()
@@ -283,7 +295,8 @@ def run(paths: list[Path], driver: neo4j.Driver, *, database: str = "neo4j", vau
             waiting[0].extend(group)
             waiting[1].extend(results)
             if len(waiting[0]) >= write_size or number == len(groups):
-                _write_group(writer, driver, database, waiting[0], waiting[1], summary, source_name)
+                _write_group(writer, driver, database, waiting[0], waiting[1], summary, source_name,
+                             signatures, same_account)
                 waiting[0].clear()
                 waiting[1].clear()
                 if on_progress:
@@ -299,7 +312,7 @@ def run(paths: list[Path], driver: neo4j.Driver, *, database: str = "neo4j", vau
 
 
 def _write_group(writer: BatchWriter, driver: neo4j.Driver, database: str, group: list, results: list[dict],
-                 summary: Summary, source_name: str | None) -> None:
+                 summary: Summary, source_name: str | None, signatures: dict, same_account: dict) -> None:
     began = time.perf_counter()
     batch = GraphBatch()
     written = []
@@ -309,7 +322,9 @@ def _write_group(writer: BatchWriter, driver: neo4j.Driver, database: str, group
             pseudonym=protected.pseudonym, received=record.received, word_count=len(protected.text.split()),
             event_start=record.event_start, event_end=record.event_end, source_name=source_name,
             consent=sorted(k for k, v in record.consent.items() if v), source_file=protected.source_file,
-            text_id=record.text_id)
+            text_id=record.text_id, minhash=[int(v) for v in signatures[record.testimony_id].hashvalues],
+            account=same_account.get(record.testimony_id, (None, None))[0],
+            account_similarity=same_account.get(record.testimony_id, (None, None))[1])
         try:
             built = to_graph.build(info, protected.text, extraction, extraction["extractor"],
                                    extraction["extractor_version"])
@@ -363,6 +378,12 @@ def _write_one(writer: BatchWriter, driver: neo4j.Driver, database: str, one: tu
         summary.quarantined.append((protected.source_file or record.testimony_id[:16],
                                     f"could not be written to the graph ({error.query}): {reason[:300]}"))
         return False
+
+
+def _read(driver: neo4j.Driver, database: str, name: str, **params) -> list[dict]:
+    records, _, _ = driver.execute_query(queries.get(name), params, database_=database,
+                                         routing_=neo4j.RoutingControl.READ)
+    return [r.data() for r in records]
 
 
 def _same_text(driver: neo4j.Driver, database: str, text_ids: list[str]) -> dict[str, str]:

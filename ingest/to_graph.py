@@ -41,6 +41,9 @@ class TestimonyInfo:
     consent: list[str] = field(default_factory=list)   # consents the person gave (names of form flags)
     source_file: str | None = None                      # the file as given to ingest (identity masked)
     text_id: str | None = None                          # SHA-256 of the text in a normal dress (readers)
+    minhash: list[int] | None = None                    # its MinHash signature (ingest/duplicates.py)
+    account: str | None = None                          # the testimony whose account it re-tells, if any
+    account_similarity: float | None = None
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +154,8 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
     batch.add_node("Testimony", {k: v for k, v in {
         "id": info.id, "language": info.language, "source_type": info.source_type, "received": info.received,
         "word_count": info.word_count, "title": _title(info), "consent": info.consent,
-        "source_file": info.source_file, "text_id": info.text_id}.items() if v is not None})
+        "source_file": info.source_file, "text_id": info.text_id, "minhash": info.minhash,
+        "account": info.account, "account_similarity": info.account_similarity}.items() if v is not None})
     facts.link("FROM_SOURCE", info.id, source_id)
     if info.pseudonym:
         batch.add_node("Victim", {"id": info.pseudonym, "pseudonym": info.pseudonym})

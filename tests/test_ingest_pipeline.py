@@ -218,6 +218,33 @@ def test_the_same_testimony_in_another_dress_is_one_testimony(db, vault, tmp_pat
     assert records[0]["n"] == 1
 
 
+def summary_ids(path: Path) -> str:
+    return pipeline.read_all([path], pipeline.Summary(), 10**6)[0].testimony_id[:16]
+
+
+def test_an_account_told_again_with_small_changes_is_linked_and_corroborates_once(db, vault, tmp_path):
+    from graph import chain
+    driver, database = db
+    account = ("10 августа 2020 года меня задержали у метро Пушкинская. В автозаке капитан Тарасюк бил меня "
+               "дубинкой по ногам и спине, а сержант Лисин держал меня на полу лицом вниз. Потом нас отвезли в "
+               "Фрунзенское РУВД, где нас держали во дворе лицом к стене до утра. Утром меня перевезли на "
+               "Окрестина, где я провёл трое суток в камере на четверых, где было тридцать человек. ")
+    (tmp_path / "first.txt").write_text(account + "Я готов дать показания.", encoding="utf-8")
+    (tmp_path / "again.txt").write_text(account + "Я готов дать показания в суде.", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("12 августа 2020 года капитан Тарасюк бил меня дубинкой в автозаке у "
+                                        "стелы. Потом меня отвезли в Партизанское РУВД.", encoding="utf-8")
+    summary = pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1)
+    assert summary.new == 3   # both kept, the later one (in file order) linked to the first
+    assert [(Path(o).name, r.split(" (")[0]) for o, r in summary.same_account] == [
+        ("first.txt", "re-tells the account of testimony " + summary_ids(tmp_path / "again.txt"))]
+    records, _, _ = driver.execute_query(
+        "MATCH (p:Person)-[r:PERPETRATED]->(:Incident) WHERE p.name CONTAINS 'Тарасюк' "
+        "RETURN collect(DISTINCT r.id) AS facts", database_=database)
+    claims = [c for facts in chain.claims_for(driver, records[0]["facts"], database).values() for c in facts]
+    assert len({c["testimony_id"] for c in claims}) == 3     # three testimonies ...
+    assert chain.corroboration(claims) == 2                  # ... two accounts
+
+
 def test_the_vault_keeps_the_original_and_the_graph_only_the_pseudonym(db, vault, tmp_path):
     driver, database = db
     (tmp_path / "forms.json").write_bytes(tf.intake_json([tf.form_submission()]))

@@ -1,7 +1,9 @@
-// The claims behind a list of facts (node or relationship ids), with the testimony each cites.
+// The claims behind a list of facts (node or relationship ids), with the testimony each cites and the
+// account it belongs to (a near-duplicate re-telling counts with the testimony it re-tells).
 // Parameters: $fact_ids.
 UNWIND $fact_ids AS fid
 MATCH (c:Claim {fact_id: fid})
 OPTIONAL MATCH (c)-[:CITES]->(t:Testimony)
-RETURN c {.*} AS claim, t.id AS testimony_id, t.language AS testimony_language, t.received AS testimony_received
+RETURN c {.*} AS claim, t.id AS testimony_id, t.language AS testimony_language, t.received AS testimony_received,
+       coalesce(t.account, t.id) AS account
 ORDER BY c.fact_id, c.confidence DESC, c.id

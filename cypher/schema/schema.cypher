@@ -40,6 +40,8 @@ CREATE INDEX mention_testimony_id IF NOT EXISTS FOR (n:Mention) ON (n.testimony_
 ;
 CREATE INDEX testimony_text_id IF NOT EXISTS FOR (n:Testimony) ON (n.text_id)
 ;
+CREATE INDEX testimony_account IF NOT EXISTS FOR (n:Testimony) ON (n.account)
+;
 CREATE INDEX mention_person_id IF NOT EXISTS FOR (n:Mention) ON (n.person_id)
 ;
 CREATE CONSTRAINT mergeproposal_id IF NOT EXISTS FOR (n:MergeProposal) REQUIRE n.id IS UNIQUE

@@ -9,5 +9,8 @@ SET n.language = coalesce(n.language, row.language),
     n.title = coalesce(n.title, row.title),
     n.consent = coalesce(n.consent, row.consent),
     n.source_file = coalesce(n.source_file, row.source_file),
-    n.text_id = coalesce(n.text_id, row.text_id)
+    n.text_id = coalesce(n.text_id, row.text_id),
+    n.minhash = coalesce(n.minhash, row.minhash),
+    n.account = coalesce(n.account, row.account),
+    n.account_similarity = coalesce(n.account_similarity, row.account_similarity)
 RETURN row.id AS id

@@ -60,7 +60,7 @@ class Subgraph:
         return [link for link in self.links if link["type"] in types]
 
     def corroboration(self, fact_id: str) -> int:
-        return len({c["testimony_id"] for c in self.claims.get(fact_id, []) if c.get("testimony_id")})
+        return chain.corroboration(self.claims.get(fact_id, []))
 
     def confidence(self, fact_id: str) -> float:
         return max((c["confidence"] for c in self.claims.get(fact_id, [])), default=0.0)
