@@ -162,6 +162,7 @@ def claims_for(driver: neo4j.Driver, fact_ids: list[str], database: str = "neo4j
             continue
         claim["testimony_language"] = row["testimony_language"]
         claim["account"] = row["account"]
+        claim["testimony_consent"] = row["testimony_consent"]
         claims.setdefault(claim["fact_id"], []).append(claim)
     return claims
 

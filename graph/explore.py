@@ -222,7 +222,8 @@ class Evidence:
         return bool(self.of(fact_id))
 
     def testimonies(self, fact_id: str) -> int:
-        return len({c["testimony_id"] for c in self.of(fact_id) if c.get("testimony_id")})
+        """Independent testimonies: an account told twice (a near-duplicate) counts once."""
+        return chain.corroboration(self.of(fact_id))
 
     def join(self, post: dict) -> dict:
         """A joined post (graph/posts.py) is backed by the claims of every post it joins."""

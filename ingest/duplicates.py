@@ -14,6 +14,7 @@ from datasketch import MinHash, MinHashLSH
 from ingest.readers import normal_text
 
 PERMUTATIONS = 128
+SCHEME = "affine32"   # datasketch's hashing scheme: 32-bit values, stored as they are on the Testimony node
 SHINGLE_WORDS = 3
 SAME_ACCOUNT = 0.9
 
@@ -21,7 +22,7 @@ SAME_ACCOUNT = 0.9
 def signature(text: str) -> MinHash:
     words = normal_text(text).lower().split()
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
+    minhash = MinHash(num_perm=PERMUTATIONS, seed=1, scheme=SCHEME)
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return minhash
 
@@ -29,7 +30,7 @@ def signature(text: str) -> MinHash:
 def stored(values: list[int]) -> MinHash:
     import numpy as np
 
-    return MinHash(num_perm=PERMUTATIONS, seed=1, hashvalues=np.array(values, dtype=np.uint64))
+    return MinHash(num_perm=PERMUTATIONS, seed=1, scheme=SCHEME, hashvalues=np.array(values, dtype=np.uint32))
 
 
 def accounts(known: list[tuple[str, str, list[int]]], fresh: list[tuple[str, MinHash]]) -> dict[str, tuple[str, float]]:

@@ -66,6 +66,8 @@ def test_person_profile_shows_posts_incidents_and_evidence(samples):
     assert app.metric[0].value != "0"
     quotes = [m.value for m in app.markdown if m.value.startswith("> ")]
     assert quotes and any(":orange-background[" in q for q in quotes)  # the mention is highlighted
+    # a testimony from an intake form shows the consent its giver granted
+    assert any("consent: share with prosecutors" in c.value for c in app.caption)
 
 
 def test_person_page_without_id_and_with_an_unknown_id(samples):

@@ -5,5 +5,5 @@ UNWIND $fact_ids AS fid
 MATCH (c:Claim {fact_id: fid})
 OPTIONAL MATCH (c)-[:CITES]->(t:Testimony)
 RETURN c {.*} AS claim, t.id AS testimony_id, t.language AS testimony_language, t.received AS testimony_received,
-       coalesce(t.account, t.id) AS account
+       coalesce(t.account, t.id) AS account, t.consent AS testimony_consent
 ORDER BY c.fact_id, c.confidence DESC, c.id
