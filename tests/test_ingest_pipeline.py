@@ -244,7 +244,7 @@ def test_an_account_told_again_with_small_changes_is_linked_and_corroborates_onc
     assert len({c["testimony_id"] for c in claims}) == 3     # three testimonies ...
     assert chain.corroboration(claims) == 2                  # ... two accounts
     # a later run knows the account from the signatures stored on the graph
-    (tmp_path / "later.txt").write_text(account + "Готов повторить это в любом суде.", encoding="utf-8")
+    (tmp_path / "later.txt").write_text(account + "Я готов дать показания в любом суде.", encoding="utf-8")
     later = pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1)
     assert later.new == 1 and [Path(o).name for o, _ in later.same_account] == ["later.txt"]
 
