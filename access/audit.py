@@ -21,8 +21,16 @@ from pathlib import Path
 from ingest.vault import Vault
 
 GENESIS = "0" * 64
-EVENTS = ("sign-in", "sign-in-failed", "sign-out", "search", "view-person", "view-unit", "view-incident",
-          "review", "merge-decision", "export", "upload", "reidentify", "user-added", "user-removed", "role-changed")
+EVENTS = ("sign-in", "sign-in-failed", "sign-in-locked", "sign-out", "session-ended", "search", "view-person",
+          "view-unit", "view-incident", "view-network", "view-timeline", "review", "merge-decision", "export",
+          "upload", "reidentify", "reidentify-refused", "user-added", "user-removed", "role-changed")
+MAX_USER_CHARS = 64   # a user name as typed at sign-in may be anything; the log keeps it bounded
+
+
+def bounded(user: object) -> str:
+    """A user name for the log: at most MAX_USER_CHARS characters, control characters escaped."""
+    text = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in str(user)[:MAX_USER_CHARS + 1])
+    return text[:MAX_USER_CHARS] + ("…" if len(str(user)) > MAX_USER_CHARS else "")
 
 
 def _digest(previous: str, entry: dict) -> str:
@@ -41,16 +49,12 @@ class AuditLog:
     def append(self, user: str, event: str, **details) -> dict:
         if event not in EVENTS:
             raise ValueError(f"unknown audit event {event!r}")
+        user = bounded(user)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(descriptor, "r+", encoding="utf-8") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)  # one writer at a time: the chain stays linear
-            handle.seek(0)
-            last = None
-            for line in handle:
-                if line.strip():
-                    last = line
-            previous = json.loads(last) if last else None
+            previous = self._last(handle)
             entry = {"seq": previous["seq"] + 1 if previous else 1,
                      "at": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
                      "user": user, "event": event, "details": details,
@@ -61,9 +65,34 @@ class AuditLog:
             os.fsync(handle.fileno())
             # the head (last sequence number and hash) beside the log: lines cut from the end are noticed
             head = self.path.with_suffix(".head")
-            head.with_suffix(".tmp").write_text(json.dumps({"seq": entry["seq"], "hash": entry["hash"]}))
+            descriptor = os.open(head.with_suffix(".tmp"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(descriptor, "w") as written:
+                written.write(json.dumps({"seq": entry["seq"], "hash": entry["hash"]}))
             os.replace(head.with_suffix(".tmp"), head)
         return entry
+
+    def _last(self, handle) -> dict | None:
+        """The last entry: from the head when it matches the end of the log (O(1)), else by reading it."""
+        head = self.path.with_suffix(".head")
+        size = handle.seek(0, os.SEEK_END)
+        if size == 0:
+            return None
+        tail_start = max(0, size - 65536)
+        handle.seek(tail_start)
+        lines = [line for line in handle.read().splitlines() if line.strip()]
+        if lines and (tail_start == 0 or len(lines) > 1):
+            try:
+                last = json.loads(lines[-1])
+                if not head.exists() or json.loads(head.read_text()).get("hash") == last.get("hash"):
+                    return last
+            except ValueError:
+                pass
+        handle.seek(0)
+        last = None
+        for line in handle:
+            if line.strip():
+                last = line
+        return json.loads(last) if last else None
 
     def entries(self) -> list[dict]:
         if not self.path.exists():

@@ -101,6 +101,11 @@ class UserStore:
                 raise AccessError(f"no user {name!r}")
             self._save(users)
 
+    def role_of(self, name: str) -> str | None:
+        """The user's role now (None: removed). Read on every page run, so a change takes effect at once."""
+        row = self._load().get(name)
+        return row["role"] if row else None
+
     def authenticate(self, name: str, password: str) -> str | None:
         """The user's role when the password is right, else None (same answer for an unknown user)."""
         row = self._load().get(name)

@@ -5,7 +5,9 @@ network explorer, review queue, timeline and map, and adding testimonies.
 """
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,7 +17,10 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the pat
 import streamlit as st  # noqa: E402
 
 from access.audit import AuditLog  # noqa: E402
+from access.lockout import Lockout, key_of  # noqa: E402
 from access.users import UserStore, allows  # noqa: E402
+
+IDLE_MINUTES = float(os.environ.get("PKG_SESSION_IDLE_MINUTES") or 30)   # a session unused this long ends
 
 st.set_page_config(page_title="Perpetrator graph", layout="wide")
 
@@ -32,17 +37,49 @@ def sign_in() -> None:
         password = st.text_input("Password", type="password", key="sign_in_password")
         submitted = st.form_submit_button("Sign in")
     if submitted:
+        lockout = Lockout.from_env()
+        client = st.context.ip_address
+        keys = [key_of("user", name or "?")] + ([key_of("client", client)] if isinstance(client, str) and client
+                                                else [])
+        wait = lockout.locked_for(keys)
+        if wait > 0:  # even the right password waits: guessing gets slower with every failure
+            AuditLog.from_env().append(name or "?", "sign-in-locked", seconds=round(wait))
+            st.error(f"Too many failed sign-ins: try again in {wait:.0f} s.")
+            st.stop()
         role = users.authenticate(name, password)
         if role:
+            lockout.succeeded(keys[:1])
             st.session_state["user"] = {"name": name, "role": role}
+            st.session_state["last_seen"] = time.time()
             AuditLog.from_env().append(name, "sign-in", role=role)
             st.rerun()
-        AuditLog.from_env().append(name or "?", "sign-in-failed")
-        st.error("Wrong user name or password.")
+        locked = lockout.failed(keys)
+        AuditLog.from_env().append(name or "?", "sign-in-failed", locked_seconds=round(locked))
+        st.error("Wrong user name or password." + (f" Sign-in is locked for {locked:.0f} s." if locked else ""))
     st.stop()
 
 
+def still_allowed(user: dict) -> dict | None:
+    """The signed-in user as the user store says now: a removed user is signed out, a demoted one loses
+    the power on this very run, and a session idle longer than IDLE_MINUTES ends."""
+    now = time.time()
+    idle = now - st.session_state.get("last_seen", now)
+    role = UserStore.from_env().role_of(user["name"])
+    if role is None or idle > IDLE_MINUTES * 60:
+        AuditLog.from_env().append(user["name"], "session-ended",
+                                   reason="user removed" if role is None else f"idle {idle / 60:.0f} min")
+        del st.session_state["user"]
+        return None
+    if role != user["role"]:
+        AuditLog.from_env().append(user["name"], "role-changed", session_role=user["role"], role=role)
+        user = st.session_state["user"] = {**user, "role": role}
+    st.session_state["last_seen"] = now
+    return user
+
+
 user = st.session_state.get("user")
+if user:
+    user = still_allowed(user)
 if not user:
     sign_in()
 

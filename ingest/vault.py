@@ -69,6 +69,7 @@ class Vault:
     def store(self, testimony_id: str, payload: dict) -> Path:
         folder = self.directory / "store"
         folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
         path = folder / f"{testimony_id}.bin"
         if path.exists():
             return path
@@ -99,7 +100,11 @@ class Vault:
     # -- identity registry ------------------------------------------------------------------------
     def _registry(self) -> sqlite3.Connection:
         self.directory.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.directory / "identities.sqlite")
+        os.chmod(self.directory, 0o700)
+        path = self.directory / "identities.sqlite"
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))  # created 0600 before sqlite opens it
+        os.chmod(path, 0o600)
+        connection = sqlite3.connect(path)
         connection.execute("CREATE TABLE IF NOT EXISTS identifier (hash TEXT PRIMARY KEY, pseudonym TEXT NOT NULL)")
         return connection
 

@@ -67,9 +67,17 @@ def open_page(path: str | None = None, role: str | None = "admin", user: str | N
 
     from streamlit.testing.v1 import AppTest
 
+    from access.users import AccessError, UserStore
+
     app = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py"), default_timeout=60)
     if role:
-        app.session_state["user"] = {"name": user or f"{role}-1", "role": role}
+        name = user or f"{role}-1"
+        users = UserStore.from_env()  # the app checks the session against the user store on every run
+        try:
+            users.add(name, "a-test-password", role)
+        except AccessError:
+            users.set_role(name, role)
+        app.session_state["user"] = {"name": name, "role": role}
     if path:
         app.switch_page(path)
     for key, value in params.items():

@@ -216,3 +216,63 @@ def test_injection_strings_stay_plain_text_in_graph_search_page_and_export(loade
         for statement in [s.strip() for s in body.split("\n;") if s.strip()]:
             session.run(statement).consume()
     assert store.read("person_profile", ids=["person:injection"])[0]["person"]["name"] == INJECTION
+
+
+@pytest.mark.neo4j
+def test_a_removed_or_demoted_user_loses_the_power_on_the_next_click_and_an_idle_session_ends(loaded):
+    import time
+    _, vault = loaded
+    app = as_user(vault, "admin", "views/admin.py", user="temp-admin")
+    assert [t.value for t in app.title] != ["Search"]   # an admin has the admin page
+    users = UserStore.from_env()
+    users.set_role("temp-admin", "viewer")          # demoted from the command line, session still open
+    app.run()                                        # his next click
+    assert app.session_state["user"]["role"] == "viewer" and [t.value for t in app.title] == ["Search"]
+    with pytest.raises(ValueError):                  # the admin page is no longer his
+        app.switch_page("views/admin.py")
+    users.remove("temp-admin")                        # removed: signed out on the next run
+    app.run()
+    assert "user" not in app.session_state and app.title[0].value == "Sign in"
+    idle = as_user(vault, "analyst", user="idle-analyst")
+    idle.session_state["last_seen"] = time.time() - 31 * 60
+    idle.run()
+    assert "user" not in idle.session_state and idle.title[0].value == "Sign in"
+    events = [(e["user"], e["event"]) for e in AuditLog.from_env().entries()]
+    assert ("temp-admin", "role-changed") in events and ("temp-admin", "session-ended") in events
+    assert ("idle-analyst", "session-ended") in events
+
+
+@pytest.mark.neo4j
+def test_repeated_failures_lock_the_name_and_a_huge_name_stays_bounded_in_the_log(loaded):
+    _, vault = loaded
+    os.environ["PKG_VAULT_DIR"] = str(vault)
+    users = UserStore.from_env()
+    if "locky" not in users.names():
+        users.add("locky", PASSWORD, "analyst")
+    app = as_user(vault, None)
+    for _ in range(4):
+        app.text_input(key="sign_in_name").input("locky")
+        app.text_input(key="sign_in_password").input("wrong password")
+        app.button[0].click().run()
+    assert "locked" in app.error[0].value
+    app.text_input(key="sign_in_password").input(PASSWORD)   # the right password waits too
+    app.button[0].click().run()
+    assert "Too many failed sign-ins" in app.error[0].value and "user" not in app.session_state
+    app.text_input(key="sign_in_name").input("Z" * 200_000)
+    app.text_input(key="sign_in_password").input("wrong password")
+    app.button[0].click().run()
+    entries = AuditLog.from_env().entries()
+    assert ("locky", "sign-in-locked") in [(e["user"], e["event"]) for e in entries]
+    assert max(len(e["user"]) for e in entries) <= 65 and AuditLog.from_env().verify()[0]
+
+
+def test_the_audit_log_and_its_head_are_private_and_an_append_reads_only_the_end(vault_env):
+    import stat as stat_module
+    log = AuditLog.from_env()
+    for number in range(300):
+        log.append("ana", "search", query=f"q{number}")
+    assert {stat_module.S_IMODE(p.stat().st_mode) for p in (log.path, log.path.with_suffix(".head"))} == {0o600}
+    with open(log.path, "rb") as handle:      # the head matches the last line: the append needs nothing else
+        last = json.loads(handle.read().splitlines()[-1])
+    assert json.loads(log.path.with_suffix(".head").read_text())["hash"] == last["hash"]
+    assert log.append("ana", "sign-out")["seq"] == 301 and log.verify()[0]

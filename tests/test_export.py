@@ -169,3 +169,14 @@ def test_cli_help_lists_every_format_and_exports(store, tmp_path):
     missing = subprocess.run([sys.executable, "-m", "graph", "export", "person:nobody", "--out", str(tmp_path / "x"),
                               "--by", "me"], cwd=ROOT, capture_output=True, text=True)
     assert missing.returncode == 2 and "no person, unit, incident or place with id person:nobody" in missing.stderr
+
+
+def test_a_case_file_and_the_vault_are_readable_by_their_owner_only(case, sample_graph):
+    import stat as stat_module
+    _, folder = case
+    assert stat_module.S_IMODE(folder.stat().st_mode) == 0o700
+    assert {stat_module.S_IMODE(p.stat().st_mode) for p in folder.iterdir()} == {0o600}
+    vault = sample_graph[1]
+    for name in ("identities.sqlite", "store"):
+        mode = stat_module.S_IMODE((vault / name).stat().st_mode)
+        assert mode == (0o700 if name == "store" else 0o600), name

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
@@ -70,6 +71,9 @@ def write_case(subgraph: Subgraph, folder: Path, formats: list[str], exported_by
     }
     path = folder / MANIFEST
     path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    for written in [*files, path]:  # a case file names officials and quotes testimonies: its owner's only
+        os.chmod(written, 0o600)
+    os.chmod(folder, 0o700)
     return path, seconds
 
 
