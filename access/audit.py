@@ -22,7 +22,8 @@ from ingest.vault import Vault
 
 GENESIS = "0" * 64
 EVENTS = ("sign-in", "sign-in-failed", "sign-in-locked", "sign-out", "session-ended", "search", "view-person",
-          "view-unit", "view-incident", "view-network", "view-timeline", "review", "merge-decision", "export",
+          "view-unit", "view-incident", "view-network", "view-timeline", "review", "merge-decision",
+          "split-person", "confirm-event", "split-event", "export",
           "upload", "reidentify", "reidentify-refused", "user-added", "user-removed", "role-changed")
 MAX_USER_CHARS = 64   # a user name as typed at sign-in may be anything; the log keeps it bounded
 

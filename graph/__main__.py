@@ -82,6 +82,12 @@ def _export(args: argparse.Namespace) -> int:
     from graph.export import Selection
     from graph.export.custody import UnknownSeeds, export_case, sha256
 
+    from access.users import UserStore, allows
+
+    if not allows(UserStore.from_env().role_of(args.by), "investigator"):
+        print(f"error: --by {args.by!r} is not a user whose role may export (investigator or admin; "
+              "python -m access users)", file=sys.stderr)
+        return 2
     formats = list(FORMATS) if args.formats == ["all"] else args.formats
     selection = Selection(args.seeds, args.hops, args.date_from, args.date_to, args.min_status,
                           args.min_confidence, tuple(args.types))
@@ -168,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--min-confidence", type=float, default=0.0, help="keep claims at least this confident")
     export.add_argument("--types", nargs="+", default=list(LINK_TYPES), choices=LINK_TYPES,
                         help="link types to follow and export")
-    export.add_argument("--by", required=True, help="who exports (recorded in the manifest)")
+    export.add_argument("--by", required=True,
+                        help="the user who exports (an investigator or admin of `python -m access users`)")
     export.set_defaults(func=_export)
     verify = commands.add_parser("verify", help="check a case folder against its manifest")
     verify.add_argument("folder", type=Path)

@@ -22,7 +22,7 @@ def samples(sample_graph):
     return sample_graph[0]
 
 
-def page(path: str | None = None, role: str = "admin", user: str = "analyst-1", **params: str) -> AppTest:
+def page(path: str | None = None, role: str = "admin", user: str | None = None, **params: str) -> AppTest:
     """A page as a signed-in user (the sign-in form itself is tested in test_access.py)."""
     return open_page(path, role, user, **params)
 
@@ -122,6 +122,11 @@ def test_timeline_and_map(samples):
     app.slider(key="timeline_window").set_value((datetime.date(2016, 1, 1),
                                                  datetime.date(2016, 2, 1))).run()
     assert "No dated incident" in app.info[0].value
+    from access.audit import AuditLog
+    network = page("views/network.py", role="viewer")
+    assert not network.exception
+    views = [(e["event"], e["details"].get("start")) for e in AuditLog.from_env().entries()]
+    assert ("view-timeline", "2016-01-01") in views and ("view-network", "2020-08-01") in views
 
 
 def test_review_decisions_are_stored_and_every_view_reflects_them(samples):
@@ -218,5 +223,6 @@ def test_an_analyst_confirms_and_splits_an_event_on_the_incident_page(samples):
     viewer = page("views/incident.py", role="viewer", id=first)
     assert not [b for b in viewer.button if b.label.startswith(("Split", "Confirm"))]  # viewers cannot decide
     next(b for b in app.button if b.label.startswith("Split")).click().run()
+    assert not app.exception   # the decision is audited too
     assert explore.incident_event(samples, first) is None
     assert second not in linked_ids(page("views/incident.py", id=first), "incident")

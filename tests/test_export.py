@@ -160,6 +160,14 @@ def test_cli_help_lists_every_format_and_exports(store, tmp_path):
     for name in FORMATS:
         assert f"  {name} " in help_text
     out = tmp_path / "case"
+    from access.users import UserStore
+    users = UserStore.from_env()   # the sample graph's vault (PKG_VAULT_DIR)
+    for name, role in (("investigator-2", "investigator"), ("viewer-2", "viewer")):
+        if name not in users.names():
+            users.add(name, "a-test-password", role)
+    refused = subprocess.run([sys.executable, "-m", "graph", "export", "unit:tsip-minsk", "--out", str(out),
+                              "--by", "viewer-2"], cwd=ROOT, capture_output=True, text=True)
+    assert refused.returncode == 2 and "not a user whose role may export" in refused.stderr and not out.exists()
     done = subprocess.run([sys.executable, "-m", "graph", "export", "unit:tsip-minsk", "--formats", "csv", "ftm",
                            "--out", str(out), "--by", "investigator-2"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -167,7 +175,7 @@ def test_cli_help_lists_every_format_and_exports(store, tmp_path):
     check = subprocess.run([sys.executable, "-m", "graph", "verify", str(out)], cwd=ROOT, capture_output=True, text=True)
     assert check.returncode == 0 and "matches its manifest" in check.stdout
     missing = subprocess.run([sys.executable, "-m", "graph", "export", "person:nobody", "--out", str(tmp_path / "x"),
-                              "--by", "me"], cwd=ROOT, capture_output=True, text=True)
+                              "--by", "investigator-2"], cwd=ROOT, capture_output=True, text=True)
     assert missing.returncode == 2 and "no person, unit, incident or place with id person:nobody" in missing.stderr
 
 

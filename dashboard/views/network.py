@@ -20,6 +20,8 @@ labels = left.multiselect("Node types", ["Person", "Unit", "Incident"], default=
 types = middle.multiselect("Link types", list(explore.LINK_TYPES), default=["PERPETRATED", "ORDERED", "HELD"],
                            key="network_types")
 min_confidence = right.slider("Minimum confidence", 0.0, 1.0, 0.5, 0.05)
+common.audit_once("view-network", start=window[0].isoformat(), end=window[1].isoformat(), types=sorted(types),
+                  labels=sorted(labels), min_confidence=min_confidence)
 graph = explore.network(store, window[0].isoformat(), window[1].isoformat(), tuple(types), tuple(labels),
                         min_confidence)
 st.caption(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} links")

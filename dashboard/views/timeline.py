@@ -14,6 +14,7 @@ st.title("Timeline & map")
 window = st.slider("Time window", min_value=datetime.date(2015, 1, 1), max_value=datetime.date.today(),
                    value=(datetime.date(2020, 8, 1), datetime.date(2021, 12, 31)), format="YYYY-MM-DD",
                    key="timeline_window")
+common.audit_once("view-timeline", start=window[0].isoformat(), end=window[1].isoformat())
 rows = explore.incidents_between(store, window[0].isoformat(), window[1].isoformat())
 if not rows:
     st.info("No dated incident in this window.")
