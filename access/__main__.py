@@ -5,7 +5,7 @@
     python -m access remove-user NAME
     python -m access users
     python -m access verify-audit
-    python -m access reidentify TESTIMONY_ID --admin NAME --reason TEXT
+    python -m access reidentify TESTIMONY_ID --admin NAME --case REFERENCE --reason TEXT
 
 Passwords are read from the terminal (twice), from PKG_NEW_PASSWORD / PKG_ADMIN_PASSWORD when set (for
 scripts), or generated and shown once (--generate-password). Every change is written to the audit trail.
@@ -54,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     again = commands.add_parser("reidentify", help="show who gave a testimony (admin, with a reason)")
     again.add_argument("testimony_id")
     again.add_argument("--admin", required=True, help="the admin's user name (password asked)")
-    again.add_argument("--reason", required=True, help="why (recorded in the audit trail)")
+    again.add_argument("--case", required=True, help="the reference of the case it is for (audited)")
+    again.add_argument("--reason", required=True, help="why (recorded in the audit trail; no filler)")
     args = parser.parse_args(argv)
     users, audit = UserStore.from_env(), AuditLog.from_env()
     operator = os.environ.get("USER", "cli")
@@ -80,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if intact else 1
         elif args.command == "reidentify":
             password = os.environ.get("PKG_ADMIN_PASSWORD") or getpass.getpass(f"password for {args.admin}: ")
-            original = reidentify(users, audit, args.admin, password, args.testimony_id, args.reason)
+            original = reidentify(users, audit, args.admin, password, args.testimony_id, args.reason,
+                                  case=args.case)
             print(json.dumps({k: original.get(k) for k in ("pseudonym", "identity", "consent", "origin",
                                                               "received")}, ensure_ascii=False, indent=1))
     except AccessError as error:

@@ -78,13 +78,17 @@ def test_reidentification_is_for_admins_with_a_reason(vault_env):
     testimony = "ab" * 32
     vault.store(testimony, {"pseudonym": "V-TEST", "identity": tf.IDENTITY})
     with pytest.raises(AccessError, match="admin"):
-        reidentify(users, log, "ana", PASSWORD, testimony, "a lawful request from a prosecutor")
-    with pytest.raises(AccessError, match="reason"):
-        reidentify(users, log, "root", PASSWORD, testimony, "because")
-    shown = reidentify(users, log, "root", PASSWORD, testimony, "request of the prosecutor, case 12/2026")
+        reidentify(users, log, "ana", PASSWORD, testimony, "a lawful request from a prosecutor", case="12/2026")
+    with pytest.raises(AccessError, match="reference of the case"):
+        reidentify(users, log, "root", PASSWORD, testimony, "a lawful request from a prosecutor")
+    for filler in ("because", "          ", "aaaaaaaaaaaaaaaaaaaaaaaaa", "test test test test test test", "x" * 9 + " ab cd"):
+        with pytest.raises(AccessError, match="reason"):
+            reidentify(users, log, "root", PASSWORD, testimony, filler, case="12/2026")
+    shown = reidentify(users, log, "root", PASSWORD, testimony, "request of the prosecutor to hear the witness",
+                       case="12/2026")
     assert shown["identity"] == tf.IDENTITY
-    outcomes = [(e["user"], e["details"]["outcome"]) for e in log.entries() if e["event"] == "reidentify"]
-    assert outcomes == [("ana", "refused"), ("root", "shown")]
+    outcomes = [(e["user"], e["details"]["outcome"].split(":")[0]) for e in log.entries() if e["event"] == "reidentify"]
+    assert outcomes == [("ana", "refused"), ("root", "refused")] + [("root", "refused")] * 5 + [("root", "shown")]
     assert log.verify()[0]
 
 
@@ -98,7 +102,8 @@ def test_cli_adds_users_verifies_the_audit_and_reidentifies(vault_env):
     assert run("add-user", "root", "--role", "admin").returncode == 0
     assert run("users").stdout == "root\tadmin\n"
     Vault.from_env().store("cd" * 32, {"pseudonym": "V-X", "identity": {"name": "Tomas Verbel"}})
-    shown = run("reidentify", "cd" * 32, "--admin", "root", "--reason", "court order 5/2026 for the case")
+    shown = run("reidentify", "cd" * 32, "--admin", "root", "--case", "5/2026", "--reason",
+                "court order 5/2026 for the case")
     assert shown.returncode == 0 and "Tomas Verbel" in shown.stdout
     assert run("verify-audit").stdout.startswith("OK 2 entries")
     path = vault_env / "audit.jsonl"

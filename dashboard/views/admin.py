@@ -38,11 +38,12 @@ st.subheader("Re-identify the person who gave a testimony")
 st.caption("Only for a stated, lawful reason; the request, the reason and the outcome go to the audit trail.")
 with st.form("reidentify"):
     testimony = st.text_input("Testimony id (SHA-256)", key="reid_testimony")
+    case = st.text_input("Case reference", key="reid_case")
     reason = st.text_area("Reason", key="reid_reason")
     password = st.text_input("Your password again", type="password", key="reid_password")
     if st.form_submit_button("Show identity"):
         try:
-            original = reidentify(users, audit, me, password, testimony.strip(), reason)
+            original = reidentify(users, audit, me, password, testimony.strip(), reason, case=case)
         except AccessError as error:
             st.error(str(error))
         else:
