@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ingest.vault import Vault
+from access.vault import Vault
 
 GENESIS = "0" * 64
 EVENTS = ("sign-in", "sign-in-failed", "sign-in-locked", "sign-out", "session-ended", "search", "view-person",

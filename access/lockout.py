@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.vault import Vault
+from access.vault import Vault
 
 FREE_FAILURES = 3
 BASE_LOCK_SECONDS = 15

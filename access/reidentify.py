@@ -6,7 +6,7 @@ import re
 
 from access.audit import AuditLog
 from access.users import AccessError, UserStore, allows
-from ingest.vault import Vault, VaultError
+from access.vault import Vault, VaultError
 
 MIN_REASON = 20
 MIN_REASON_WORDS = 3        # distinct words of three letters or more

@@ -21,7 +21,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from ingest.vault import Vault
+from access.vault import Vault
 
 ROLES = ("viewer", "analyst", "investigator", "admin")
 NAME = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")

@@ -20,7 +20,7 @@ from pathlib import Path
 from graph import schema
 from graph.connection import open_driver
 from ingest import pipeline
-from ingest.vault import Vault
+from access.vault import Vault
 
 CAST = Path(__file__).resolve().parent.parent / "nlp" / "devset" / "cast.jsonl"
 MONTHS = {"ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",

@@ -36,7 +36,7 @@ from graph.writer import BatchWriteError, BatchWriter
 from ingest import duplicates, readers, to_graph
 from ingest.pseudonymise import protect
 from ingest.readers import Record, ReaderError, display_path
-from ingest.vault import Vault
+from access.vault import Vault
 
 ENTITY_LABELS = ("Person", "Unit", "Place", "Incident")
 IGNORED_NAMES = ("README", "LICENSE")   # documentation beside the testimonies is not a testimony

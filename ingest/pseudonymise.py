@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from ingest.readers import Record
-from ingest.vault import Vault, make_pseudonym
+from access.vault import Vault, make_pseudonym
 
 _WORD = r"[A-Za-zА-Яа-яЁёІіЎўЇїЄєҐґ'’-]"
 PATTERNS = {

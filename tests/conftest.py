@@ -45,7 +45,7 @@ def sample_graph(neo4j_session_driver, tmp_path_factory):
 
     from graph.explore import Store
     from ingest import pipeline
-    from ingest.vault import Vault
+    from access.vault import Vault
 
     driver, database = neo4j_session_driver
     schema.delete_everything(driver, database)

@@ -20,7 +20,7 @@ from graph.export import Selection, select
 from graph.export.custody import write_case
 from graph.facts import Evidence, FactBuilder
 from graph.writer import BatchWriter
-from ingest.vault import Vault
+from access.vault import Vault
 from tests import testimony_files as tf
 from tests.conftest import open_page
 

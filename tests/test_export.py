@@ -15,7 +15,7 @@ from graph.export import Selection, add_command_chains, select
 from graph.export.custody import verify, write_case
 from graph.export.formats import FORMATS, cypher_statements
 from ingest import pipeline
-from ingest.vault import Vault
+from access.vault import Vault
 from tests.test_ingest_pipeline import leaks
 
 ROOT = Path(__file__).resolve().parent.parent

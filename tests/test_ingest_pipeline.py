@@ -17,7 +17,7 @@ import pytest
 from graph import schema
 from graph import explore
 from ingest import pipeline
-from ingest.vault import Vault
+from access.vault import Vault
 from tests import testimony_files as tf
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ import pytest
 
 from ingest.pseudonymise import identifying_spans, mask, name_spans, normalised_identifiers, protect
 from ingest.readers import Record
-from ingest.vault import Vault, VaultError
+from access.vault import Vault, VaultError
 from tests import testimony_files as tf
 
 

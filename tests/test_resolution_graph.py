@@ -18,7 +18,7 @@ from graph import explore
 from graph.dump import dump
 from graph.resolve import resolve
 from ingest import pipeline
-from ingest.vault import Vault
+from access.vault import Vault
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,5 @@
-"""The secrets side of ingest: the key, the encrypted store of originals and the identity registry.
+"""The vault: the key, the encrypted store of originals and the identity registry. It belongs to access
+control (ingest writes to it; only an admin's re-identification reads the originals back).
 
 Everything lives in the vault folder (``PKG_VAULT_DIR``, default ``.vault/`` in the working copy,
 ignored by git, mode 0700), never in Neo4j:
