@@ -4,7 +4,9 @@
     python -m access set-role NAME ROLE
     python -m access remove-user NAME
     python -m access users
-    python -m access verify-audit
+    python -m access verify-audit [--anchor FILE]
+    python -m access audit-anchor              # the head to keep outside the vault (print it, mail it)
+    python -m access repair-audit              # set a broken tail aside and record the repair
     python -m access reidentify TESTIMONY_ID --admin NAME --case REFERENCE --reason TEXT
 
 Passwords are read from the terminal (twice), from PKG_NEW_PASSWORD / PKG_ADMIN_PASSWORD when set (for
@@ -50,7 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     remove = commands.add_parser("remove-user", help="remove a user")
     remove.add_argument("name")
     commands.add_parser("users", help="list users and roles")
-    commands.add_parser("verify-audit", help="check the audit trail's hash chain")
+    check = commands.add_parser("verify-audit", help="check the audit trail's hash chain (and MACs, anchors)")
+    check.add_argument("--anchor", type=argparse.FileType("r"), help="an anchor printed by audit-anchor earlier")
+    commands.add_parser("audit-anchor", help="print the audit trail's head, to keep outside the vault")
+    commands.add_parser("repair-audit", help="set aside a tail that does not verify and record the repair")
     again = commands.add_parser("reidentify", help="show who gave a testimony (admin, with a reason)")
     again.add_argument("testimony_id")
     again.add_argument("--admin", required=True, help="the admin's user name (password asked)")
@@ -76,9 +81,15 @@ def main(argv: list[str] | None = None) -> int:
             for name, user_role in users.names().items():
                 print(f"{name}\t{user_role}")
         elif args.command == "verify-audit":
-            intact, message = audit.verify()
+            intact, message = audit.verify_anchor(json.load(args.anchor)) if args.anchor else audit.verify()
             print(("OK " if intact else "TAMPERED ") + message)
             return 0 if intact else 1
+        elif args.command == "audit-anchor":
+            print(json.dumps(audit.anchor()))
+        elif args.command == "repair-audit":
+            moved, aside = audit.repair()
+            print(f"set aside {moved} line(s) into {aside}; the chain verifies again" if moved else
+                  "nothing to repair: the chain verifies")
         elif args.command == "reidentify":
             password = os.environ.get("PKG_ADMIN_PASSWORD") or getpass.getpass(f"password for {args.admin}: ")
             original = reidentify(users, audit, args.admin, password, args.testimony_id, args.reason,

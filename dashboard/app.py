@@ -16,7 +16,7 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the pat
 
 import streamlit as st  # noqa: E402
 
-from access.audit import AuditLog  # noqa: E402
+from access.audit import AuditLog, AuditUnavailable  # noqa: E402
 from access.lockout import Lockout, key_of  # noqa: E402
 from access.users import UserStore, allows  # noqa: E402
 
@@ -28,6 +28,12 @@ st.set_page_config(page_title="Perpetrator graph", layout="wide")
 def sign_in() -> None:
     users = UserStore.from_env()
     st.title("Sign in")
+    try:
+        AuditLog.from_env().check()
+    except AuditUnavailable as error:  # nothing may happen unaudited: fail closed
+        st.error(f"Sign-in is closed: the audit trail cannot be written ({error}). An admin must repair it "
+                 "on the server.")
+        st.stop()
     if not users.names():
         st.info("No user yet. Create the first one on the server: "
                 "`python -m access add-user NAME --role admin` (make main does this once).")

@@ -281,3 +281,57 @@ def test_the_audit_log_and_its_head_are_private_and_an_append_reads_only_the_end
         last = json.loads(handle.read().splitlines()[-1])
     assert json.loads(log.path.with_suffix(".head").read_text())["hash"] == last["hash"]
     assert log.append("ana", "sign-out")["seq"] == 301 and log.verify()[0]
+
+
+def test_with_a_key_outside_the_vault_a_forged_or_recomputed_entry_is_found(vault_env, monkeypatch):
+    monkeypatch.setenv("PKG_AUDIT_KEY", "a secret the service keeps outside the vault")
+    log = AuditLog.from_env()
+    for user in ("ana", "bob", "cid"):
+        log.append(user, "search", query="Ломейко")
+    assert log.verify()[0] and all("mac" in e for e in log.entries())
+    # an insider appends a forged line with a correctly recomputed hash, and rewrites the head
+    from access.audit import _digest
+    last = log.entries()[-1]
+    forged = {"seq": last["seq"] + 1, "at": last["at"], "user": "root", "event": "sign-out", "details": {},
+              "prev": last["hash"]}
+    forged["hash"] = _digest(forged["prev"], forged)
+    with open(log.path, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps(forged) + "\n")
+    log.path.with_suffix(".head").write_text(json.dumps({"seq": forged["seq"], "hash": forged["hash"]}))
+    assert not AuditLog.from_env().verify()[0]
+    monkeypatch.delenv("PKG_AUDIT_KEY")            # without the key the chain alone cannot tell
+    assert AuditLog.from_env().verify()[0]
+
+
+def test_an_anchor_kept_elsewhere_finds_a_rewritten_history(vault_env):
+    log = AuditLog.from_env()
+    for number in range(5):
+        log.append("ana", "search", query=f"q{number}")
+    anchor = log.anchor()
+    assert log.verify_anchor(anchor)[0]
+    # cut the last two lines and rewrite the head: the chain alone still verifies, the anchor does not
+    lines = log.path.read_text(encoding="utf-8").splitlines(keepends=True)[:3]
+    log.path.write_text("".join(lines), encoding="utf-8")
+    kept = json.loads(lines[-1])
+    log.path.with_suffix(".head").write_text(json.dumps({"seq": kept["seq"], "hash": kept["hash"]}))
+    assert log.verify()[0] and not log.verify_anchor(anchor)[0]
+
+
+def test_a_cut_last_line_closes_sign_in_until_an_admin_repairs_the_log(vault_env):
+    import stat as stat_module
+    from access.audit import AuditUnavailable
+    users = UserStore.from_env()
+    users.add("ana", PASSWORD, "analyst")
+    log = AuditLog.from_env()
+    log.append("ana", "sign-in")
+    with open(log.path, "a", encoding="utf-8") as handle:
+        handle.write('{"seq": 2, "at": "2026-')                  # a write cut by a crash
+    with pytest.raises(AuditUnavailable):
+        log.append("ana", "search", query="x")
+    app = open_page(None, None)
+    assert "Sign-in is closed" in app.error[0].value and not app.text_input
+    moved, aside = AuditLog.from_env().repair()
+    assert moved == 1 and stat_module.S_IMODE(aside.stat().st_mode) == 0o600
+    repaired = AuditLog.from_env()
+    assert repaired.verify()[0] and repaired.entries()[-1]["event"] == "audit-repaired"
+    assert open_page(None, None).title[0].value == "Sign in" and not open_page(None, None).error
