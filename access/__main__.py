@@ -8,6 +8,7 @@
     python -m access audit-anchor              # the head to keep outside the vault (print it, mail it)
     python -m access repair-audit              # set a broken tail aside and record the repair
     python -m access reidentify TESTIMONY_ID --admin NAME --case REFERENCE --reason TEXT
+    python -m access init-custody              # seal originals to a key only the custody passphrase opens
 
 Passwords are read from the terminal (twice), from PKG_NEW_PASSWORD / PKG_ADMIN_PASSWORD when set (for
 scripts), or generated and shown once (--generate-password). Every change is written to the audit trail.
@@ -24,6 +25,7 @@ import sys
 from access.audit import AuditLog
 from access.reidentify import reidentify
 from access.users import ROLES, AccessError, UserStore
+from access.vault import Vault, VaultError
 
 
 def _new_password(args: argparse.Namespace) -> str:
@@ -36,6 +38,15 @@ def _new_password(args: argparse.Namespace) -> str:
     first = getpass.getpass(f"password for {args.name}: ")
     if first != getpass.getpass("again: "):
         raise AccessError("the two passwords differ")
+    return first
+
+
+def _custody_passphrase(confirm: bool = False) -> str:
+    if os.environ.get("PKG_CUSTODY_PASSPHRASE"):
+        return os.environ["PKG_CUSTODY_PASSPHRASE"]
+    first = getpass.getpass("custody passphrase: ")
+    if confirm and first != getpass.getpass("again: "):
+        raise AccessError("the two passphrases differ")
     return first
 
 
@@ -55,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("verify-audit", help="check the audit trail's hash chain (and MACs, anchors)")
     check.add_argument("--anchor", type=argparse.FileType("r"), help="an anchor printed by audit-anchor earlier")
     commands.add_parser("audit-anchor", help="print the audit trail's head, to keep outside the vault")
+    commands.add_parser("init-custody", help="seal the originals to a key only the custody passphrase opens")
     commands.add_parser("repair-audit", help="set aside a tail that does not verify and record the repair")
     again = commands.add_parser("reidentify", help="show who gave a testimony (admin, with a reason)")
     again.add_argument("testimony_id")
@@ -84,6 +96,11 @@ def main(argv: list[str] | None = None) -> int:
             intact, message = audit.verify_anchor(json.load(args.anchor)) if args.anchor else audit.verify()
             print(("OK " if intact else "TAMPERED ") + message)
             return 0 if intact else 1
+        elif args.command == "init-custody":
+            passphrase = _custody_passphrase(confirm=True)
+            resealed = Vault.from_env().init_custody(passphrase)
+            print(f"key custody set up; {resealed} original(s) sealed again. Keep the passphrase with the admins: "
+                  "without it no original can be read back")
         elif args.command == "audit-anchor":
             print(json.dumps(audit.anchor()))
         elif args.command == "repair-audit":
@@ -92,11 +109,12 @@ def main(argv: list[str] | None = None) -> int:
                   "nothing to repair: the chain verifies")
         elif args.command == "reidentify":
             password = os.environ.get("PKG_ADMIN_PASSWORD") or getpass.getpass(f"password for {args.admin}: ")
+            custody = Vault.from_env().has_custody()
             original = reidentify(users, audit, args.admin, password, args.testimony_id, args.reason,
-                                  case=args.case)
+                                  case=args.case, passphrase=_custody_passphrase() if custody else None)
             print(json.dumps({k: original.get(k) for k in ("pseudonym", "identity", "consent", "origin",
                                                               "received")}, ensure_ascii=False, indent=1))
-    except AccessError as error:
+    except (AccessError, VaultError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0

@@ -23,7 +23,8 @@ def filler(reason: str) -> bool:
 
 
 def reidentify(users: UserStore, audit: AuditLog, admin: str, password: str, testimony_id: str, reason: str,
-               vault: Vault | None = None, case: str = "") -> dict:
+               vault: Vault | None = None, case: str = "", passphrase: str | None = None) -> dict:
+    """``passphrase``: the custody passphrase, needed once key custody is set up (access/vault.py)."""
     def refused(why: str) -> AccessError:
         audit.append(admin, "reidentify", testimony=testimony_id[:64], case=case[:64], reason=reason[:500],
                      outcome=f"refused: {why}")
@@ -40,12 +41,13 @@ def reidentify(users: UserStore, audit: AuditLog, admin: str, password: str, tes
     if not re.fullmatch(r"[0-9a-f]{64}", testimony_id):
         raise refused("a testimony id is its SHA-256 (64 hex digits)")
     try:
-        original = (vault or Vault.from_env()).load(testimony_id)
+        original = (vault or Vault.from_env()).load(testimony_id, passphrase)
     except FileNotFoundError:
         audit.append(admin, "reidentify", testimony=testimony_id, case=case, reason=reason, outcome="not in the vault")
         raise AccessError(f"no original of {testimony_id} in the vault") from None
-    except VaultError as error:
-        audit.append(admin, "reidentify", testimony=testimony_id, case=case, reason=reason, outcome="tampered")
+    except VaultError as error:  # a wrong or missing custody passphrase, or a tampered file
+        audit.append(admin, "reidentify", testimony=testimony_id, case=case, reason=reason,
+                     outcome=f"refused: {error}")
         raise AccessError(str(error)) from error
     audit.append(admin, "reidentify", testimony=testimony_id, case=case, reason=reason, outcome="shown")
     return original

@@ -25,14 +25,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / ".vault"
 
 
 class VaultError(RuntimeError):
     pass
+
+
+SEALED = b"PKGV2"          # an original sealed to the custody key (the older ones: AES-GCM under the master key)
+SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1}
+MIN_PASSPHRASE = 12
+
+
+def _raw(public: X25519PublicKey) -> bytes:
+    return public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _passphrase_key(passphrase: str, salt: bytes) -> bytes:
+    return Scrypt(salt=salt, length=32, **SCRYPT).derive(passphrase.encode("utf-8"))
 
 
 def _derive(master: bytes, purpose: bytes) -> bytes:
@@ -66,6 +82,57 @@ class Vault:
         key = _derive(self._master(), b"identifier")
         return hmac.new(key, f"{kind}:{value}".encode("utf-8"), hashlib.sha256).hexdigest()
 
+    # -- key custody ------------------------------------------------------------------------------
+    def _custody(self) -> dict | None:
+        path = self.directory / "custody.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+    def init_custody(self, passphrase: str) -> int:
+        """Seal originals to a key pair whose private half is wrapped by the admins' passphrase (scrypt,
+        AES-GCM): ingest seals with the public half, and only someone who knows the passphrase can read an
+        original back. Originals sealed before are sealed again (also on a second run with the same
+        passphrase, after a run killed half-way); returns how many."""
+        if self._custody() is None:
+            if len(passphrase) < MIN_PASSPHRASE:
+                raise VaultError(f"a custody passphrase has at least {MIN_PASSPHRASE} characters")
+            private = X25519PrivateKey.generate()
+            salt, nonce = os.urandom(16), os.urandom(12)
+            wrapped = AESGCM(_passphrase_key(passphrase, salt)).encrypt(nonce, private.private_bytes(
+                serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()),
+                b"custody")
+            record = {"public_key": self.encode_bytes(_raw(private.public_key())), "salt": self.encode_bytes(salt),
+                      "nonce": self.encode_bytes(nonce), "wrapped_private_key": self.encode_bytes(wrapped),
+                      "kdf": {"name": "scrypt", **SCRYPT}}
+            self.directory.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(self.directory / "custody.json", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                json.dump(record, handle, indent=1)
+        else:
+            self._private(passphrase)  # set up already: the passphrase must be the one it was set up with
+        resealed = 0  # originals sealed before custody (or by a run killed half-way): sealed again, atomically
+        for path in sorted((self.directory / "store").glob("*.bin")) if (self.directory / "store").exists() else []:
+            if not path.read_bytes().startswith(SEALED):
+                temporary = path.with_suffix(".tmp")
+                temporary.write_bytes(self._seal(path.stem, self.load(path.stem)))
+                os.chmod(temporary, 0o600)
+                os.replace(temporary, path)
+                resealed += 1
+        return resealed
+
+    def has_custody(self) -> bool:
+        return self._custody() is not None
+
+    def _private(self, passphrase: str | None) -> X25519PrivateKey:
+        custody = self._custody()
+        if not passphrase:
+            raise VaultError("the originals are sealed to the custody key: give the custody passphrase")
+        try:
+            raw = AESGCM(_passphrase_key(passphrase, base64.b64decode(custody["salt"]))).decrypt(
+                base64.b64decode(custody["nonce"]), base64.b64decode(custody["wrapped_private_key"]), b"custody")
+        except Exception as error:
+            raise VaultError("wrong custody passphrase") from error
+        return X25519PrivateKey.from_private_bytes(raw)
+
     # -- encrypted store of originals -------------------------------------------------------------
     def store(self, testimony_id: str, payload: dict) -> Path:
         folder = self.directory / "store"
@@ -74,18 +141,39 @@ class Vault:
         path = folder / f"{testimony_id}.bin"
         if path.exists():
             return path
-        nonce = os.urandom(12)
-        sealed = AESGCM(_derive(self._master(), b"store")).encrypt(
-            nonce, json.dumps(payload, ensure_ascii=False).encode("utf-8"), testimony_id.encode("ascii"))
         temporary = path.with_suffix(".tmp")
-        temporary.write_bytes(nonce + sealed)
+        temporary.write_bytes(self._seal(testimony_id, payload))
         os.chmod(temporary, 0o600)
         os.replace(temporary, path)  # atomic: a killed run never leaves half a file under the real name
         return path
 
-    def load(self, testimony_id: str) -> dict:
-        """The original of a testimony (authorised re-identification only; see issue on access control)."""
+    def _seal(self, testimony_id: str, payload: dict) -> bytes:
+        nonce = os.urandom(12)
+        plain = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        custody = self._custody()
+        if custody:  # sealed to the custody key: an ephemeral X25519 exchange, HKDF, AES-GCM
+            ephemeral = X25519PrivateKey.generate()
+            shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(base64.b64decode(custody["public_key"])))
+            key = _derive(shared, b"store/" + testimony_id.encode("ascii"))
+            data = SEALED + _raw(ephemeral.public_key()) + nonce + AESGCM(key).encrypt(
+                nonce, plain, testimony_id.encode("ascii"))
+        else:
+            data = nonce + AESGCM(_derive(self._master(), b"store")).encrypt(nonce, plain, testimony_id.encode("ascii"))
+        return data
+
+    def load(self, testimony_id: str, passphrase: str | None = None) -> dict:
+        """The original of a testimony (authorised re-identification only: access/reidentify.py). Once key
+        custody is set up, reading needs the custody passphrase."""
         data = (self.directory / "store" / f"{testimony_id}.bin").read_bytes()
+        if data.startswith(SEALED):
+            private = self._private(passphrase)
+            ephemeral, nonce = data[len(SEALED):len(SEALED) + 32], data[len(SEALED) + 32:len(SEALED) + 44]
+            key = _derive(private.exchange(X25519PublicKey.from_public_bytes(ephemeral)),
+                          b"store/" + testimony_id.encode("ascii"))
+            try:
+                return json.loads(AESGCM(key).decrypt(nonce, data[len(SEALED) + 44:], testimony_id.encode("ascii")))
+            except Exception as error:
+                raise VaultError(f"stored original of {testimony_id} fails authentication (tampered)") from error
         try:
             plain = AESGCM(_derive(self._master(), b"store")).decrypt(data[:12], data[12:],
                                                                         testimony_id.encode("ascii"))

@@ -335,3 +335,32 @@ def test_a_cut_last_line_closes_sign_in_until_an_admin_repairs_the_log(vault_env
     repaired = AuditLog.from_env()
     assert repaired.verify()[0] and repaired.entries()[-1]["event"] == "audit-repaired"
     assert open_page(None, None).title[0].value == "Sign in" and not open_page(None, None).error
+
+
+def test_with_key_custody_the_vault_folder_alone_decrypts_nothing(vault_env):
+    from access.vault import VaultError
+    vault, users, log = Vault.from_env(), UserStore.from_env(), AuditLog.from_env()
+    users.add("root", PASSWORD, "admin")
+    before, after = "ab" * 32, "cd" * 32
+    vault.store(before, {"pseudonym": "V-1", "identity": {"name": "Tomas Verbel"}})
+    assert vault.load(before)["identity"]["name"] == "Tomas Verbel"   # today: the key beside the data opens it
+    with pytest.raises(VaultError, match="at least"):
+        vault.init_custody("short")
+    assert vault.init_custody("the admins' long custody passphrase") == 1    # the older original sealed again
+    vault.store(after, {"pseudonym": "V-2", "identity": {"name": "Ядвига Лапицкая"}})
+    for testimony in (before, after):  # someone who copies the vault folder (key files included) reads nothing
+        with pytest.raises(VaultError, match="custody passphrase"):
+            Vault(vault_env).load(testimony)
+        with pytest.raises(VaultError, match="wrong custody passphrase"):
+            Vault(vault_env).load(testimony, "a guess at the passphrase")
+    reason, case = "request of the prosecutor to hear the witness", "12/2026"
+    with pytest.raises(AccessError, match="custody passphrase"):
+        reidentify(users, log, "root", PASSWORD, after, reason, case=case)
+    shown = reidentify(users, log, "root", PASSWORD, after, reason, case=case,
+                       passphrase="the admins' long custody passphrase")
+    assert shown["identity"]["name"] == "Ядвига Лапицкая"
+    outcomes = [e["details"]["outcome"].split(":")[0] for e in log.entries() if e["event"] == "reidentify"]
+    assert outcomes == ["refused", "shown"]
+    assert vault.init_custody("the admins' long custody passphrase") == 0   # again: nothing left to seal
+    with pytest.raises(VaultError, match="wrong custody passphrase"):
+        vault.init_custody("another long passphrase here")

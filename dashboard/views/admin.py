@@ -41,9 +41,11 @@ with st.form("reidentify"):
     case = st.text_input("Case reference", key="reid_case")
     reason = st.text_area("Reason", key="reid_reason")
     password = st.text_input("Your password again", type="password", key="reid_password")
+    custody = st.text_input("Custody passphrase (when key custody is set up)", type="password", key="reid_custody")
     if st.form_submit_button("Show identity"):
         try:
-            original = reidentify(users, audit, me, password, testimony.strip(), reason, case=case)
+            original = reidentify(users, audit, me, password, testimony.strip(), reason, case=case,
+                                  passphrase=custody or None)
         except AccessError as error:
             st.error(str(error))
         else:
