@@ -157,11 +157,21 @@ def fact_id(kind: str, *parts: object) -> str:
     return f"{kind.lower()}:{digest}"
 
 
+INDEX_MAX_CHARS = 1000   # an indexed text longer than this is indexed by its start, and kept whole in <prop>_full
+
+
 def validate_node(label: str, row: dict) -> dict:
+    """The row, checked; an indexed text too long for an index (a 20 kB "name" in a hostile file) is
+    indexed by a bounded key, its first INDEX_MAX_CHARS characters, and stored whole in ``<prop>_full``."""
     node = NODES.get(label)
     if node is None:
         raise ModelError(f"unknown node label {label!r}")
-    return _validate(f"{label} node", node.properties, node.required, row)
+    row = _validate(f"{label} node", (*node.properties, *(f"{p}_full" for p in node.indexed)), node.required, row)
+    for prop in node.indexed:
+        value = row.get(prop)
+        if isinstance(value, str) and len(value) > INDEX_MAX_CHARS:
+            row = {**row, prop: value[:INDEX_MAX_CHARS - 1] + "…", f"{prop}_full": value}
+    return row
 
 
 def validate_relationship(rel_type: str, row: dict) -> dict:

@@ -148,9 +148,23 @@ def test_a_testimony_whose_facts_break_the_model_is_set_aside_and_the_rest_goes_
     assert pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1).new == 1  # not lost
 
 
+def test_a_name_too_long_for_an_index_is_indexed_by_its_start_and_stored_whole(db):
+    from graph.facts import FactBuilder
+    from graph.writer import BatchWriter
+    driver, database = db
+    huge = "Ц" * 20_000 + "ов"
+    facts = FactBuilder()
+    facts.entity("Person", {"id": "person:huge", "name": huge, "names": [], "surname": huge})
+    facts.entity("Unit", {"id": "unit:huge", "name": "Отдел " * 8000})
+    BatchWriter(driver, database).write(facts.batch)
+    records, _, _ = driver.execute_query("MATCH (p:Person {id: 'person:huge'}) RETURN p.name AS name, "
+                                         "p.name_full AS full, p.surname_full AS surname", database_=database)
+    assert len(records[0]["name"]) == 1000 and records[0]["full"] == huge == records[0]["surname"]
+
+
 def test_a_testimony_the_database_refuses_is_set_aside_whole_and_the_rest_is_written(db, vault, tmp_path, monkeypatch):
-    """A value Neo4j cannot index (a 40 kB unit name) fails the write of its group: the others are written,
-    the refused one is quarantined with the database's reason and leaves nothing half-written behind."""
+    """A value Neo4j refuses (a list mixing text and numbers) fails the write of its group: the others are
+    written, the refused one is quarantined with the database's reason and leaves nothing half-written."""
     from ingest import to_graph
 
     driver, database = db
@@ -161,7 +175,7 @@ def test_a_testimony_the_database_refuses_is_set_aside_whole_and_the_rest_is_wri
     def oversized(info, text, *args):
         batch = build(info, text, *args)
         if text.endswith("Ещё одна фраза."):
-            batch.add_node("Unit", {"id": "unit:test-oversized", "name": "Отдел " * 8000})
+            batch.add_node("Unit", {"id": "unit:test-refused", "name": "Отдел", "names": ["Отдел", 7]})
         return batch
     monkeypatch.setattr(to_graph, "build", oversized)
     summary = pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1)

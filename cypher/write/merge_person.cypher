@@ -10,5 +10,7 @@ SET n.name = CASE WHEN n.name IS NULL OR size(row.name) > size(n.name)
     n.surname = coalesce(n.surname, row.surname),
     n.given_name = coalesce(n.given_name, row.given_name),
     n.patronymic = coalesce(n.patronymic, row.patronymic),
-    n.gender = coalesce(n.gender, row.gender)
+    n.gender = coalesce(n.gender, row.gender),
+    n.name_full = coalesce(n.name_full, row.name_full),
+    n.surname_full = coalesce(n.surname_full, row.surname_full)
 RETURN row.id AS id

@@ -5,5 +5,6 @@ SET n.name = coalesce(n.name, row.name),
     n.kind = coalesce(n.kind, row.kind),
     n.lat = coalesce(n.lat, row.lat),
     n.lon = coalesce(n.lon, row.lon),
-    n.unit = coalesce(n.unit, row.unit)
+    n.unit = coalesce(n.unit, row.unit),
+    n.name_full = coalesce(n.name_full, row.name_full)
 RETURN row.id AS id
