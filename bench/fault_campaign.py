@@ -9,6 +9,10 @@
    then a final run, compared with a clean uninterrupted run: lost testimonies and duplicate nodes.
 3. kill -9 of Neo4j during a run: the ingest must stop with a clear error (exit 3), and after Neo4j
    is back, a re-run must complete with nothing lost or doubled.
+4. A hostile folder and other tools' exports (no Neo4j): symbolic links out of the tree, to /etc/passwd
+   and in a loop, a FIFO, hidden and README files, a name that is not UTF-8, question/answer JSON, a
+   KoboToolbox export, a Google Forms CSV, a bot conversation, a form without consent and the same
+   testimony in cp1251 with CRLF and in NFD: each file's outcome against the one expected.
 Parts 2 and 3 use a Neo4j of their own (PKG_NEO4J_HOME=.neo4j-faults, port 7699), never the one of
 the tests or of `make main`, and a vault in a temporary folder.
 """
@@ -214,6 +218,55 @@ def database_kill(env: dict, folder: Path, reference: dict) -> dict:
     return result
 
 
+def hostile_folder(folder: Path) -> dict:
+    """Part 4: every file's outcome (read, quarantined or skipped, with the reason) against the expected one."""
+    import json
+    import unicodedata
+
+    from ingest.pipeline import Summary, discover, read_all
+    outside = folder.parent / "outside.txt"
+    outside.write_text("secret outside the folder", encoding="utf-8")
+    folder.mkdir()
+    text = "10 августа 2020 года капитан Тарасюк ударил меня в автозаке.\nПотом нас увезли в РУВД."
+    expected = {"a.txt": "read", "cp1251.txt": "read", "nfd.txt": "read", "qa.json": "read", "kobo.json": "read",
+                "forms.csv": "read", "bot.json": "read", "caf\\xe9.txt": "read", "refused.json": "quarantined",
+                "link.txt": "quarantined", "passwd.txt": "quarantined", "loop": "quarantined",
+                "pipe.txt": "quarantined", ".hidden.txt": "skipped", "README.md": "skipped"}
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "cp1251.txt").write_bytes(text.replace("\n", "\r\n").encode("cp1251"))
+    (folder / "nfd.txt").write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    (folder / "qa.json").write_text(json.dumps([{"question": "Опишите, что произошло", "answer": text},
+                                                {"question": "Ваше имя", "answer": "Анна"}], ensure_ascii=False))
+    (folder / "kobo.json").write_text(json.dumps([{"_uuid": "1", "_submission_time": "2020-09-01T10:00:00",
+                                                   "what_happened": text}], ensure_ascii=False))
+    (folder / "forms.csv").write_text(f"Timestamp,Что с вами произошло?,Согласие\n9/1/2020 10:00:00,\"{text}\",да\n")
+    (folder / "bot.json").write_text(json.dumps([{"from": "bot", "text": "Что произошло?"},
+                                                 {"from": "user", "text": text}], ensure_ascii=False))
+    (folder / "refused.json").write_text(json.dumps({"submissions": [{"text": text, "consent": False}]}))
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(text.encode("utf-8"))
+    (folder / "link.txt").symlink_to(outside)
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / ".hidden.txt").write_text(text, encoding="utf-8")
+    (folder / "README.md").write_text("about", encoding="utf-8")
+    summary = Summary()
+    records = read_all(discover([folder], summary), summary, readers.MAX_FILE_BYTES)
+    outcome = {}
+    for record in records:
+        name = Path(record.origin.split("#")[0]).name
+        outcome[name] = "quarantined" if record.no_consent else "read"
+    for origin, _ in summary.quarantined:
+        outcome[Path(origin.split("#")[0]).name] = "quarantined"
+    for origin, _ in summary.skipped:
+        outcome[Path(origin).name] = "skipped"
+    wrong = {name: (outcome.get(name), want) for name, want in expected.items() if outcome.get(name) != want}
+    leaked = [r.origin for r in records if "root:" in r.text or "secret outside" in r.text]
+    return {"files": len(expected), "as_expected": len(expected) - len(wrong), "wrong": wrong, "leaked": leaked,
+            "same_text": len({r.text_id for r in records if Path(r.origin).name in ("a.txt", "cp1251.txt", "nfd.txt")})}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--examples", type=int, default=300, help="hypothesis examples per property")
@@ -233,6 +286,10 @@ def main(argv: list[str] | None = None) -> None:
             print(f"   100 MB text: {fuzz.get('big_file')}")
             for crash in fuzz["crashes"][:10]:
                 print(f"   CRASH {crash}")
+        hostile = hostile_folder(temporary / "hostile")
+        print(f"4. hostile folder and other tools' exports: {hostile['as_expected']}/{hostile['files']} files as "
+              f"expected{' ' + str(hostile['wrong']) if hostile['wrong'] else ''}; leaked lines "
+              f"{len(hostile['leaked'])}; one testimony in three dresses has {hostile['same_text']} text id(s)")
         if args.skip_neo4j:
             return
         folder = temporary / "testimonies"
