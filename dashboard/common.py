@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 
 import streamlit as st
 
@@ -29,8 +30,10 @@ def store() -> explore.Store:
 
 def plain(text: object) -> str:
     """Text from testimonies or the graph, escaped so Markdown shows it exactly as written (never
-    interpreted as links, HTML, colours or formulas)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+    interpreted as links, HTML, colours, shortcodes or formulas). Invisible and text-direction characters
+    (zero-width spaces, a right-to-left override) are shown as their code, [U+202E], not applied."""
+    shown = "".join(f"[U+{ord(ch):04X}]" if unicodedata.category(ch) == "Cf" else ch for ch in str(text))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", shown).replace("\n", "  \n")
 
 
 def link(label: str, node_id: str, name: str | None) -> None:
