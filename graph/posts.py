@@ -47,3 +47,45 @@ def certainty(post: dict, wmin: str, wmax: str, incident_id: str | None = None) 
     surely_began = (post.get("start_max") or "9999-12-31") <= wmin
     surely_lasted = (post.get("end_min") or "0000-01-01") >= wmax
     return "certain" if surely_began and surely_lasted else "possible"
+
+
+def reason(post: dict, wmin: str, wmax: str, incident_id: str | None = None) -> str:
+    """Why a post is certain or possible for the window [wmin, wmax], in words: what its dates are and how
+    they stand against the incident's."""
+    if incident_id is not None and incident_id in (post.get("seen_at") or []):
+        return "a testimony saw him in this post during this incident"
+    began, lasted = post.get("start_max"), post.get("end_min")
+    when = "the incident's date is not known" if wmin == "0000-01-01" and wmax == "9999-12-31" else \
+        (f"the incident on {wmin}" if wmin == wmax else f"the incident between {_shown(wmin)} and {_shown(wmax)}")
+    held = ("in post from " + (f"≤ {began}" if began else "an unknown date") + " to " +
+            (f"≥ {lasted}" if lasted else "an unknown date"))
+    if certainty(post, wmin, wmax, incident_id) == "certain":
+        return f"{held}, which covers {when}"
+    if not began and not lasted:
+        return f"the post's dates are not known; {when}"
+    if began and began > wmin:
+        return f"{held}: first known in post after the start of {when}"
+    if lasted and lasted < wmax:
+        return f"{held}: last known in post before the end of {when}"
+    return f"{held}: the dates may not cover {when}"
+
+
+def _shown(day: str) -> str:
+    return "an unknown date" if day in ("0000-01-01", "9999-12-31") else day
+
+
+ROLE_WORDS = {  # a post's role in words, English and Russian (the dashboard, the dossier)
+    "commander": ("commander", "командир"), "deputy_commander": ("deputy commander", "заместитель командира"),
+    "head": ("head", "начальник"), "deputy_head": ("deputy head", "заместитель начальника"),
+    "chief_of_staff": ("chief of staff", "начальник штаба"),
+    "subunit_commander": ("commander of a sub-unit (company, platoon, shift)", "командир подразделения"),
+    "officer": ("officer", "сотрудник"), "member": ("member", "сотрудник"), "investigator": ("investigator", "следователь"),
+    "operative": ("operative", "оперуполномоченный"), "judge": ("judge", "судья"), "prosecutor": ("prosecutor", "прокурор"),
+    "guard": ("guard, warder", "контролёр, конвоир"), "driver": ("driver", "водитель"), "medic": ("medic", "медик"),
+    "other": ("staff", "сотрудник"),
+}
+
+
+def role_words(role: str | None, lang: str = "en") -> str:
+    words = ROLE_WORDS.get(role or "")
+    return (words[0] if lang == "en" else words[1]) if words else (role or "post unknown").replace("_", " ")

@@ -101,6 +101,11 @@ def test_incident_page_gives_the_chain_of_command_at_that_date(samples):
     superiors = [label for label, target, q in links(app) if target == "person"]
     assert any("Гурский" in label for label in superiors)
     assert any("certain" in m.value for m in app.markdown)
+    # readable: roles in words, the reason of each certainty, no raw ids in titles, a banner for unreviewed facts
+    assert any("Гурский — commander" in label for label in superiors)
+    assert any(c.value.startswith(("certain: ", "possible: ")) and "incident" in c.value for c in app.caption)
+    assert not [e for e in app.expander if "post:" in e.label or "testimonies)" in e.label and "(1 " in e.label]
+    assert "no analyst has reviewed it yet" in app.warning[0].value
     assert "No incident with id" in page("views/incident.py", id="incident:none").warning[0].value
     assert "Open an incident" in page("views/incident.py").info[0].value
 

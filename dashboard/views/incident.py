@@ -3,7 +3,7 @@ and every superior up the command hierarchy on that date, certain or possible, e
 import streamlit as st
 
 from dashboard import common
-from graph import explore
+from graph import explore, posts
 
 common.require("viewer")
 
@@ -60,7 +60,9 @@ for agent in chain.agents:  # one row per post the agent held then: shown once, 
 for rows in by_agent.values():
     first = rows[0]
     common.link(first.agent_kind, first.agent_id, f"{first.agent_name}: {ROLE_LABELS.get(first.role, first.role)}")
-    units = sorted({f"{a.unit_name} ({(a.post or {}).get('role', 'the unit itself')}, {a.post_certainty or 'certain'})"
+    units = sorted({f"{a.unit_name} ({posts.role_words(a.post.get('role')) if a.post else 'the unit itself'}, "
+                    f"{a.post_certainty or 'certain'}"
+                    + (f": {posts.reason(a.post, *chain.window, incident_id)}" if a.post else "") + ")"
                     for a in rows if a.unit_name})
     testimonies = chain.corroboration(first.act_id)
     st.caption(("In: " + common.plain("; ".join(units)) + " · " if units else "") +
@@ -69,6 +71,10 @@ for rows in by_agent.values():
         common.show_claim(claim)
 
 st.subheader("Chain of command on that date")
+statuses = {c.get("status") for claims in chain.claims.values() for c in claims}
+if statuses and statuses <= {"machine"}:
+    st.warning("Every fact of this chain was extracted by machine and no analyst has reviewed it yet: confirm or "
+               "reject its claims in the review queue before relying on it.")
 levels = chain.levels()
 if not levels:
     st.write("No unit of the agents is known on that date, so no chain can be drawn.")
@@ -79,14 +85,17 @@ for step, certainty in levels:
         continue
     st.markdown(f"**Level {step.level}** · {common.plain(step.unit_name)} · **{certainty}**")
     if step.commander_id:
-        common.link("Person", step.commander_id,
-                    f"{step.commander_name} — {step.commander_post.get('role') if step.commander_post else ''}")
+        post = step.commander_post or {}
+        common.link("Person", step.commander_id, f"{step.commander_name} — {posts.role_words(post.get('role'))}")
+        st.caption(f"{step.commander_certainty}: " + common.plain(posts.reason(post, *chain.window, incident_id)))
     else:
         st.caption("Commander on that date: not known from the evidence.")
     for fact_id in step.fact_ids:
         claims = chain.evidence(fact_id)
         if claims:
-            with st.expander(f"Evidence for {fact_id[:40]} ({chain.corroboration(fact_id)} testimonies)"):
+            count = chain.corroboration(fact_id)
+            with st.expander(f"Evidence ({count} independent testimon{'y' if count == 1 else 'ies'})"):
+                st.caption(f"fact {common.plain(fact_id)}")
                 for claim in claims:
                     common.show_claim(claim)
 
