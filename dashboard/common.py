@@ -2,6 +2,7 @@
 between pages and the evidence panel. Pages call graph.explore; no Cypher here."""
 from __future__ import annotations
 
+import calendar
 import json
 import re
 import unicodedata
@@ -137,9 +138,33 @@ def match_reasons(reasons: object) -> None:
                      (" — " + "; ".join(parts) if parts else "")))
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
 def date_range(precision: str | None, low: str | None, high: str | None) -> str:
+    """A date at the precision it is known: "10 August 2020", "August 2020", "2020", "9–12 August 2020",
+    "on or before 13 August 2020", "date unknown"."""
     if not low and not high:
         return "date unknown"
+    if not low:
+        return f"on or before {_day(high)}"
+    if not high:
+        return f"on or after {_day(low)}"
     if low == high:
-        return low or "?"
-    return f"{low or '…'} – {high or '…'}" + (f" ({precision})" if precision and precision != "day" else "")
+        return _day(low)
+    y1, m1, d1 = low.split("-")
+    y2, m2, d2 = high.split("-")
+    last = calendar.monthrange(int(y2), int(m2))[1]
+    if y1 == y2 and m1 == m2 and d1 == "01" and int(d2) == last:
+        return f"{MONTHS[int(m1) - 1]} {y1}"
+    if y1 == y2 and (m1, d1) == ("01", "01") and (m2, d2) == ("12", "31"):
+        return y1
+    if y1 == y2 and m1 == m2:
+        return f"{int(d1)}–{int(d2)} {MONTHS[int(m1) - 1]} {y1}"
+    return f"{_day(low)} – {_day(high)}"
+
+
+def _day(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"

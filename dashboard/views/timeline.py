@@ -48,5 +48,5 @@ for row in rows[:300]:
     if place_id and place_id not in [p["id"] for p in row["places"]]:
         continue
     where = ", ".join(p["name"] for p in row["places"]) or "place unknown"
-    common.link("Incident", incident["id"], f"{incident['date_min']} · {incident.get('label')} · {where} · "
+    common.link("Incident", incident["id"], f"{common.date_range(incident.get('precision'), incident.get('date_min'), incident.get('date_max'))} · {incident.get('label')} · {where} · "
                                            f"{row['agents']} agent(s) named")

@@ -90,7 +90,7 @@ if not incidents:
     st.write("None.")
 for row in incidents:
     incident = row["incident"]
-    common.link("Incident", incident["id"], f"{incident.get('date_min') or '?'} · {incident.get('label')} · "
+    common.link("Incident", incident["id"], f"{common.date_range(incident.get('precision'), incident.get('date_min'), incident.get('date_max'))} · {incident.get('label')} · "
                                            f"by {row['through']}")
 
 common.export_link(unit_id)
