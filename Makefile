@@ -17,8 +17,8 @@ main: setup server
 	$(PY) -m graph schema
 	$(PY) -m ingest samples --no-progress || test $$? -eq 1
 	@$(PY) -m access users | grep -q . || $(PY) -m access add-user admin --role admin --generate-password
-	@echo "Dashboard: http://127.0.0.1:8501  (Ctrl-C stops it; Neo4j keeps running: make stop)"
-	$(PY) -m streamlit run dashboard/app.py
+	@echo "Dashboard: http://127.0.0.1:$${PKG_DASHBOARD_PORT:-8501}  (Ctrl-C stops it; Neo4j keeps running: make stop)"
+	$(PY) -m streamlit run dashboard/app.py --server.port $${PKG_DASHBOARD_PORT:-8501}
 
 setup: $(STAMP)
 
