@@ -220,7 +220,7 @@ def as_json(result: CommandChain) -> dict:
     fact ids behind it (claims are looked up by fact id)."""
     def post(p: dict | None) -> dict | None:
         return None if p is None else {k: p.get(k) for k in ("role", "title", "rank", "start_min", "start_max",
-                                                              "end_min", "end_max", "precision")} | {
+                                                              "end_min", "end_max", "precision", "seen_at")} | {
             "fact_ids": list(p.get("ids", [p.get("id")]))}
 
     incident = result.incident or {}
@@ -230,13 +230,16 @@ def as_json(result: CommandChain) -> dict:
         "agents": [{
             "id": a.agent_id, "name": a.agent_name, "kind": a.agent_kind, "role": a.role, "act_fact_id": a.act_id,
             "corroboration": result.corroboration(a.act_id),
-            "unit": {"id": a.unit_id, "name": a.unit_name, "post": post(a.post), "certainty": a.post_certainty}
+            "unit": {"id": a.unit_id, "name": a.unit_name, "post": post(a.post), "certainty": a.post_certainty,
+                     "reason": posts.reason(a.post, *result.window, incident.get("id")) if a.post else None}
             if a.unit_id else None,
             "steps": [{"level": s.level, "known": s.known, "unit_id": s.unit_id or None, "unit": s.unit_name or None,
                        "link_fact_ids": s.link_ids,
                        "link_certainty": s.link_certainty, "commander_id": s.commander_id,
                        "commander": s.commander_name, "commander_post": post(s.commander_post),
-                       "commander_certainty": s.commander_certainty, "certainty": s.certainty,
+                       "commander_certainty": s.commander_certainty,
+                       "commander_reason": posts.reason(s.commander_post, *result.window, incident.get("id"))
+                       if s.commander_post else None, "certainty": s.certainty,
                        "fact_ids": s.fact_ids} for s in a.steps]}
             for a in result.agents],
     }

@@ -120,6 +120,10 @@ def test_the_json_chain_for_other_tools_field_by_field(loaded):
     assert (guvd["commander_id"], guvd["commander_certainty"], guvd["link_certainty"], guvd["certainty"]) == (
         "person:sokolenko", "possible", "certain", "possible")
     assert len(guvd["link_fact_ids"]) == 1 and set(guvd["link_fact_ids"]) <= set(guvd["fact_ids"])
+    # why: the post's dates against the incident's, in words
+    assert top["commander_reason"].endswith("which covers the incident on 2020-08-10")
+    assert guvd["commander_reason"].startswith("in post from ") and "covers" not in guvd["commander_reason"]
+    assert lisin["unit"]["reason"].endswith("which covers the incident on 2020-08-10")
 
 
 def test_an_agent_is_never_his_own_superior(loaded):
