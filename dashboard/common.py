@@ -87,6 +87,16 @@ def audit_once(event: str, **details) -> None:
         audit(event, **details)
 
 
+def status_badge(claims: list[dict]) -> str:
+    """The review status of a fact as a badge: confirmed by an analyst, in conflict, or unreviewed."""
+    statuses = {c.get("status") for c in claims}
+    if "confirmed" in statuses:
+        return ":green-badge[confirmed]"
+    if "conflict" in statuses:
+        return ":orange-badge[conflict]"
+    return ":gray-badge[unreviewed machine claim]" if claims else ":gray-badge[no claim]"
+
+
 def evidence_panel(proof: explore.Evidence, fact_id: str, title: str = "Evidence") -> None:
     claims = proof.of(fact_id)
     testimonies = proof.testimonies(fact_id)

@@ -68,6 +68,12 @@ def test_person_profile_shows_posts_incidents_and_evidence(samples):
     assert quotes and any(":orange-background[" in q for q in quotes)  # the mention is highlighted
     # a testimony from an intake form shows the consent its giver granted
     assert any("consent: share with prosecutors" in c.value for c in app.caption)
+    # posts in words, every field filled or "unknown", and the review status of each fact
+    table = app.dataframe[0].value
+    assert list(table.columns) == ["unit", "post", "rank", "began", "ended", "testimonies", "review"]
+    assert (table[["post", "rank", "began", "ended", "review"]] != "").all().all()
+    assert "subunit_commander" not in set(table["post"])
+    assert any(":gray-badge[unreviewed machine claim]" in m.value for m in app.markdown)
 
 
 def test_person_page_without_id_and_with_an_unknown_id(samples):

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import common
-from graph import explore
+from graph import explore, posts
 
 common.require("viewer")
 
@@ -30,17 +30,30 @@ if flags:
                + "): check them below before relying on the link.")
 st.metric("Independent testimonies naming this person", profile.testimonies)
 
+def _bound(low: str | None, high: str | None) -> str:
+    """When a post began or ended, as known: "between 1 and 31 December 2020", "on or before 1 August 2020",
+    "on or after 13 August 2020 (still held then)", "unknown"."""
+    if low and high:
+        return common.date_range(None, low, high) if low != high else common.date_range("day", low, low)
+    if high:
+        return common.date_range(None, None, high)
+    if low:
+        return common.date_range(None, low, None)
+    return "unknown"
+
+
 st.subheader("Posts")
 if not profile.posts:
     st.write("No post known.")
 else:
     timeline = pd.DataFrame([{
-        "unit": p["unit_name"], "role": p["role"], "rank": p.get("rank") or "",
-        "from": p.get("start_min") or p.get("start_max") or "", "seen until at least": p.get("end_min") or "",
-        "to": p.get("end_max") or "", "testimonies": proof.testimonies(p["id"])} for p in profile.posts])
+        "unit": p["unit_name"], "post": posts.role_words(p["role"]), "rank": p.get("rank") or "unknown",
+        "began": _bound(p.get("start_min"), p.get("start_max")), "ended": _bound(p.get("end_min"), p.get("end_max")),
+        "testimonies": proof.testimonies(p["id"]),
+        "review": common.status_badge(proof.of(p["id"])).split("[")[1].rstrip("]")} for p in profile.posts])
     st.dataframe(timeline, hide_index=True, width="stretch")
     for post in profile.posts:
-        common.evidence_panel(proof, post["id"], f"{post['role']} in {post['unit_name']}")
+        common.evidence_panel(proof, post["id"], f"{posts.role_words(post['role'])} in {post['unit_name']}")
 
 st.subheader("Incidents")
 if not profile.incidents:
@@ -49,7 +62,7 @@ for row in profile.incidents:
     incident = row["incident"]
     when = common.date_range(incident.get("precision"), incident.get("date_min"), incident.get("date_max"))
     st.markdown(f"**{common.plain(row['role'])}** · {common.plain(when)} · "
-                f"{common.plain(', '.join(row['places']) or 'place unknown')}")
+                f"{common.plain(', '.join(row['places']) or 'place unknown')} · {common.status_badge(proof.of(row['fact_id']))}")
     common.link("Incident", incident["id"], incident.get("label"))
     common.evidence_panel(proof, row["fact_id"])
 
@@ -65,7 +78,7 @@ with right:
     if not profile.units:
         st.write("None known.")
     for unit in profile.units:
-        common.link("Unit", unit["id"], f"{unit['name']} — {', '.join(unit['roles'])}")
+        common.link("Unit", unit["id"], f"{unit['name']} — {', '.join(posts.role_words(r) for r in unit['roles'])}")
 st.subheader("How the mentions were joined")
 st.caption("Each testimony's mention of this person, the probability that it is this person, and what drove it "
            "(comparison: level (weight); positive weights speak for the link).")
