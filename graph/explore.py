@@ -195,6 +195,18 @@ def claims_to_review(store: Store, predicates: list[str] | None = None, max_conf
                                            max_confidence=max_confidence, limit=limit)]
 
 
+def claims_to_review_total(store: Store, predicates: list[str] | None = None, max_confidence: float = 1.0,
+                           statuses: tuple[str, ...] = ("machine", "conflict")) -> int:
+    rows = store.read("claims_to_review_count", statuses=list(statuses), predicates=predicates or [],
+                      max_confidence=max_confidence)
+    return rows[0]["total"] if rows else 0
+
+
+def statements(store: Store, fact_ids: list[str]) -> dict[str, dict]:
+    """fact id -> {subject, relation, object, date_min, date_max}: what each fact says, for a review card."""
+    return {r["fact_id"]: r for r in store.read("claim_statements", fact_ids=sorted(set(fact_ids)))}
+
+
 def review_claim(store: Store, claim_id: str, status: str, reviewer: str, note: str | None = None) -> bool:
     if status not in model.REVIEW_STATUSES or status == "machine":
         raise model.ModelError(f"a review decision is one of confirmed, rejected, conflict (not {status!r})")

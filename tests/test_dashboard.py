@@ -142,6 +142,9 @@ def test_timeline_and_map(samples):
 
 def test_review_decisions_are_stored_and_every_view_reflects_them(samples):
     app = page("views/review.py", user="analyst-1", role="analyst")
+    # each card says the claim in words, and the queue its total
+    assert any(" — carried out — " in m.value or " — ordered — " in m.value for m in app.markdown)
+    assert any("wait for review with these filters" in c.value for c in app.caption)
     claim_id = next(b.key for b in app.button if b.key.startswith("confirm-")).split("-", 1)[1]
     app.button(key=f"reject-{claim_id}").click().run()
     stored = samples.read("claims_for_facts", fact_ids=[c["fact_id"] for c in

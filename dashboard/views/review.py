@@ -20,8 +20,19 @@ with claims_tab:
     claims = explore.claims_to_review(store, predicates, max_confidence)
     if not claims:
         st.info("Nothing waits for review with these filters.")
+    else:
+        total = explore.claims_to_review_total(store, predicates, max_confidence)
+        st.caption(f"{total} claim(s) wait for review with these filters; the {len(claims)} least confident first.")
+    said = explore.statements(store, [c["fact_id"] for c in claims])
     for claim in claims:
         with st.container(border=True):
+            statement = said.get(claim["fact_id"])
+            if statement:  # the claim in words: subject — relation — object, date
+                when = common.date_range(None, statement["date_min"], statement["date_max"]) \
+                    if statement["date_min"] or statement["date_max"] else "date unknown"
+                st.markdown(f"**{common.plain(statement['subject'] or '?')}** — "
+                            f"{common.plain(statement['relation'])} — **{common.plain(statement['object'] or '?')}** "
+                            f"· {common.plain(when)}")
             common.show_claim(claim)
             note = st.text_input("Correction or note", key=f"note-{claim['id']}")
             confirm, reject, conflict = st.columns(3)
