@@ -3,19 +3,17 @@
 After FREE_FAILURES wrong passwords in a row, each further failure locks the name (and the client it
 came from) for BASE_LOCK_SECONDS doubled per failure, up to MAX_LOCK_SECONDS; while locked even the right
 password is refused. A successful sign-in clears the name's count. The counts live in the vault folder
-(``lockout.json``, mode 0600), written under a file lock, so every dashboard process sees them.
+(``lockout.json``, mode 0600), changed under a file lock (access/files.py), so every dashboard process
+sees them.
 """
 from __future__ import annotations
 
-import fcntl
 import hashlib
-import json
-import os
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from access.files import locked_json
 from access.vault import Vault
 
 FREE_FAILURES = 3
@@ -36,30 +34,17 @@ class Lockout:
     def from_env(cls, env: dict | None = None) -> "Lockout":
         return cls(Vault.from_env(env).directory / "lockout.json")
 
-    @contextmanager
-    def _state(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path.with_suffix(".lock"), "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            state = json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else {}
-            yield state
-            temporary = self.path.with_suffix(".tmp")
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump(state, handle)
-            os.replace(temporary, self.path)
-
     def locked_for(self, keys: list[str], now: float | None = None) -> float:
         """Seconds until every one of these keys may try again (0: not locked)."""
         now = time.time() if now is None else now
-        with self._state() as state:
+        with locked_json(self.path) as state:
             return max((state.get(k, {}).get("until", 0) - now for k in keys), default=0.0) if keys else 0.0
 
     def failed(self, keys: list[str], now: float | None = None) -> float:
         """Count a failure for each key; returns the lock it now carries, in seconds."""
         now = time.time() if now is None else now
         longest = 0.0
-        with self._state() as state:
+        with locked_json(self.path) as state:
             for k in keys:
                 row = state.setdefault(k, {"failures": 0, "until": 0})
                 row["failures"] += 1
@@ -71,6 +56,6 @@ class Lockout:
         return longest
 
     def succeeded(self, keys: list[str]) -> None:
-        with self._state() as state:
+        with locked_json(self.path) as state:
             for k in keys:
                 state.pop(k, None)

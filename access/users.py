@@ -9,11 +9,7 @@ Roles, each allowed what the ones before it are:
 """
 from __future__ import annotations
 
-import fcntl
-import json
-import os
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,6 +17,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from access.files import locked_json, read_json
 from access.vault import Vault
 
 ROLES = ("viewer", "analyst", "investigator", "admin")
@@ -45,25 +42,8 @@ class UserStore:
     def from_env(cls, env: dict | None = None) -> "UserStore":
         return cls(Vault.from_env(env).directory / "users.json")
 
-    @contextmanager
-    def _locked(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.path.parent, 0o700)
-        with open(self.path.with_suffix(".lock"), "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            yield
-
     def _load(self) -> dict:
-        if not self.path.exists():
-            return {}
-        return json.loads(self.path.read_text(encoding="utf-8"))
-
-    def _save(self, users: dict) -> None:
-        temporary = self.path.with_suffix(".tmp")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(users, handle, indent=1)
-        os.replace(temporary, self.path)
+        return read_json(self.path)
 
     def names(self) -> dict[str, str]:
         """user name -> role"""
@@ -76,30 +56,24 @@ class UserStore:
             raise AccessError(f"role must be one of {', '.join(ROLES)}")
         if len(password) < MIN_PASSWORD:
             raise AccessError(f"a password has at least {MIN_PASSWORD} characters")
-        with self._locked():
-            users = self._load()
+        with locked_json(self.path) as users:
             if name in users:
                 raise AccessError(f"user {name!r} exists (remove it first, or set its role)")
             users[name] = {"hash": _HASHER.hash(password), "role": role,
                            "created": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-            self._save(users)
 
     def set_role(self, name: str, role: str) -> None:
         if role not in ROLES:
             raise AccessError(f"role must be one of {', '.join(ROLES)}")
-        with self._locked():
-            users = self._load()
+        with locked_json(self.path) as users:
             if name not in users:
                 raise AccessError(f"no user {name!r}")
             users[name]["role"] = role
-            self._save(users)
 
     def remove(self, name: str) -> None:
-        with self._locked():
-            users = self._load()
+        with locked_json(self.path) as users:
             if users.pop(name, None) is None:
                 raise AccessError(f"no user {name!r}")
-            self._save(users)
 
     def role_of(self, name: str) -> str | None:
         """The user's role now (None: removed). Read on every page run, so a change takes effect at once."""

@@ -390,17 +390,13 @@ def _same_text(driver: neo4j.Driver, database: str, text_ids: list[str]) -> dict
     """text id -> the ingested testimony with that text (in whatever dress it came)."""
     if not text_ids:
         return {}
-    records, _, _ = driver.execute_query(queries.get("testimonies_by_text"), text_ids=text_ids, database_=database,
-                                         routing_=neo4j.RoutingControl.READ)
-    return {r["text_id"]: r["id"] for r in records}
+    return {r["text_id"]: r["id"] for r in _read(driver, database, "testimonies_by_text", text_ids=text_ids)}
 
 
 def _ingested(driver: neo4j.Driver, database: str, ids: list[str]) -> set[str]:
     if not ids:
         return set()
-    records, _, _ = driver.execute_query(queries.get("ingested_testimonies"), ids=ids, database_=database,
-                                         routing_=neo4j.RoutingControl.READ)
-    return {r["id"] for r in records}
+    return {r["id"] for r in _read(driver, database, "ingested_testimonies", ids=ids)}
 
 
 def _original(record: Record, pseudonym: str | None) -> dict:

@@ -128,6 +128,15 @@ def loaded(sample_graph):
     return store, vault
 
 
+def signed_out(vault: Path, analyst: str) -> AppTest:
+    """The sign-in page, with an analyst of that name (password PASSWORD) in the vault's user store."""
+    os.environ["PKG_VAULT_DIR"] = str(vault)
+    users = UserStore.from_env()
+    if analyst not in users.names():
+        users.add(analyst, PASSWORD, "analyst")
+    return as_user(vault, None)
+
+
 def as_user(vault: Path, role: str | None, path: str | None = None, **params) -> AppTest:
     os.environ["PKG_VAULT_DIR"] = str(vault)
     return open_page(path, role, **params)
@@ -178,11 +187,7 @@ def test_viewer_sees_no_excerpts_and_analyst_does(loaded):
 @pytest.mark.neo4j
 def test_sign_in_form_and_audit(loaded):
     _, vault = loaded
-    os.environ["PKG_VAULT_DIR"] = str(vault)
-    users = UserStore.from_env()
-    if "ana" not in users.names():
-        users.add("ana", PASSWORD, "analyst")
-    app = as_user(vault, None)
+    app = signed_out(vault, "ana")
     assert app.title[0].value == "Sign in"
     app.text_input(key="sign_in_name").input("ana")
     app.text_input(key="sign_in_password").input("wrong password")
@@ -250,11 +255,7 @@ def test_a_removed_or_demoted_user_loses_the_power_on_the_next_click_and_an_idle
 @pytest.mark.neo4j
 def test_repeated_failures_lock_the_name_and_a_huge_name_stays_bounded_in_the_log(loaded):
     _, vault = loaded
-    os.environ["PKG_VAULT_DIR"] = str(vault)
-    users = UserStore.from_env()
-    if "locky" not in users.names():
-        users.add("locky", PASSWORD, "analyst")
-    app = as_user(vault, None)
+    app = signed_out(vault, "locky")
     for _ in range(4):
         app.text_input(key="sign_in_name").input("locky")
         app.text_input(key="sign_in_password").input("wrong password")

@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -48,8 +49,7 @@ def denied(doc: Doc, phrase_start: int) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _identity_denial(lang: str):
-    import re
+def _identity_denial(lang: str) -> re.Pattern | None:
     words = sorted(lexicon_module.load().cues.get("identity_denial", {}).get(lang, []), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I) if words else None
 
