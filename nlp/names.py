@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 from anyascii import anyascii
 
-from nlp.lexicon import Lexicon
+from nlp.lexicon import DATA_DIR, Lexicon, read_jsonl
 
 _CYR = {
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "e", "ж": "Z", "з": "z",
@@ -51,7 +52,8 @@ _INITIALS = re.compile(r"^([A-ZА-ЯЁІЎ]|Дз|Dz|Yu|Ya|Ye|Yo|Zh|Kh|Ch|Sh|Ts)\
 _LATIN_INITIALS = {"yu": "y", "ya": "y", "yo": "y", "ye": "e"}  # Ю. Я. Ё. -> y (as in initial_of), Е. -> e
 PATRONYMIC = re.compile(r"(?:(?:ович|евич|ьич|авіч|эвіч|овіч|еевіч|аевіч|евіч)(?:а|у|ем|ам|ом|ым|е)?|"
                         r"(?:овн|евн|ичн|иничн|аўн|еўн|оўн|ічн)(?:а|ы|е|у|ой|ай|ою)|"
-                        r"ovich|evich|ovna|evna|avich|eevich|avna|ichna|ovič|avič)$", re.I)
+                        r"ovich|evich|ovna|evna|avich|eevich|avna|ichna|ovič|avič|evič|aŭna|eŭna|"
+                        r"owitsch|ewitsch|owna|ewna)$", re.I)  # Łacinka -evič/-aŭna, German -owitsch/-owna
 
 
 # Characters that show nothing (zero-width, word joiner, byte-order mark, soft hyphen) and bidirectional
@@ -137,9 +139,9 @@ def _fold(text: str) -> str:
     """Lowercase, transliterate to ASCII with digraphs as single upper-case markers."""
     text = unicodedata.normalize("NFC", normalise_for_matching(text)[0]).lower().replace("-", "")
     if re.search(r"[а-яёіў]", text):
-        if text.endswith(("оў", "еў", "ёў", "аў")) or (re.search(r"[іў]", text) is None and len(text) > 4
-                                                      and text.endswith(("оу", "еу", "ёу", "ау"))):
-            text = text[:-1] + "в"  # Belarusian -оў, also when ў is typed as у ("Быстроу")
+        if text.endswith(("оў", "еў", "ёў", "аў")) or ("ў" not in text and len(text) > 4
+                                                     and text.endswith(("оу", "еу", "ёу", "ау"))):
+            text = text[:-1] + "в"  # Belarusian -оў, also when ў is typed as у ("Быстроу", "Ціханау")
         text = text.replace("дз", "д").replace("шч", "щ")  # Belarusian шч is Russian щ: Шчур ~ Щур
         text = re.sub(r"(?<=[аеоэяё])у(?=[бвгджзклмнпрстфхцчшщ])", "ў", text)  # ў typed as у: Шаучык ~ Шаўчык
         return "".join(_CYR.get(ch, ch) for ch in text)
@@ -154,6 +156,32 @@ def _fold(text: str) -> str:
     return text.replace("w", "v").replace("x", "ks")
 
 
+# German transliteration (Duden), as German prosecutors' and newspapers' documents spell Belarusian names:
+# tsch = ч, sch = ш/ж, ch = х, z = ц, s before a vowel = з, w = в ("Senkewitsch" = Зенькевич).
+_GERMAN_MARKS = re.compile(r"sch|w|[oe]w$|[oe]wa$")
+_GERMAN_LETTERS = re.compile(r"tsch|sch|ch|z|(?:(?<![a-z])|(?<=[aeiouy]))s(?=[aeiouy])")
+
+
+def skeleton_readings(surname: str) -> tuple[str, ...]:
+    """The skeletons a surname may stand for, the usual one first. A Cyrillic surname has one; a Latin
+    one may be read by another transliteration: Latin h for х as well as for Belarusian г ("Tihonov"),
+    and German spellings by German rules. Which reading is meant is for the resolution stage to choose
+    (the one the other mentions write)."""
+    default = skeleton(surname)
+    bare = normalise_for_matching(strip_case_ending(surname))[0]
+    if not default or re.search(r"[а-яёіў]", bare.lower()):
+        return (default,) if default else ()
+    readings = [default]
+    lower = unicodedata.normalize("NFC", bare).lower()
+    if "h" in lower:
+        readings.append(skeleton(re.sub(r"(?<![zcsk])h", "kh", lower)))
+    if _GERMAN_MARKS.search(lower):
+        for sch in ("sh", "zh"):  # German sch writes both ш and ж
+            english = {"tsch": "ch", "sch": sch, "ch": "kh", "z": "ts", "s": "z"}
+            readings.append(skeleton(_GERMAN_LETTERS.sub(lambda m: english[m.group()], lower)))
+    return tuple(dict.fromkeys(r for r in readings if r))
+
+
 def strip_case_ending(surname: str) -> str:
     surname = normalise_for_matching(surname)[0]
     lower = surname.lower()
@@ -165,7 +193,10 @@ def strip_case_ending(surname: str) -> str:
 
 
 def skeleton(surname: str) -> str:
-    folded = _fold(strip_case_ending(surname))
+    return _skeleton_of_folded(_fold(strip_case_ending(surname)))
+
+
+def _skeleton_of_folded(folded: str) -> str:
     folded = re.sub(r"(?<![ZCSX])h", "g", folded)  # Belarusian/Latin h ~ Russian g
     if not folded:
         return ""
@@ -175,8 +206,34 @@ def skeleton(surname: str) -> str:
     return (head + tail).lower()
 
 
-def canonical_given(name: str, lexicon: Lexicon) -> str | None:
-    return lexicon.given_names.get(normalise_for_matching(name)[0].lower().strip("."))
+def canonical_given(name: str, lexicon: Lexicon, by_skeleton: bool = True, gender: str | None = None) -> str | None:
+    """The canonical (Russian) given name a spelling stands for: from the name table; a Latin spelling the
+    table lacks (German "Wassili", "Swjatoslaw"; "Hienadz") by its consonant skeleton when exactly one
+    name (of ``gender``, when given) has it among the table's spellings (unless ``by_skeleton`` is False)."""
+    word = normalise_for_matching(name)[0].lower().strip(".")
+    known = lexicon.given_names.get(word)
+    if known or not by_skeleton or not re.fullmatch(r"[a-zčšžŭłćśźń]+", word) or not _SPELLING_MARKS.search(word) \
+            or len(skeleton(word)) < 3:
+        return known
+    readings = {n for n, its_gender in given_by_skeleton(lexicon).get(skeleton(word), ())
+                if gender is None or its_gender == gender}
+    return readings.pop() if len(readings) == 1 else None
+
+
+# letters that mark a German, Polish or Łacinka spelling (not an English word: "Major" is no Мария)
+_SPELLING_MARKS = re.compile(r"w|sch|[čšžŭłćśźń]|dz|j[aeiou]")
+
+
+@lru_cache(maxsize=4)
+def given_by_skeleton(lexicon: Lexicon) -> dict[str, frozenset]:
+    """Canonical given names with their gender, by the consonant skeleton of their spellings in the name
+    table (``variants``, not diminutives: "Yuras" would make Ярош a Юрий)."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for row in read_jsonl(DATA_DIR / "given_names.jsonl"):
+        for written in [row["canonical"], *row.get("variants", [])]:
+            if skeleton(written):
+                found.setdefault(skeleton(written), set()).add((row["canonical"], row.get("gender")))
+    return {skel: frozenset(canonicals) for skel, canonicals in found.items()}
 
 
 def initial_of(given: str, lexicon: Lexicon) -> str:
@@ -266,7 +323,8 @@ def is_patronymic_of_a_name(word: str, lexicon: Lexicon) -> bool:
 
 _PATRONYMIC_CASE = re.compile(r"(?<=ич|іч)(?:а|у|ем|ам|ом|ым|е)$|(?<=н)(?:ы|е|у|ой|ай|ою)$")
 _LATIN_PATRONYMIC_SUFFIX = re.compile(r"(?:ovich|ovna|evich|evna|ievich|ievna|yevich|yevna|avich|avna|ich|ichna|"
-                                      r"ovič|avič|evič|aŭna|auna|ouna)$", re.I)
+                                      r"ovič|avič|evič|aŭna|auna|ouna|eŭna|"
+                                      r"jewitsch|owitsch|ewitsch|itsch|jewna|owna|ewna)$", re.I)
 
 
 def oblique_patronymic(word: str) -> bool:
@@ -275,7 +333,7 @@ def oblique_patronymic(word: str) -> bool:
 
 
 _MALE_PATRONYMIC = re.compile(r"(?:ич|іч|ič|ich|itsch|itch)(?:а|у|ем|ам|ом|ым|е)?$", re.I)
-_FEMALE_PATRONYMIC = re.compile(r"(?:вн|чн|ўн|vn|un|ŭn)(?:а|ы|е|у|ой|ай|ою|a)$", re.I)
+_FEMALE_PATRONYMIC = re.compile(r"(?:вн|чн|ўн|vn|un|ŭn|wn)(?:а|ы|е|у|ой|ай|ою|a)$", re.I)
 
 
 def patronymic_gender(word: str | None) -> str | None:
@@ -312,11 +370,17 @@ def father_name(word: str, lexicon: Lexicon) -> str | None:
         candidates += [stem[:-1] + "ий", stem[:-1] + "iy", stem[:-1] + "y"]
     if stem.endswith("в"):  # Belarusian Святаслававіч -> Святаслаў
         candidates.append(stem[:-1] + "ў")
+    # a German or Łacinka patronymic ("Swjatoslawowitsch", "Hienadzievič") may be made from a spelling the
+    # table lacks: read by its skeleton; not an English one ("Yaroshevich" is no Юрась's son)
+    by_skeleton = _SPELLED_AWAY.search(normalise_for_matching(word)[0]) is not None
     for candidate in candidates:
-        canonical = canonical_given(candidate, lexicon)
+        canonical = canonical_given(candidate, lexicon, by_skeleton=by_skeleton, gender="m")
         if canonical:
             return canonical
     return None
+
+
+_SPELLED_AWAY = re.compile(r"(?:witsch|wna|vič|ŭna)$", re.I)
 
 
 def person_key(parts: NameParts, lexicon: Lexicon, full_given: bool = False) -> str | None:

@@ -202,3 +202,30 @@ def test_the_patronymic_decides_the_sex_of_a_mention():
     from graph.facts import UNKNOWN
     records = mention_records(info, extraction, officials(extraction), UNKNOWN)
     assert [r["gender"] for r in records.values()] == ["m"]
+
+
+def test_german_and_lacinka_spellings_of_names_and_patronymics_are_read():
+    """German documents spell Belarusian officials by Duden rules; Łacinka writes -evič and -aŭna."""
+    lex = lexicon.load()
+    german = names.parse("Ljudmila Wladimirowna Schdanowitsch", lex)
+    assert (german.surname, german.patronymic) == ("Schdanowitsch", "Wladimirowna")
+    assert names.canonical_given("Ljudmila", lex) == "Людмила"
+    assert names.canonical_given("Wassili", lex) == "Василий"
+    assert names.parse("Dzmitry Ewgenewitsch", lex).surname is None      # a name and a patronymic, no surname
+    assert names.parse("Victor Hienadzievič", lex).surname is None
+    assert names.parse("Ihar Yaraševič", lex).surname == "Yaraševič"       # "Yuras" is a pet name, no father's name
+    assert names.canonical_given("Major", lex) is None                   # an English word is no one's name
+
+
+@pytest.mark.parametrize("written, meant", [("Senkewitsch", "Зенькевич"), ("Tichonow", "Тихонов"),
+                                            ("Tihonov", "Тихонов"), ("Schdanowitsch", "Жданович"),
+                                            ("Sawadski", "Завадский"), ("Melnitschuk", "Мельничук")])
+def test_a_latin_surname_has_among_its_readings_the_cyrillic_one(written, meant):
+    readings = names.skeleton_readings(written)
+    assert names.skeleton(meant) in readings
+    assert readings[0] == names.skeleton(written) and names.skeleton_readings(meant) == (names.skeleton(meant),)
+
+
+def test_belarusian_ending_typed_without_the_short_u_is_still_ov():
+    assert names.skeleton("Ціханау") == names.skeleton("Ціханаў") == names.skeleton("Тихонов")
+    assert names.skeleton("Максімау") == names.skeleton("Максимов")

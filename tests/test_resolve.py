@@ -271,3 +271,15 @@ def test_among_namesakes_the_rank_or_the_officials_named_alongside_decide():
     colonel = dict(namesakes[1], co_named=["person:grvc-p"])
     groups, _ = resolved([namesakes[0], colonel, beside], lexicon_module.load())
     assert ["beside", "colonel"] in groups
+
+
+def test_a_latin_surname_is_read_the_way_the_other_mentions_write_it(lexicon):
+    """ "Tihonov" (h for х) and German "Senkewitsch" join the officials written in Cyrillic; a reading no
+    mention writes is not chosen."""
+    records = [record("t", "Тихонов", "Дмитрий", "Сергеевич"), record("t-en", "Tihonov", "D.", "S."),
+               record("z", "Зенькевич", "Роман", "Святославович"), record("z-de", "Senkewitsch", "R.", "S."),
+               record("lone", "Hrabouski", "P.")]
+    feats = {r["id"]: F.record_features(r, lexicon) for r in records}
+    assert F.read_spellings(feats) == 2
+    assert feats["t-en"]["skel"] == feats["t"]["skel"] and feats["z-de"]["skel"] == feats["z"]["skel"]
+    assert feats["lone"]["skel"] == F.record_features(records[-1], lexicon)["skel"]

@@ -21,7 +21,7 @@ import neo4j
 from graph import model, queries
 from graph.resolve.clusters import Link, Resolution, cluster
 from graph.resolve.events import resolve_events
-from graph.resolve.features import record_features
+from graph.resolve.features import read_spellings, record_features
 from graph.resolve.linkage import score_pairs
 from nlp import lexicon as lexicon_module
 
@@ -69,6 +69,7 @@ def resolve(driver: neo4j.Driver, database: str = "neo4j") -> ResolutionReport:
     decided = {m for pair in latest for m in pair} | {m for pair in cannot for m in pair} | {
         r["id"] for r in records if r.get("not_given")}  # kept a form of its own: its constraint is its own
     features = {r["id"]: record_features(r, lexicon) for r in records}
+    read_spellings(features)
     forms = group_forms(features, decided)
     pairs = score_pairs([f for f, _ in forms.values()], list(features.values()))
     report.seconds["score"] = time.perf_counter() - began

@@ -8,7 +8,7 @@ bidi characters are removed before any of this (the record keeps the name as wri
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from functools import lru_cache
 
@@ -44,26 +44,13 @@ def _initial_alternatives(lexicon: Lexicon) -> dict[str, frozenset]:
     return {letter: frozenset(meant) for letter, meant in found.items()}
 
 
-@lru_cache(maxsize=4)
-def _given_by_skeleton(lexicon: Lexicon) -> dict[str, frozenset]:
-    """Canonical given names with their gender, by the consonant skeleton of their spellings in the name
-    table, so that a spelling the table lacks (Łacinka "Iaŭhien", a vowel typed wrong) is still read when
-    only one name of a gender has those consonants."""
-    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for row in lexicon_module.read_jsonl(lexicon_module.DATA_DIR / "given_names.jsonl"):
-        for written in [row["canonical"], *row.get("variants", [])]:
-            if names.skeleton(written):
-                found[names.skeleton(written)].add((row["canonical"], row.get("gender")))
-    return {skel: frozenset(canonicals) for skel, canonicals in found.items()}
-
-
 def _read_given(part: str, lexicon: Lexicon, gender: str | None = None) -> str | None:
     """The canonical given name a spelling stands for: from the name table, else by its skeleton when
     exactly one name (of ``gender``, when given) has it."""
     known = names.canonical_given(part, lexicon)
     if known:
         return known
-    by_skeleton = {name for name, its_gender in _given_by_skeleton(lexicon).get(names.skeleton(part), ())
+    by_skeleton = {name for name, its_gender in names.given_by_skeleton(lexicon).get(names.skeleton(part), ())
                    if gender is None or its_gender == gender}
     return next(iter(by_skeleton)) if len(by_skeleton) == 1 else None
 
@@ -142,6 +129,7 @@ def _name_fields(surname: str | None, given: str | None, patronymic: str | None,
     patr_full, patr_initial = _patronymic(patronymic, lexicon)
     return {
         "skel": names.skeleton(surname) or None,
+        "skel_readings": list(names.skeleton_readings(surname)),
         "surname_folded": names._fold(names.strip_case_ending(surname)).lower() or None,
         "given_full": _full(given, lexicon, gender),
         "given_initial": given_initial,
@@ -150,6 +138,23 @@ def _name_fields(surname: str | None, given: str | None, patronymic: str | None,
         "patr_initial": patr_initial,
         "patr_initials": initial_options(patronymic, patr_initial, lexicon),
     }
+
+
+def read_spellings(features: dict[str, dict]) -> int:
+    """A Latin surname that can be read several ways ("Tihonov": Тигонов or Тихонов; German "Senkewitsch":
+    Зенькевич) is read the way the other mentions write it: when its usual reading is a surname no mention
+    spelled unambiguously has, its skeleton becomes the reading those mentions write most often (the
+    noisy-channel choice: the transliteration meant is the one that names someone). Changes ``features``
+    in place; returns how many were re-read."""
+    written = Counter(f["skel"] for f in features.values() if f["skel"] and len(f["skel_readings"]) <= 1)
+    changed = 0
+    for f in features.values():
+        if len(f["skel_readings"]) > 1 and not written[f["skel"]]:
+            best = max(f["skel_readings"], key=lambda reading: written[reading])
+            if written[best]:
+                f["skel"] = best
+                changed += 1
+    return changed
 
 
 def _key_skeleton(key: str) -> str | None:
