@@ -196,14 +196,16 @@ def person_rows(records: list[dict], result: Resolution) -> list[dict]:
 
 def _apply(driver: neo4j.Driver, database: str, records: list[dict], result: Resolution) -> tuple[int, int]:
     """Write what changed, in one transaction (all or nothing)."""
-    moves, old_persons, touched = [], set(), set()
+    moves, stays, old_persons, touched = [], [], set(), set()
     for record in records:
         person = result.person_of[record["id"]]
         link = result.links[record["id"]]
         reasons = json.dumps(link.as_dict(), ensure_ascii=False, sort_keys=True)
         if record.get("person_id") != person or record.get("match_reasons") != reasons:
-            moves.append({"mention": record["id"], "person": person, "probability": round(link.probability, 4),
-                          "refers_id": model.fact_id("refers_to", record["id"]), "reasons": reasons})
+            row = {"mention": record["id"], "person": person, "probability": round(link.probability, 4),
+                   "refers_id": model.fact_id("refers_to", record["id"]), "reasons": reasons}
+            now_on = record.get("person_id") or record["local_key"]  # ingest points a new mention at its key
+            (stays if now_on == person else moves).append(row)
             touched.add(person)
             if record.get("person_id") and record["person_id"] != person:
                 old_persons.add(record["person_id"])
@@ -223,7 +225,8 @@ def _apply(driver: neo4j.Driver, database: str, records: list[dict], result: Res
 
     def work(tx: neo4j.ManagedTransaction) -> int:
         tx.run(queries.get("resolution_set_persons"), rows=persons).consume()
-        moved = tx.run(queries.get("resolution_move_mentions"), rows=moves).single()
+        missing = tx.run(queries.get("resolution_relabel_mentions"), rows=stays).single()["missing"]
+        moved = tx.run(queries.get("resolution_move_mentions"), rows=moves + missing).single()
         tx.run(queries.get("resolution_drop_persons"), ids=sorted(old_persons - set(result.clusters))).consume()
         tx.run(queries.get("resolution_clear_proposals"), keep=[row["id"] for row in proposals]).consume()
         tx.run(queries.get("merge_mergeproposal"), rows=changed).consume()
@@ -231,4 +234,4 @@ def _apply(driver: neo4j.Driver, database: str, records: list[dict], result: Res
 
     with driver.session(database=database) as session:
         facts = session.execute_write(work)
-    return len(moves), facts
+    return len(moves) + len(stays), facts
