@@ -229,3 +229,14 @@ def test_a_latin_surname_has_among_its_readings_the_cyrillic_one(written, meant)
 def test_belarusian_ending_typed_without_the_short_u_is_still_ov():
     assert names.skeleton("Ціханау") == names.skeleton("Ціханаў") == names.skeleton("Тихонов")
     assert names.skeleton("Максімау") == names.skeleton("Максимов")
+
+
+def test_a_surname_mistyped_in_the_same_text_is_the_person_named_there_more_often():
+    result = extract("Там майор Владимир Николаевич Морозов ударил меня. Потом Морозов снова бил меня. "
+                     "Позже Мнрозов ушёл.", "ru")
+    keys = {e["text"]: e["key"] for e in result["entities"] if e["type"] == "PERSON"}
+    assert keys["Мнрозов"] == keys["Морозов"] == keys["Владимир Николаевич Морозов"]
+    written = [e["attrs"]["surname"] for e in result["entities"] if e["text"] == "Мнрозов"]
+    assert written == ["Мнрозов"]  # the record keeps what the text says
+    apart = extract("Капитан Морозов бил меня. Майор Мирозов молчал.", "ru")  # each named once: no guess
+    assert len({e["key"] for e in apart["entities"] if e["type"] == "PERSON"}) == 2

@@ -26,6 +26,8 @@ from nlp import names
 from nlp.morphology import analyzer
 from nlp.components.entities import attrs
 
+TYPO_MIN_LETTERS = 5   # a surname shorter than this is never read as a typo of another in the same text
+
 FEMININE_ENDINGS = ("ова", "ева", "ёва", "ина", "ына", "ая", "ава")
 
 
@@ -204,6 +206,7 @@ class EntityResolver:
                 if len({names.skeleton(p.surname) for _, p in same}) == 1:
                     parts.surname = same[0][1].surname
                     groups.setdefault(names.skeleton(parts.surname), []).append((span, parts))
+        groups, mistyped = _join_mistyped(groups, self.lexicon)
         for skeleton, members in groups.items():
             initials: dict[str, list] = {}
             for span, parts in members:
@@ -218,7 +221,8 @@ class EntityResolver:
                 if parts.given:
                     continue
                 fitting = {initial: same for initial, same in initials.items()
-                           if self._form_fits(span, same) and not any(_set_apart(s) for s, _ in same)}
+                           if (span.start in mistyped or self._form_fits(span, same))
+                           and not any(_set_apart(s) for s, _ in same)}
                 if len(fitting) == 1:
                     (initial, same), = fitting.items()
                     span._.key = same[0][0]._.key
@@ -310,3 +314,37 @@ class EntityResolver:
 @Language.factory("entity_resolver")
 def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
     return EntityResolver()
+
+
+def _join_mistyped(groups: dict[str, list], lexicon) -> tuple[dict[str, list], set[int]]:
+    """Within one text, a surname written once or twice one letter away from the surname of exactly one
+    other person named there more often ("Мнрозов" beside "В. Н. Морозов", "Ціханау" typed for
+    "Ціханаў") is that person's, mistyped: one text seldom names two officials whose surnames differ by
+    one letter. Initials must not contradict. Returns the groups with such typos joined, and the first
+    tokens of the mistyped mentions (their form says nothing about case or gender)."""
+    from rapidfuzz.distance import OSA
+
+    def spelled(parts) -> str:
+        return names._fold(names.strip_case_ending(parts.surname)).lower()
+
+    def initials(members) -> set[str]:
+        return {names.initial_of(p.given, lexicon) for _, p in members if p.given}
+
+    merged, mistyped = dict(groups), set()
+    for skeleton, members in sorted(groups.items(), key=lambda kv: len(kv[1])):
+        if skeleton not in merged:
+            continue
+        words = {spelled(p) for _, p in members}
+        if min(len(w) for w in words) < TYPO_MIN_LETTERS:
+            continue
+        near = [other for other, theirs in merged.items() if other != skeleton and len(theirs) > len(members)
+                and any(OSA.distance(w, spelled(p), score_cutoff=1) <= 1 for w in words for _, p in theirs)
+                and (not initials(members) or initials(members) <= initials(theirs))]
+        if len(near) == 1:
+            target = merged[near[0]]
+            meant = max((p.surname for _, p in target), key=[p.surname for _, p in target].count)
+            for span, parts in members:  # keys are made from the surname meant (the attrs keep the one written)
+                parts.surname = meant
+                mistyped.add(span.start)
+            merged[near[0]] = target + merged.pop(skeleton)
+    return merged, mistyped
