@@ -238,5 +238,5 @@ def test_a_surname_mistyped_in_the_same_text_is_the_person_named_there_more_ofte
     assert keys["Мнрозов"] == keys["Морозов"] == keys["Владимир Николаевич Морозов"]
     written = [e["attrs"]["surname"] for e in result["entities"] if e["text"] == "Мнрозов"]
     assert written == ["Мнрозов"]  # the record keeps what the text says
-    apart = extract("Капитан Морозов бил меня. Майор Мирозов молчал.", "ru")  # each named once: no guess
+    apart = extract("Капитан Морозов бил меня. Майор Мороков молчал.", "ru")  # each named once: no guess
     assert len({e["key"] for e in apart["entities"] if e["type"] == "PERSON"}) == 2
