@@ -165,7 +165,7 @@ _GERMAN_LETTERS = re.compile(r"tsch|sch|ch|z|(?:(?<![a-z])|(?<=[aeiouy]))s(?=[ae
 def skeleton_readings(surname: str) -> tuple[str, ...]:
     """The skeletons a surname may stand for, the usual one first. A Cyrillic surname has one; a Latin
     one may be read by another transliteration: Latin h for х as well as for Belarusian г ("Tihonov"),
-    and German spellings by German rules. Which reading is meant is for the resolution stage to choose
+    c for ц (Łacinka "Harbackaja"), and German spellings by German rules. Which reading is meant is for the resolution stage to choose
     (the one the other mentions write)."""
     default = skeleton(surname)
     bare = normalise_for_matching(strip_case_ending(surname))[0]
@@ -175,6 +175,8 @@ def skeleton_readings(surname: str) -> tuple[str, ...]:
     lower = unicodedata.normalize("NFC", bare).lower()
     if "h" in lower:
         readings.append(skeleton(re.sub(r"(?<![zcsk])h", "kh", lower)))
+    if re.search(r"c(?![hz])", lower):  # Łacinka, Polish and Czech c is ц: "Harbackaja" = Гарбацкая
+        readings.append(skeleton(re.sub(r"c(?![hz])", "ts", lower)))
     if _GERMAN_MARKS.search(lower):
         for sch in ("sh", "zh"):  # German sch writes both ш and ж
             english = {"tsch": "ch", "sch": sch, "ch": "kh", "z": "ts", "s": "z"}

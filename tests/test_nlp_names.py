@@ -219,7 +219,8 @@ def test_german_and_lacinka_spellings_of_names_and_patronymics_are_read():
 
 @pytest.mark.parametrize("written, meant", [("Senkewitsch", "Зенькевич"), ("Tichonow", "Тихонов"),
                                             ("Tihonov", "Тихонов"), ("Schdanowitsch", "Жданович"),
-                                            ("Sawadski", "Завадский"), ("Melnitschuk", "Мельничук")])
+                                            ("Sawadski", "Завадский"), ("Melnitschuk", "Мельничук"),
+                                            ("Harbackaja", "Гарбацкая")])
 def test_a_latin_surname_has_among_its_readings_the_cyrillic_one(written, meant):
     readings = names.skeleton_readings(written)
     assert names.skeleton(meant) in readings
