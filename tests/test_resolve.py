@@ -283,3 +283,18 @@ def test_a_latin_surname_is_read_the_way_the_other_mentions_write_it(lexicon):
     assert F.read_spellings(feats) == 2
     assert feats["t-en"]["skel"] == feats["t"]["skel"] and feats["z-de"]["skel"] == feats["z"]["skel"]
     assert feats["lone"]["skel"] == F.record_features(records[-1], lexicon)["skel"]
+
+
+def test_the_same_initials_twice_join_the_one_official_even_when_the_model_doubts(lexicon):
+    """The model may score "Г. А. Сушко" twice low (ranks and units disagree); with given name and
+    patronymic agreeing and one consistent candidate, they join; a different given initial never does."""
+    from graph.resolve.linkage import ScoredPair
+    records = [record("a", "Сушко", "Г.", "А.", units=["unit:omon-minsk"]), record("b", "Сушко", "Г.", "А."),
+               record("x", "Сушко", "П.", "И.")]
+    feats = {r["id"]: F.record_features(r, lexicon) for r in records}
+    doubt = {"surname": 2, "given": 2, "patronymic": 1, "gender": -1, "rank": 0, "unit": -1, "co_named": 0}
+    pairs = [ScoredPair("a", "b", 0.3, {}, doubt),
+             ScoredPair("a", "x", 0.3, {}, {**doubt, "given": 0, "patronymic": 0})]
+    result = cluster(feats, {r["id"]: r["local_key"] for r in records}, pairs, [], [])
+    assert result.person_of["a"] == result.person_of["b"] != result.person_of["x"]
+    assert result.links["b"].kind == "single_candidate" or result.links["a"].kind == "single_candidate"

@@ -6,8 +6,8 @@ Order of decisions, each obeying the ones before:
 2. mentions with a given name (or its initial) join when the model's match probability is at least
    ``AUTO_LINK`` and the two groups stay consistent: one given-name initial, no two different given
    names or patronymics (a typo apart is the same), one gender;
-3. a named group the model was unsure about (at least ``REVIEW_MIN``) joins the one consistent group with
-   the same surname it could be; with two or more it waits for review; a lone named form whose surname is
+3. a named group the model was unsure about (at least ``REVIEW_MIN``, or any probability when given name
+   and patronymic both agree) joins the one consistent group with the same surname it could be; with two or more it waits for review; a lone named form whose surname is
    a typo of exactly one compatible person's (``_TypoIndex``) joins it;
 4. a mention by surname alone joins the one compatible official of its gender written with the same
    surname skeleton (a rank that did not fall, a period within ``SAME_PERIOD_DAYS``); spelled the same
@@ -324,7 +324,9 @@ def _join_single_candidates(work: Clustering, ranked: list[ScoredPair], named: s
     or more such groups (namesakes) nothing is joined here. Smaller groups are placed first."""
     candidates: dict[str, dict[str, ScoredPair]] = defaultdict(dict)
     for pair in ranked:
-        if pair.probability < REVIEW_MIN or pair.levels.get("surname", 0) < SURNAME_SAME:
+        if pair.levels.get("surname", 0) < SURNAME_SAME:
+            continue
+        if pair.probability < REVIEW_MIN and not _initials_agree(pair):
             continue
         if pair.left not in named or pair.right not in named:
             continue
@@ -347,6 +349,13 @@ def _join_single_candidates(work: Clustering, ranked: list[ScoredPair], named: s
             partner = pair.right if pair.left in mine else pair.left
             if work.union(group, root):
                 links[group] = _link("single_candidate", pair, partner)
+
+
+def _initials_agree(pair: ScoredPair) -> bool:
+    """The given name and the patronymic both stated on both sides and agreeing (the same, or fitting an
+    initial): "Г. А. Сушко" twice, once with a unit and a rank the other lacks or states otherwise."""
+    return pair.levels.get("given", -1) >= 2 and pair.levels.get("patronymic", -1) >= 1 \
+        and pair.levels.get("gender", -1) != 0
 
 
 def _compatible_surname_only(pair: ScoredPair, a: dict, b: dict) -> bool:
