@@ -241,3 +241,12 @@ def test_a_surname_mistyped_in_the_same_text_is_the_person_named_there_more_ofte
     assert written == ["Мнрозов"]  # the record keeps what the text says
     apart = extract("Капитан Морозов бил меня. Майор Мороков молчал.", "ru")  # each named once: no guess
     assert len({e["key"] for e in apart["entities"] if e["type"] == "PERSON"}) == 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Усё гэта рабілася па загадзе падпалкоўніка І. \u200fУ. Лебедзевай.", "І. \u200fУ. Лебедзевай"),
+    ("Это было по приказу подполковника Лебедевой И. \u200fВ. вчера.", "Лебедевой И. \u200fВ."),
+])
+def test_a_mark_hidden_between_initials_does_not_cut_the_name(text, name):
+    persons = [e["text"] for e in extract(text, "auto")["entities"] if e["type"] == "PERSON"]
+    assert persons == [name]

@@ -81,8 +81,14 @@ class InitialsTokens:
         if i == 0 or doc[i - 1].whitespace_ or not INITIAL.match(doc[i - 1].text):
             return False
         # a name is next to it: "Жлобич Г.П.", "Г. П. Жлобич", "Дз. А."
-        neighbours = [doc[j] for j in (i - 2, i + 1) if 0 <= j < len(doc)]
-        return any(n.text[:1].isupper() and (n.is_alpha or INITIAL.match(n.text.rstrip("."))) for n in neighbours)
+        neighbours = [_visible(doc[j].text) for j in (i - 2, i + 1) if 0 <= j < len(doc)]
+        return any(n[:1].isupper() and (n.isalpha() or INITIAL.match(n.rstrip("."))) for n in neighbours)
+
+
+def _visible(text: str) -> str:
+    """A token's text without invisible and bidi characters ("\u200fУ." is the initial "У.")."""
+    from nlp.names import strip_invisible
+    return strip_invisible(text)
 
 
 @Language.factory("initials_tokens")

@@ -74,10 +74,11 @@ class DateTagger:
 
 
 _CAP = r"[A-ZА-ЯЁІЎ][a-zа-яёіўʼ'’\-]+"
-_INIT = r"(?:[A-ZА-ЯЁІЎ]|Дз|Dz|Yu|Ya|Ye|Yo|Zh|Kh|Ch|Sh|Ts)\.\s?"
+_HIDDEN = "[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]*"   # invisible and bidi characters typed or pasted in
+_INIT = rf"(?:[A-ZА-ЯЁІЎ]|Дз|Dz|Yu|Ya|Ye|Yo|Zh|Kh|Ch|Sh|Ts)\.\s?{_HIDDEN}"
 INITIALS_PATTERNS = (
-    re.compile(rf"(?<![\w.])({_CAP})\s+({_INIT}(?:{_INIT})?)"),          # Жлобич Г.П.
-    re.compile(rf"(?<![\w.])({_INIT}(?:{_INIT})?)\s*({_CAP})"),           # Г.П. Жлобич, Н. И. Жлобич
+    re.compile(rf"(?<![\w.])({_CAP})\s+{_HIDDEN}({_INIT}(?:{_INIT})?)"),          # Жлобич Г.П.
+    re.compile(rf"(?<![\w.])({_INIT}(?:{_INIT})?)\s*{_HIDDEN}({_CAP})"),           # Г.П. Жлобич, Н. И. Жлобич
 )
 
 
