@@ -574,7 +574,9 @@ class RelationRules:
         if _plural(previous.text, self.lang) != _plural(act.text, self.lang) or not any(
                 t.lower_ in ("и", "і", ",", "потом", "затем", "потым", "пасля") for t in gap):
             return []
-        return [(rel, agent, act, round(confidence * 0.9, 2), extra) for rel, agent, _, confidence, extra in relations]
+        said_of = _past_gender(act.text)
+        return [(rel, agent, act, round(confidence * 0.9, 2), extra) for rel, agent, _, confidence, extra in relations
+                if not (said_of and self._genders.get(agent.start, "") not in ("", said_of))]  # "она ... ударил": not hers
 
     def _verb_chain_subject(self, doc: Doc, act: Span, titles: list[Span]) -> list[tuple]:
         """ "Степанов оскорблял меня, а потом поставил меня на колени", "Мухін абражаў мяне і прымусіў мяне
