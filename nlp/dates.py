@@ -3,7 +3,8 @@
 "10 августа 2020 года" -> 2020-08-10..2020-08-10 (day); "в августе 2020" -> 2020-08-01..2020-08-31
 (month); "ночь на 11 августа" -> 08-10..08-11; "9–12 August" -> 08-09..08-12; "осенью 2020" ->
 2020-09-01..2020-11-30 (season); "11.08.2020"; "2021" (year). A missing year is taken from the
-nearest year stated earlier in the text, else ``default_year`` (2020, the reference case).
+nearest year stated earlier in the text, else the first stated later, else ``default_year`` (2020, the
+reference case).
 """
 from __future__ import annotations
 
@@ -119,9 +120,16 @@ class DateFinder:
             if candidate[0] >= last_end:
                 chosen.append(candidate)
                 last_end = candidate[1]
+        # a date without its year takes the nearest year stated before it, else the first stated after it
+        # ("20 сентября меня перевезли ... В сентябре 2021 года меня судили": 20 September 2021)
+        # (a later bare year, "в 2023 году я уехала", tells nothing of the dates before it)
+        stated = [(c[0], self._normalise(*c[2:4], None, c[0], c[4])) for c in chosen
+                  if c[3].groupdict().get("y") and c[2] != "year"]
+        later_year = {start: int(m.date_end[:4]) for start, m in stated if m is not None}
         mentions, context_year = [], None
         for start, end, kind, match, pod in chosen:
-            mention = self._normalise(kind, match, context_year, start, pod)
+            year = context_year or next((y for at, y in later_year.items() if at > start), None)
+            mention = self._normalise(kind, match, year, start, pod)
             if mention is None:
                 continue
             if match.groupdict().get("y"):

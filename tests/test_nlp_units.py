@@ -49,6 +49,11 @@ def test_year_comes_from_context():
     finder = dates.DateFinder(LEX)
     mentions = finder.find("В марте 2021 года его снова задержали, а 5 апреля отпустили.")
     assert [m.date_start for m in mentions] == ["2021-03-01", "2021-04-05"]
+    # none stated before: the first date stated after with a month gives it; a bare later year does not
+    later = finder.find("20 сентября меня перевезли в ЦИП. В сентябре 2021 года меня судили.")
+    assert [m.date_start for m in later] == ["2021-09-20", "2021-09-01"]
+    bare = finder.find("20 сентября меня задержали. В 2023 году я уехала.")
+    assert bare[0].date_start == "2020-09-20"
 
 
 def test_language_detection():
