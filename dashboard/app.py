@@ -83,25 +83,47 @@ def still_allowed(user: dict) -> dict | None:
     return user
 
 
+def all_pages() -> list[tuple[str, st.Page]]:
+    """Every page with the role it needs (the menu offers a user only those of his role; each page checks again)."""
+    return [
+        ("viewer", st.Page("views/search.py", title="Search", default=True, url_path="search")),
+        ("viewer", st.Page("views/person.py", title="Person", url_path="person")),
+        ("viewer", st.Page("views/unit.py", title="Unit", url_path="unit")),
+        ("viewer", st.Page("views/incident.py", title="Incident & command chain", url_path="incident")),
+        ("viewer", st.Page("views/network.py", title="Network", url_path="network")),
+        ("viewer", st.Page("views/timeline.py", title="Timeline & map", url_path="timeline")),
+        ("analyst", st.Page("views/review.py", title="Review queue", url_path="review")),
+        ("analyst", st.Page("views/upload.py", title="Add testimonies", url_path="upload")),
+        ("investigator", st.Page("views/export.py", title="Export a case file", url_path="export")),
+        ("admin", st.Page("views/admin.py", title="Users, audit, re-identification", url_path="admin")),
+    ]
+
+
+def remember_the_link() -> None:
+    """A link opened signed out (a colleague's "/incident?id=…", a reloaded page) is where the user lands
+    after signing in: its page and query string are kept in the server-side session until then."""
+    requested = st.navigation([page for _, page in all_pages()], position="hidden")  # resolves the URL, runs nothing
+    st.session_state.setdefault("wanted", {"page": requested.url_path, "params": st.query_params.to_dict()})
+
+
+def land_on_the_link(pages: list[st.Page]) -> None:
+    """After sign-in, open the page the link named, with its query string, if the user's role offers it."""
+    wanted = st.session_state.pop("wanted", None)
+    if not wanted:
+        return
+    target = next((page for page in pages if page.url_path == wanted["page"]), None)
+    if target is not None and (wanted["params"] or target.url_path):  # the default page, bare: already there
+        st.switch_page(target, query_params=wanted["params"])
+
+
 user = st.session_state.get("user")
 if user:
     user = still_allowed(user)
 if not user:
+    remember_the_link()
     sign_in()
 
-ALL_PAGES = [
-    ("viewer", st.Page("views/search.py", title="Search", default=True, url_path="search")),
-    ("viewer", st.Page("views/person.py", title="Person", url_path="person")),
-    ("viewer", st.Page("views/unit.py", title="Unit", url_path="unit")),
-    ("viewer", st.Page("views/incident.py", title="Incident & command chain", url_path="incident")),
-    ("viewer", st.Page("views/network.py", title="Network", url_path="network")),
-    ("viewer", st.Page("views/timeline.py", title="Timeline & map", url_path="timeline")),
-    ("analyst", st.Page("views/review.py", title="Review queue", url_path="review")),
-    ("analyst", st.Page("views/upload.py", title="Add testimonies", url_path="upload")),
-    ("investigator", st.Page("views/export.py", title="Export a case file", url_path="export")),
-    ("admin", st.Page("views/admin.py", title="Users, audit, re-identification", url_path="admin")),
-]
-pages = [page for needed, page in ALL_PAGES if allows(user["role"], needed)]  # each page checks again
+pages = [page for needed, page in all_pages() if allows(user["role"], needed)]  # each page checks again
 with st.sidebar:
     st.caption(f"Signed in as {user['name']} ({user['role']})")
     if st.button("Sign out", key="sign_out"):
@@ -109,4 +131,6 @@ with st.sidebar:
         del st.session_state["user"]
         st.rerun()
     st.caption("Victims appear only as pseudonyms. Every fact links to the testimony excerpts behind it.")
-st.navigation(pages).run()
+current = st.navigation(pages)
+land_on_the_link(pages)
+current.run()

@@ -175,6 +175,24 @@ def date_range(precision: str | None, low: str | None, high: str | None) -> str:
     return f"{_day(low)} – {_day(high)}"
 
 
+def bound(low: str | None, high: str | None) -> str:
+    """When a post began or ended, as known: "between 1 and 31 December 2020", "on or before 1 August 2020",
+    "on or after 13 August 2020", "unknown"."""
+    if low and high:
+        return date_range(None, low, high) if low != high else date_range("day", low, low)
+    if high:
+        return date_range(None, None, high)
+    if low:
+        return date_range(None, low, None)
+    return "unknown"
+
+
+def held_between(post: dict) -> str:
+    """A post's known period in words: "began between 1 and 31 December 2020, ended unknown"."""
+    return (f"began {bound(post.get('start_min'), post.get('start_max'))}, "
+            f"ended {bound(post.get('end_min'), post.get('end_max'))}")
+
+
 def _day(iso: str) -> str:
     year, month, day = iso.split("-")
     return f"{int(day)} {MONTHS[int(month) - 1]} {year}"

@@ -365,3 +365,27 @@ def test_with_key_custody_the_vault_folder_alone_decrypts_nothing(vault_env):
     assert vault.init_custody("the admins' long custody passphrase") == 0   # again: nothing left to seal
     with pytest.raises(VaultError, match="wrong custody passphrase"):
         vault.init_custody("another long passphrase here")
+
+
+@pytest.mark.neo4j
+def test_a_link_opened_signed_out_is_where_the_user_lands_after_signing_in(loaded):
+    """A colleague's link to a unit on a date (or a reloaded page) asks for sign-in, then opens that page
+    with its query string, not the search page."""
+    _, vault = loaded
+    os.environ["PKG_VAULT_DIR"] = str(vault)
+    users = UserStore.from_env()
+    if "lina" not in users.names():
+        users.add("lina", PASSWORD, "analyst")
+    app = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60)
+    app.switch_page("views/unit.py")
+    app.query_params["id"] = "unit:omon-minsk"
+    app.query_params["date"] = "2021-03-15"
+    app.run()
+    assert app.title[0].value == "Sign in"
+    app.text_input(key="sign_in_name").input("lina")
+    app.text_input(key="sign_in_password").input(PASSWORD)
+    app.button[0].click().run()
+    assert app.session_state["user"]["name"] == "lina"
+    assert app.title[0].value != "Search" and "unit_date" in app.session_state   # the unit page of the link ...
+    assert app.session_state["unit_date"].isoformat() == "2021-03-15"             # ... on the linked date
+    assert app.query_params["id"] in ("unit:omon-minsk", ["unit:omon-minsk"])

@@ -11,15 +11,22 @@ from graph import explore
 
 common.require("viewer")
 
+# what each link type means, for the filter and the legend
+LINK_WORDS = {"PERPETRATED": "carried out", "ORDERED": "ordered", "HELD": "held a post in",
+              "SUBORDINATE_TO": "subordinate to"}
+NODE_BADGES = {"Person": "red", "Unit": "blue", "Incident": "orange"}  # as the node colours below
+
 store = common.store()
 st.title("Network")
 window = st.slider("Time window", min_value=datetime.date(2015, 1, 1), max_value=datetime.date.today(),
                    value=(datetime.date(2020, 8, 1), datetime.date(2021, 12, 31)), format="YYYY-MM-DD", key="network_window")
+types = st.multiselect("Link types", list(explore.LINK_TYPES), default=["PERPETRATED", "ORDERED", "HELD"],
+                       format_func=lambda t: LINK_WORDS.get(t, t), key="network_types")  # the whole width: none cut off
 left, middle, right = st.columns(3)
 labels = left.multiselect("Node types", ["Person", "Unit", "Incident"], default=["Person", "Unit", "Incident"])
-types = middle.multiselect("Link types", list(explore.LINK_TYPES), default=["PERPETRATED", "ORDERED", "HELD"],
-                           key="network_types")
-min_confidence = right.slider("Minimum confidence", 0.0, 1.0, 0.5, 0.05)
+min_confidence = middle.slider("Minimum confidence", 0.0, 1.0, 0.5, 0.05)
+most = right.number_input("Show at most (most connected first)", min_value=10, max_value=400, value=80, step=10,
+                          key="network_most")
 common.audit_once("view-network", start=window[0].isoformat(), end=window[1].isoformat(), types=sorted(types),
                   labels=sorted(labels), min_confidence=min_confidence)
 graph = explore.network(store, window[0].isoformat(), window[1].isoformat(), tuple(types), tuple(labels),
@@ -30,17 +37,19 @@ if graph.number_of_nodes() == 0:
     st.stop()
 
 shown = graph
-if graph.number_of_nodes() > 400:  # a readable picture: the neighbourhood of the most connected
-    keep = sorted(graph.nodes, key=lambda n: -graph.degree(n))[:400]
+if graph.number_of_nodes() > most:  # a readable picture: the most connected nodes, each with its name shown
+    keep = sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))[:int(most)]
     shown = graph.subgraph(keep)
-    st.caption("Showing the 400 most connected nodes; the analytics below use the whole selection.")
+    st.caption(f"Showing the {int(most)} most connected nodes; the analytics below use the whole selection.")
+st.markdown("  ".join(f":{colour}-badge[{kind}]" for kind, colour in NODE_BADGES.items()) + " · links: "
+            + ", ".join(f"**{LINK_WORDS.get(t, t)}**" for t in types))
 elements = {"nodes": [{"data": {"id": n, "label": d["label"], "name": (d["name"] or n)[:60]}}
                       for n, d in shown.nodes(data=True)],
-            "edges": [{"data": {"id": f"{key}", "source": s, "target": t, "label": d["type"]}}
+            "edges": [{"data": {"id": f"{key}", "source": s, "target": t, "label": LINK_WORDS.get(d["type"], d["type"])}}
                       for s, t, key, d in shown.edges(keys=True, data=True)]}
-node_styles = [NodeStyle("Person", "#c0392b", "name", "person"), NodeStyle("Unit", "#2c3e50", "name", "group"),
+node_styles = [NodeStyle("Person", "#c0392b", "name", "person"), NodeStyle("Unit", "#2c5f8a", "name", "group"),
                NodeStyle("Incident", "#e67e22", "name", "warning")]
-edge_styles = [EdgeStyle(t, caption="label", directed=True, labeled=None)  # labeled=None: no deprecation warning
+edge_styles = [EdgeStyle(LINK_WORDS.get(t, t), caption="label", directed=True, labeled=None)  # no deprecation warning
                for t in explore.LINK_TYPES]
 clicked = st_link_analysis(elements, "cose", node_styles, edge_styles, height=520, key="network",
                            events=[Event("open", "dblclick dbltap", "node")])

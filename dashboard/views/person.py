@@ -30,25 +30,14 @@ if flags:
                + "): check them below before relying on the link.")
 st.metric("Independent testimonies naming this person", profile.testimonies)
 
-def _bound(low: str | None, high: str | None) -> str:
-    """When a post began or ended, as known: "between 1 and 31 December 2020", "on or before 1 August 2020",
-    "on or after 13 August 2020 (still held then)", "unknown"."""
-    if low and high:
-        return common.date_range(None, low, high) if low != high else common.date_range("day", low, low)
-    if high:
-        return common.date_range(None, None, high)
-    if low:
-        return common.date_range(None, low, None)
-    return "unknown"
-
-
 st.subheader("Posts")
 if not profile.posts:
     st.write("No post known.")
 else:
     timeline = pd.DataFrame([{
         "unit": p["unit_name"], "post": posts.role_words(p["role"]), "rank": p.get("rank") or "unknown",
-        "began": _bound(p.get("start_min"), p.get("start_max")), "ended": _bound(p.get("end_min"), p.get("end_max")),
+        "began": common.bound(p.get("start_min"), p.get("start_max")),
+        "ended": common.bound(p.get("end_min"), p.get("end_max")),
         "testimonies": proof.testimonies(p["id"]),
         "review": common.status_badge(proof.of(p["id"])).split("[")[1].rstrip("]")} for p in profile.posts])
     st.dataframe(timeline, hide_index=True, width="stretch")

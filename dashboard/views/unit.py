@@ -1,6 +1,7 @@
 """A unit: its place in the hierarchy as a tree, who held each command post on a chosen date,
 members and incidents attributed to it."""
 import datetime
+import textwrap
 
 import networkx as nx
 import streamlit as st
@@ -10,11 +11,50 @@ from graph import explore
 
 common.require("viewer")
 
+
+def _dot_text(text: str) -> str:
+    """A line of a quoted DOT label: no backslash or quote from the data can end or escape it."""
+    return text.replace("\\", "/").replace('"', "'")
+
+
+def _wrapped(name: str, width: int = 28) -> list[str]:
+    """A long official name on several lines ("Главное управление внутренних дел / Мингорисполкома")."""
+    return textwrap.wrap(name, width) or [name]
+
+
 store = common.store()
 unit_id = st.query_params.get("id", "")
-on_date = st.slider("Command structure on", min_value=datetime.date(2015, 1, 1), max_value=datetime.date.today(),
-                    value=datetime.date(2020, 8, 10), format="YYYY-MM-DD", key="unit_date")
-day = on_date.isoformat()
+FIRST, LAST = datetime.date(2015, 1, 1), datetime.date.today()
+
+
+def _date_from_url() -> datetime.date:
+    try:
+        return min(max(datetime.date.fromisoformat(st.query_params.get("date", "")), FIRST), LAST)
+    except ValueError:
+        return datetime.date(2020, 8, 10)
+
+
+if "unit_date" not in st.session_state:  # the date in the link ("/unit?id=…&date=2020-08-10"), else 10 August 2020
+    st.session_state["unit_date"] = st.session_state["unit_date_typed"] = _date_from_url()
+
+
+def _typed() -> None:
+    st.session_state["unit_date"] = st.session_state["unit_date_typed"]
+
+
+def _slid() -> None:
+    st.session_state["unit_date_typed"] = st.session_state["unit_date"]
+
+
+left, right = st.columns([3, 1])
+with left:
+    st.slider("Command structure on", min_value=FIRST, max_value=LAST, format="YYYY-MM-DD", key="unit_date",
+              on_change=_slid)
+with right:
+    st.date_input("or type a date", min_value=FIRST, max_value=LAST, format="YYYY-MM-DD", key="unit_date_typed",
+                  on_change=_typed)
+day = st.session_state["unit_date"].isoformat()
+st.query_params["date"] = day  # the page's state lives in its address
 tree = explore.unit_hierarchy(store, day)
 if not unit_id:
     st.title("Units")
@@ -46,19 +86,20 @@ shown = [*reversed(superiors), unit_id, *direct]
 commanders = explore.command_posts_on(store, shown, day)
 
 st.subheader(f"Hierarchy and command on {day}")
-dot = ["digraph { rankdir=TB; node [shape=box, style=rounded, fontname=Helvetica];"]
+dot = ["digraph { rankdir=TB; nodesep=0.3; ranksep=0.35;",
+       "node [shape=box, style=rounded, fontname=Helvetica, fontsize=16, margin=\"0.25,0.12\"];"]
 for number, unit in enumerate(shown):
     names = [c["person_name"] + ("" if c["certainty"] == "certain" else " (possible)") for c in commanders.get(unit, [])]
-    label = (tree.nodes[unit]["name"] or unit) + ("\\n" + "\\n".join(names) if names else "")
-    label = label.replace("\\", "/").replace('"', "'")  # a quoted DOT label: no markup, no escapes
-    dot.append(f'n{number} [label="{label}"{", penwidth=2" if unit == unit_id else ""}];')
+    lines = [*_wrapped(tree.nodes[unit]["name"] or unit), *names]
+    label = "\\n".join(_dot_text(line) for line in lines)  # DOT's own line break between escaped lines
+    dot.append(f'n{number} [label="{label}"{", penwidth=2.5" if unit == unit_id else ""}];')
 index = {unit: number for number, unit in enumerate(shown)}
 for parent, child in tree.edges:
     if parent in index and child in index:
         style = "solid" if tree.edges[parent, child]["kind"] == "command" else "dashed"
         dot.append(f"n{index[parent]} -> n{index[child]} [style={style}];")
 dot.append("}")
-st.graphviz_chart("\n".join(dot))
+st.graphviz_chart("\n".join(dot), width="stretch")
 st.caption("Solid: command subordination (feeds command chains); dashed: administrative. "
            f"{len(below)} unit(s) below this one in all.")
 
@@ -82,8 +123,7 @@ if not members:
 for member in members:
     post = member["post"]
     common.link("Person", member["person_id"],
-                f"{member['person_name']} — {post['role']}, seen {post.get('start_max') or '?'} … "
-                f"{post.get('end_min') or '?'}")
+                f"{member['person_name']} — {post['role']}, {common.held_between(post)}")
 st.subheader("Incidents attributed")
 incidents = explore.unit_incidents(store, unit_id)
 if not incidents:
