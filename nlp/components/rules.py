@@ -167,29 +167,47 @@ class PersonRules:
                 if self._capitalised_name(nxt):
                     end = token.i + 2
                     if end < len(doc) and self._capitalised_name(doc[end]) and doc[end].lower_ not in \
-                            self.lexicon.given_names:
-                        end += 1  # given + patronymic + surname, or given + surname + nothing
+                            self.lexicon.given_names and not (doc[end].ent_type_ == "PERSON" and
+                                                              doc[end].ent_iob_ == "B"):
+                        # given + patronymic + surname, or given + surname + nothing; not a person the
+                        # model tells apart ("с Александром Хлопониным Пшихачев рассказывал")
+                        end += 1
                     start = token.i
                     if start > 0 and end == token.i + 2 and PATRONYMIC.search(nxt.text) and \
+                            (names_module.patronymic_gender(nxt.text) == "f" or
+                             names_module.is_patronymic_of_a_name(nxt.text, self.lexicon)) and \
                             self._capitalised_name(doc[start - 1]) and doc[start - 1].lower_ not in NOT_NAMES and \
-                            doc[start - 1].lower_ not in self.lexicon.given_names:
-                        start -= 1  # surname + given + patronymic: "ЖЛОБИЧ Геннадий Петрович"
+                            doc[start - 1].lower_ not in self.lexicon.given_names and doc[start - 1].ent_type_ != "PLACE":
+                        # surname + given + patronymic: "ЖЛОБИЧ Геннадий Петрович"; not "президент Украины
+                        # Виктор Янукович" (a place before, and "Янукович" is no patronymic of a given name)
+                        start -= 1
                     spans.append(Span(doc, start, end, label="PERSON"))
         units = {e.start: e.end for e in doc.ents if e.label_ == "UNIT"}
+        places = {e.start: e.end for e in doc.ents if e.label_ in ("UNIT", "PLACE")}
         for title in doc.spans.get("titles", []):
-            start = units.get(title.end, title.end)  # "суддзя суда Савецкага раёна Ярашэвіч"
+            # "суддзя суда Савецкага раёна Ярашэвіч"; after a position, the place or body it is the
+            # position of: "премьер-министр Италии Марио Монти", "начальник УВД Томской области Гречман"
+            skip = units if title.label_.startswith("rank:") else places
+            start = title.end
+            while start in skip:
+                start = skip[start]
             if start != title.end and (doc[start - 1].whitespace_ != " " or start < len(doc) and
                                        doc[start].is_sent_start):
                 continue
             end = start
-            while end < len(doc) and end - start < 3 and self._capitalised_name(doc[end]):
+            while end < len(doc) and end - start < 3 and self._capitalised_name(doc[end]) and \
+                    doc[end].ent_type_ not in ("PLACE", "UNIT"):
                 end += 1
             if end > start:
                 spans.append(Span(doc, start, end, label="PERSON"))
         blocking = [e for e in doc.ents if e.label_ == "DATE" or e._.source == "gazetteer"]
         spans = [s for s in spans if not any(e.start < s.end and s.start < e.end for e in blocking)
                  and not self._names_a_place_or_unit(doc, s)]
-        add_entities(doc, [t for s in spans for t in self._trim(doc, s)], "rule")
+        # a person of the model stands when a rule finds only part of it: "Елизавета Александра" in
+        # "Елизавета Александра Мария", "Артур Нузман" in "Карлос Артур Нузман"
+        model_persons = [e for e in doc.ents if e.label_ == "PERSON" and e._.source == "model"]
+        add_entities(doc, [t for s in spans for t in self._trim(doc, s) if not any(
+            e.start <= t.start and t.end <= e.end for e in model_persons)], "rule")
         self._propagate_surnames(doc)
         return doc
 
