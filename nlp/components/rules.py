@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
@@ -129,6 +130,16 @@ def russian_word_class(word: str) -> str | None:
             return "noun"
         return "oblique_noun"
     return None
+
+
+@lru_cache(maxsize=50_000)
+def dictionary_given_name(word: str) -> bool:
+    """pymorphy3's dictionary knows the word as a given name ("Радия", "Барака", "Дэвид"), though the
+    project's table of (Slavic) given names may not."""
+    word = names_module.normalise_for_matching(word)[0]
+    if not re.fullmatch(r"[а-яёА-ЯЁ\-]+", word):
+        return False
+    return any("Name" in p.tag.grammemes for p in analyzer().parse(word) if p.is_known)
 
 
 def sentence_initial(doc: Doc, i: int) -> bool:
@@ -337,10 +348,14 @@ class PersonRules:
             return
         spans = []
         alone = {names.skeleton(e.text) for e in persons if len(e) == 1}
-        pairs = [ent for ent in persons  # "Па ўказанні Саўчанкова Ламейка ударыў": two surnames the text uses alone
+        written = Counter(tuple(names.skeleton(t.text) for t in ent) for ent in persons if len(ent) == 2)
+        # "Па ўказанні Саўчанкова Ламейка ударыў": two surnames the text uses alone; not a given name the
+        # dictionary knows ("Радия Хабирова", "Барака Обамы"), nor a pair the text writes more than once
+        pairs = [ent for ent in persons
                  if len(ent) == 2 and all(t.is_alpha for t in ent) and not any(
                      t.lower_ in self.lexicon.given_names or names.is_patronymic_of_a_name(t.text, self.lexicon)
-                     for t in ent) and all(names.skeleton(t.text) in alone for t in ent)]
+                     or dictionary_given_name(t.text) for t in ent) and all(names.skeleton(t.text) in alone for t in ent)
+                 and written[tuple(names.skeleton(t.text) for t in ent)] == 1]
         if pairs:
             doc.ents = [e for e in doc.ents if e not in pairs]
             add_entities(doc, [Span(doc, t.i, t.i + 1, label="PERSON") for ent in pairs for t in ent], "rule")
