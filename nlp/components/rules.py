@@ -96,6 +96,10 @@ NOT_NAMES = {"пра", "па", "по", "про", "о", "об", "при", "для
              "яе", "яго", "іх", "её", "ее", "его", "их", "раней", "раньше", "побач", "рядом", "тады", "news",
              "дзень", "день", "лор", "лора"}
 CONJUNCTIONS = {"и", "і", "and", ",", "или", "ці", "or", "&"}
+BRACKETS = {"(", ")", "[", "]"}  # "Дэйв Бинг (Dave Bing)": two mentions of one person
+# lower-case particles that open a surname: "аль-Багдади", "ван Маарсен", "фон Браун", "de Oliveira"
+NAME_PARTICLES = {"аль", "эль", "ибн", "бин", "бен", "ван", "фон", "дер", "де", "ди", "да", "дю", "дель", "ла", "ле",
+                  "al", "el", "ibn", "bin", "ben", "van", "von", "der", "de", "di", "da", "du", "del", "la", "le"}
 # pymorphy3 parts of speech that never name a person: verbs, prepositions, conjunctions, particles,
 # adverbs, pronouns, predicatives, interjections ("Бил меня...", "Игорь Николаевич Перед допросом")
 NOT_NAME_POS = {"VERB", "INFN", "GRND", "PRTS", "PREP", "CONJ", "PRCL", "ADVB", "NPRO", "PRED", "INTJ", "COMP"}
@@ -140,6 +144,21 @@ def dictionary_given_name(word: str) -> bool:
     if not re.fullmatch(r"[а-яёА-ЯЁ\-]+", word):
         return False
     return any("Name" in p.tag.grammemes for p in analyzer().parse(word) if p.is_known)
+
+
+@lru_cache(maxsize=50_000)
+def russian_preposition(word: str) -> bool:
+    """The dictionary's first reading of the word is a preposition or a conjunction ("Перед", "Через")."""
+    word = names_module.normalise_for_matching(word)[0]
+    parses = [p for p in analyzer().parse(word) if p.is_known]
+    return bool(parses) and parses[0].tag.POS in ("PREP", "CONJ")
+
+
+def hyphenated(doc: Doc, token) -> bool:
+    """The token ends a hyphenated word: "старший" in "Буш-старший", "Вайтенко" in "Михнова-Вайтенко"."""
+    i = token.i
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+        and doc[i - 2].is_alpha and token.is_alpha
 
 
 def sentence_initial(doc: Doc, i: int) -> bool:
@@ -229,7 +248,7 @@ class PersonRules:
             splits_here = token.text == "." and token.i > span.start and len(doc[token.i - 1]) > 2
             sentence_end = len(token) > 3 and token.text.endswith(".") and token.i + 1 < span.end and \
                 not INITIAL.match(token.text.rstrip("."))  # "GUBOPiK. Lomeiko", but not "А.Р. Руденко"
-            if token.lower_ in CONJUNCTIONS or splits_here or sentence_end:
+            if token.lower_ in CONJUNCTIONS or token.text in BRACKETS or splits_here or sentence_end:
                 if current:
                     pieces.append(current)
                 current = []
@@ -239,18 +258,28 @@ class PersonRules:
             pieces.append(current)
         result = []
         for piece in pieces:
-            while piece and (piece[0].lower_ in NOT_NAMES or not (visible(piece[0])[:1].isupper()) or
-                             self._common_word(doc, piece[0], edge=True) or self._noun_before_a_name(doc, piece)):
+            while piece and not self._name_particle(doc, piece) and (
+                    piece[0].lower_ in NOT_NAMES or not (visible(piece[0])[:1].isupper()) or
+                    self._common_word(doc, piece[0], edge=True) or self._noun_before_a_name(doc, piece)):
                 piece = piece[1:]
-            while piece and (piece[-1].is_punct and piece[-1].text != "." or piece[-1].lower_ in NOT_NAMES or
-                             piece[-1].lower_ in self.lexicon.unit_abbreviations or
-                             self._common_word(doc, piece[-1], edge=True)):
+            while piece and not hyphenated(doc, piece[-1]) and (
+                    piece[-1].is_punct and piece[-1].text != "." or piece[-1].lower_ in NOT_NAMES or
+                    piece[-1].lower_ in self.lexicon.unit_abbreviations or
+                    self._common_word(doc, piece[-1], edge=True)):
                 piece = piece[:-1]  # "Рудак РУВД", "Павел Ярашэвіч РУУС", "Игорь Николаевич Перед"
             if len(piece) == 1 and self._common_word(doc, piece[0], edge=False):
                 continue  # "Обыском", "Police", "Riot": a common word alone names no one
             if piece and any(visible(t).isalpha() and len(visible(t)) > 1 for t in piece):
                 result.append(Span(doc, piece[0].i, piece[-1].i + 1, label="PERSON"))
         return result
+
+    @staticmethod
+    def _name_particle(doc: Doc, piece: list) -> bool:
+        """ "аль-Багдади", "ван Маарсен", "de Oliveira": a lower-case particle that opens a surname."""
+        if len(piece) < 2 or piece[0].lower_ not in NAME_PARTICLES:
+            return False
+        nxt = piece[2] if piece[1].text == "-" and len(piece) > 2 and not piece[0].whitespace_ else piece[1]
+        return visible(nxt)[:1].isupper() and nxt.is_alpha
 
     def _common_word(self, doc: Doc, token, edge: bool) -> bool:
         """A capitalised common word taken for a name part. At the edge of a name: a rank, position or
@@ -266,7 +295,11 @@ class PersonRules:
         if lower in self.lexicon.title_words:
             return True
         kind = russian_word_class(word) if doc._.lang in ("ru", "be") else None
-        if kind == "function" or (doc._.lang == "en" and lower in ENGLISH_STOP_WORDS and token.tag_ not in ("NNP", "NNPS")):
+        if kind == "function" and (sentence_initial(doc, token.i) or russian_preposition(word)):
+            # "Бил меня ...", "Игорь Николаевич Перед допросом"; but inside a sentence a capital letter
+            # says a name more than the dictionary says a word: "Джек Лью", "Дон Делило", "Ким Чон Нам"
+            return True
+        if doc._.lang == "en" and lower in ENGLISH_STOP_WORDS and token.tag_ not in ("NNP", "NNPS"):
             return True  # "There Sergey Volkovich beat me", "Then Andrey Babkevich kicked me"
         if edge or not sentence_initial(doc, token.i):
             return False
