@@ -185,8 +185,10 @@ class PersonRules:
         for pattern in INITIALS_PATTERNS:
             for match in pattern.finditer(text):
                 end = match.end()
-                while end > match.start() and text[end - 1] in " ":
+                while end > match.start() and text[end - 1].isspace():
                     end -= 1
+                if end < len(text) and text[end].isalpha():
+                    continue  # "Microsoft Б.Гейтсом": the initial is glued to the name after it
                 span = doc.char_span(match.start(), end, label="PERSON", alignment_mode="expand")
                 if span is not None and not self._unit_or_title(doc, span):
                     spans.append(span)
@@ -207,7 +209,8 @@ class PersonRules:
                             (names_module.patronymic_gender(nxt.text) == "f" or
                              names_module.is_patronymic_of_a_name(nxt.text, self.lexicon)) and \
                             self._capitalised_name(doc[start - 1]) and doc[start - 1].lower_ not in NOT_NAMES and \
-                            doc[start - 1].lower_ not in self.lexicon.given_names and doc[start - 1].ent_type_ != "PLACE":
+                            doc[start - 1].lower_ not in self.lexicon.given_names and \
+                            doc[start - 1].ent_type_ != "PLACE":
                         # surname + given + patronymic: "ЖЛОБИЧ Геннадий Петрович"; not "президент Украины
                         # Виктор Янукович" (a place before, and "Янукович" is no patronymic of a given name)
                         start -= 1
@@ -226,8 +229,8 @@ class PersonRules:
                 continue
             end = start
             while end < len(doc) and end - start < 3 and self._capitalised_name(doc[end]) and \
-                    doc[end].ent_type_ not in ("PLACE", "UNIT"):
-                end += 1
+                    (skip is units or doc[end].ent_type_ not in ("PLACE", "UNIT")):
+                end += 1  # after a rank, a name even where the model read a place: "капитан ОМОНа Ломейко"
             if end > start:
                 spans.append(Span(doc, start, end, label="PERSON"))
         blocking = [e for e in doc.ents if e.label_ == "DATE" or e._.source == "gazetteer"]
@@ -263,8 +266,8 @@ class PersonRules:
                     self._common_word(doc, piece[0], edge=True) or self._noun_before_a_name(doc, piece)):
                 piece = piece[1:]
             while piece and not hyphenated(doc, piece[-1]) and (
-                    piece[-1].is_punct and piece[-1].text != "." or piece[-1].lower_ in NOT_NAMES or
-                    piece[-1].lower_ in self.lexicon.unit_abbreviations or
+                    piece[-1].is_punct and piece[-1].text != "." or piece[-1].is_space or
+                    piece[-1].lower_ in NOT_NAMES or piece[-1].lower_ in self.lexicon.unit_abbreviations or
                     self._common_word(doc, piece[-1], edge=True)):
                 piece = piece[:-1]  # "Рудак РУВД", "Павел Ярашэвіч РУУС", "Игорь Николаевич Перед"
             if len(piece) == 1 and self._common_word(doc, piece[0], edge=False):
@@ -372,11 +375,13 @@ class PersonRules:
         from nlp import names
 
         known: set[str] = set()
+        votes: Counter = Counter()  # surname skeleton -> persons that bear it
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         for ent in persons:
             parts = names.parse(ent.text, self.lexicon)
             if parts.surname and len(parts.surname) > 2:
                 known.add(names.skeleton(parts.surname))
+                votes[names.skeleton(parts.surname)] += 1
         if not known:
             return
         spans = []
@@ -387,17 +392,29 @@ class PersonRules:
         pairs = [ent for ent in persons
                  if len(ent) == 2 and all(t.is_alpha for t in ent) and not any(
                      t.lower_ in self.lexicon.given_names or names.is_patronymic_of_a_name(t.text, self.lexicon)
-                     or dictionary_given_name(t.text) for t in ent) and all(names.skeleton(t.text) in alone for t in ent)
+                     or dictionary_given_name(t.text) for t in ent)
+                 and all(names.skeleton(t.text) in alone for t in ent)
                  and written[tuple(names.skeleton(t.text) for t in ent)] == 1]
         if pairs:
             doc.ents = [e for e in doc.ents if e not in pairs]
             add_entities(doc, [Span(doc, t.i, t.i + 1, label="PERSON") for ent in pairs for t in ent], "rule")
         gazetteer_tokens = {i for e in doc.ents if e._.source == "gazetteer" for i in range(e.start, e.end)}
+        model_places = {i: e for e in doc.ents if e._.source == "model" and e.label_ in ("PLACE", "UNIT")
+                        for i in range(e.start, e.end)}
+        place_votes = Counter(names.skeleton(e.text) for e in set(model_places.values()) if len(e) == 1)
         for token in doc:
             word = visible(token)
             if not word.isalpha() or len(word) < 3 or not word[:1].isupper():
                 continue
             if token.ent_type_ in ("PERSON", "DATE", "INCIDENT") or token.lower_ in NOT_NAMES:
+                continue
+            if token.i in model_places:
+                # the model reads the word here as a place or a body: it stays one when it is part of a
+                # longer name ("Приволжско-Уральском военном округе") or when the model reads the word so
+                # more often than as a person's ("в Руанде" against one "Руанды Йюхи V Мусинги")
+                place = model_places[token.i]
+                if len(place) > 1 or place_votes[names.skeleton(token.text)] > votes[names.skeleton(token.text)]:
+                    continue
                 continue
             if word.lower() in self.lexicon.title_words or (
                     doc._.lang in ("ru", "be") and russian_word_class(word) == "function"):
@@ -528,6 +545,7 @@ PLACE_BEFORE = {"улица", "улице", "улицы", "улицу", "ул.",
                 "плошча", "плошчы", "станцыя", "станцыі", "раён", "раёне", "стелы", "стэлы"}
 PLACE_AFTER = {"street", "st.", "avenue", "ave.", "lane", "square", "station", "district", "market", "boulevard",
                "prospekt", "highway", "park", "store", "metro", "department"}
+LOCATIVE_PREPOSITIONS = {"в", "во", "на", "из", "под", "у", "ў", "in", "at", "near"}
 QUOTES = {"«", "»", '"', "“", "”", "„"}
 # Words after a district adjective ("Фрунзенского района", "Савецкага РУУС"): the adjective names no person.
 DISTRICT_WORDS = {"района", "районе", "району", "район", "раёна", "раёне", "раён", "руус", "рувд", "ровд", "ровд",
@@ -553,7 +571,8 @@ class PlaceRules:
                                                      previous_word(doc, ent.start) in PLACE_BEFORE):
                 spans.append(Span(doc, ent.start, ent.end, label="PLACE"))
             elif ent.label_ in ("PLACE", "UNIT") and len(ent) == 1 and ent.text.lower() in self.lexicon.given_names \
-                    and ent.text.lower() not in self.lexicon.place_forms:
+                    and ent.text.lower() not in self.lexicon.place_forms and \
+                    previous_word(doc, ent.start) not in LOCATIVE_PREPOSITIONS:  # "в Милане" is a city
                 spans.append(Span(doc, ent.start, ent.end, label="PERSON"))
             elif ent.label_ == "UNIT" and ent.text.lower() in self.lexicon.place_forms:  # "Minsk" as an ORG
                 spans.append(Span(doc, ent.start, ent.end, label="PLACE"))
