@@ -111,7 +111,8 @@ class EntityResolver:
                 self._titles(doc, ent, titles)
             elif ent.label_ == "UNIT":
                 unit = self.lexicon.unit(ent._.key) if ent._.key else None
-                if unit is None and all(t.lower_ in self.rank_words for t in ent if t.is_alpha):
+                words = [t for t in ent if t.is_alpha]  # none in "Change.org", "Лента.ру": those stay units
+                if unit is None and words and all(t.lower_ in self.rank_words for t in words):
                     not_units.append(ent)  # "Warrant", "Lieutenant" (rank words only) taken for an organisation
                     continue
                 if unit is None:

@@ -584,9 +584,10 @@ class PlaceRules:
             start, end = ent.start, ent.end
             if start > 0 and doc[start - 1].text in QUOTES and end < len(doc) and doc[end].text in QUOTES:
                 start, end = start - 1, end + 1
-            while start > 0 and doc[start - 1].lower_ in PLACE_BEFORE:
+            # a category word of another place stays its own: "в Косовском районе Ивано-Франковской области"
+            while start > 0 and doc[start - 1].lower_ in PLACE_BEFORE and not doc[start - 1].ent_type_:
                 start -= 1
-            while end < len(doc) and doc[end].lower_ in PLACE_AFTER:
+            while end < len(doc) and doc[end].lower_ in PLACE_AFTER and not doc[end].ent_type_:
                 end += 1
             if (start, end) != (ent.start, ent.end):
                 extended.append(Span(doc, start, end, label="PLACE"))
