@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from nlp import names
 from nlp.components.entities import add_entities
@@ -34,6 +34,25 @@ def model_input(doc: Doc) -> tuple[str, list[int] | None]:
     return names.unconfuse(text)[0], positions
 
 
+BRACKETS = {"(", ")", "[", "]"}
+
+
+def _bracket_pieces(span: Span) -> list[Span]:
+    """A name and its other name in brackets are two mentions: "Исламского государства (ИГ)",
+    "Дэйв Бинг (Dave Bing)" (the model reads them as one, or takes one bracket only)."""
+    if not any(t.text in BRACKETS for t in span):
+        return [span]
+    pieces, start = [], span.start
+    for token in span:
+        if token.text in BRACKETS:
+            if token.i > start:
+                pieces.append(Span(span.doc, start, token.i, label=span.label_))
+            start = token.i + 1
+    if span.end > start:
+        pieces.append(Span(span.doc, start, span.end, label=span.label_))
+    return [p for p in pieces if any(t.is_alpha or t.like_num for t in p)]
+
+
 @lru_cache(maxsize=1)
 def _tagger():
     from natasha import NewsEmbedding, NewsNERTagger
@@ -55,7 +74,7 @@ class NatashaNER:
                 start, stop = positions[start], positions[stop - 1] + 1
             found = doc.char_span(start, stop, label=label, alignment_mode="expand") if label else None
             if found is not None:
-                spans.append(found)
+                spans.extend(_bracket_pieces(found))
         add_entities(doc, spans, "model")
         return doc
 
