@@ -5,8 +5,12 @@
 * person_rules: "Фамилия И.О.", "И.О. Фамилия", a known given name followed by a capitalised
   word, and a rank or position followed by capitalised words become PERSON. Common words never do,
   alone or at the edge of a name: ranks, positions and unit words ("Senior", "Police"), Russian verbs,
-  prepositions, adverbs (pymorphy3: "Бил", "Перед"), and at the start of a sentence a Russian common
+  prepositions, adverbs (pymorphy3: "Бил", "Перед"; inside a sentence, in a name the model read,
+  only prepositions: "Джек Лью", "Дон Делило"), and at the start of a sentence a Russian common
   noun in an oblique case ("Обыском") or an English dictionary word used as one ("Riot police").
+  The model's persons are kept whole where a rule finds part of one; after a position (not a rank)
+  the place or body it belongs to is skipped ("премьер-министр Италии Марио Монти"); a surname
+  found elsewhere does not relabel a word the model reads as a place more often than as a person.
 * incident_tagger: words of violence, ill-treatment and detention (``triggers.jsonl``; Russian
   lemmas expanded to every form with pymorphy3) become INCIDENT, unless negated, infinitive
   (threats, plans) or a participle used as a noun ("задержанные").
@@ -244,7 +248,7 @@ class PersonRules:
         self._propagate_surnames(doc)
         return doc
 
-    def _trim(self, doc: Doc, span: Span) -> list[Span]:
+    def _trim(self, doc: Doc, span: Span, model: bool = False) -> list[Span]:
         """Drop words that are not names at the edges; split "Рудака и Хоміча" into two persons."""
         pieces, current = [], []
         for token in span:
@@ -263,14 +267,14 @@ class PersonRules:
         for piece in pieces:
             while piece and not self._name_particle(doc, piece) and (
                     piece[0].lower_ in NOT_NAMES or not (visible(piece[0])[:1].isupper()) or
-                    self._common_word(doc, piece[0], edge=True) or self._noun_before_a_name(doc, piece)):
+                    self._common_word(doc, piece[0], edge=True, model=model) or self._noun_before_a_name(doc, piece)):
                 piece = piece[1:]
             while piece and not hyphenated(doc, piece[-1]) and (
                     piece[-1].is_punct and piece[-1].text != "." or piece[-1].is_space or
                     piece[-1].lower_ in NOT_NAMES or piece[-1].lower_ in self.lexicon.unit_abbreviations or
-                    self._common_word(doc, piece[-1], edge=True)):
+                    self._common_word(doc, piece[-1], edge=True, model=model)):
                 piece = piece[:-1]  # "Рудак РУВД", "Павел Ярашэвіч РУУС", "Игорь Николаевич Перед"
-            if len(piece) == 1 and self._common_word(doc, piece[0], edge=False):
+            if len(piece) == 1 and self._common_word(doc, piece[0], edge=False, model=model):
                 continue  # "Обыском", "Police", "Riot": a common word alone names no one
             if piece and any(visible(t).isalpha() and len(visible(t)) > 1 for t in piece):
                 result.append(Span(doc, piece[0].i, piece[-1].i + 1, label="PERSON"))
@@ -284,10 +288,11 @@ class PersonRules:
         nxt = piece[2] if piece[1].text == "-" and len(piece) > 2 and not piece[0].whitespace_ else piece[1]
         return visible(nxt)[:1].isupper() and nxt.is_alpha
 
-    def _common_word(self, doc: Doc, token, edge: bool) -> bool:
+    def _common_word(self, doc: Doc, token, edge: bool, model: bool = False) -> bool:
         """A capitalised common word taken for a name part. At the edge of a name: a rank, position or
         unit word ("Senior", "Police"), a Russian verb, preposition, adverb ... ("Перед", "Бил"), or an
-        English function word the tagger does not read as a name ("There", "Then").
+        English function word the tagger does not read as a name ("There", "Then"); in a span of the
+        model (model=True) a Russian verb, pronoun ... inside a sentence is a name ("Джек Лью").
         Alone (edge=False), also: a Russian common noun in an oblique case at the start of a sentence
         ("Обыском"), a Russian noun at the start of a sentence that the text also writes in lower case,
         and an English dictionary word at the start of a sentence ("Riot police arrived")."""
@@ -298,9 +303,10 @@ class PersonRules:
         if lower in self.lexicon.title_words:
             return True
         kind = russian_word_class(word) if doc._.lang in ("ru", "be") else None
-        if kind == "function" and (sentence_initial(doc, token.i) or russian_preposition(word)):
-            # "Бил меня ...", "Игорь Николаевич Перед допросом"; but inside a sentence a capital letter
-            # says a name more than the dictionary says a word: "Джек Лью", "Дон Делило", "Ким Чон Нам"
+        if kind == "function" and (not model or sentence_initial(doc, token.i) or russian_preposition(word)):
+            # "Бил меня ...", "Игорь Николаевич Перед допросом", "Юлия Вячеславовна Приглашаем Вас"; but
+            # inside a sentence, in a name the model read, a capital letter says a name more than the
+            # dictionary says a word: "Джек Лью", "Дон Делило"
             return True
         if doc._.lang == "en" and lower in ENGLISH_STOP_WORDS and token.tag_ not in ("NNP", "NNPS"):
             return True  # "There Sergey Volkovich beat me", "Then Andrey Babkevich kicked me"
@@ -358,7 +364,7 @@ class PersonRules:
                     kept.append(Span(doc, ent.start, ent.end, label="PLACE"))
                     changed = True
                     continue
-                pieces = self._trim(doc, ent)
+                pieces = self._trim(doc, ent, model=True)
                 if len(pieces) != 1 or (pieces[0].start, pieces[0].end) != (ent.start, ent.end):
                     changed = True
                 kept.extend(pieces)
