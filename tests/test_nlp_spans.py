@@ -67,3 +67,13 @@ def test_a_unit_without_letters_is_kept():
 def test_a_place_does_not_take_the_category_word_of_its_neighbour():
     assert entities("Драка произошла в Лесном районе Минской области.", "PLACE") == [
         ("PLACE", "Лесном районе"), ("PLACE", "Минской области")]
+
+
+def test_an_english_surname_alone_is_the_person_named_in_full_and_the_field_label_is_no_name():
+    """The English tagger reads "Korzun's" as a body and runs "KORZUN Function" on into the field label
+    of a sanctions entry: the rules' reading of an English name stands (invented entry)."""
+    text = ("Entry 5. Vyacheslav Anatolyevich KORZUN Function: Colonel of police. "
+            "Statement of reasons: GUBOPiK officers under Korzun's leadership detained journalists.")
+    persons = [e["text"] for e in extract(text, "en")["entities"] if e["type"] == "PERSON"]
+    assert "Vyacheslav Anatolyevich KORZUN" in persons and "Korzun" in persons
+    assert not [p for p in persons if "Function" in p]

@@ -242,7 +242,9 @@ class PersonRules:
                  and not self._names_a_place_or_unit(doc, s)]
         # a person of the model stands when a rule finds only part of it: "Елизавета Александра" in
         # "Елизавета Александра Мария", "Артур Нузман" in "Карлос Артур Нузман"
-        model_persons = [e for e in doc.ents if e.label_ == "PERSON" and e._.source == "model"]
+        # (natasha's; the English tagger's persons run on into the next word too often: "KORZUN Function")
+        model_persons = [e for e in doc.ents if e.label_ == "PERSON" and e._.source == "model"
+                         and doc._.lang in ("ru", "be")]
         add_entities(doc, [t for s in spans for t in self._trim(doc, s) if not any(
             e.start <= t.start and t.end <= e.end for e in model_persons)], "rule")
         self._propagate_surnames(doc)
@@ -419,9 +421,9 @@ class PersonRules:
                 # longer name ("Приволжско-Уральском военном округе") or when the model reads the word so
                 # more often than as a person's ("в Руанде" against one "Руанды Йюхи V Мусинги")
                 place = model_places[token.i]
-                if len(place) > 1 or place_votes[names.skeleton(token.text)] > votes[names.skeleton(token.text)]:
+                if len(place) > 1 or doc._.lang != "en" and \
+                        place_votes[names.skeleton(token.text)] > votes[names.skeleton(token.text)]:
                     continue
-                continue
             if word.lower() in self.lexicon.title_words or (
                     doc._.lang in ("ru", "be") and russian_word_class(word) == "function"):
                 continue
