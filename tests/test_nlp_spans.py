@@ -77,3 +77,15 @@ def test_an_english_surname_alone_is_the_person_named_in_full_and_the_field_labe
     persons = [e["text"] for e in extract(text, "en")["entities"] if e["type"] == "PERSON"]
     assert "Vyacheslav Anatolyevich KORZUN" in persons and "Korzun" in persons
     assert not [p for p in persons if "Function" in p]
+
+
+@pytest.mark.parametrize("text, lang, person", [
+    ("Мяне біў сяржант. Твар Дубіка В.Ю. я запомніла назаўсёды.", "be", "Дубіка В.Ю."),
+    ("Лицо сержанта Мишукова Р. А. я запомнила. Лицо его было красным.", "ru", "Мишукова Р. А."),
+    ("Твар прапаршчыка Мішукова я запомніла назаўсёды.", "be", "Мішукова"),
+])
+def test_a_noun_opening_the_sentence_is_not_part_of_the_officer_it_governs(text, lang, person):
+    """Testimonies: "Твар (Лицо) ..." before an officer's name and initials; the initials the rules read
+    exactly stand against a longer span of the model, and the noun is no name of its own."""
+    persons = [e["text"] for e in extract(text, lang)["entities"] if e["type"] == "PERSON"]
+    assert persons == [person]

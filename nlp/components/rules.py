@@ -141,6 +141,13 @@ def russian_word_class(word: str) -> str | None:
 
 
 @lru_cache(maxsize=50_000)
+def _dictionary_name(word: str) -> bool:
+    """pymorphy3's dictionary reads the word as a given name, surname or patronymic (any reading)."""
+    word = names_module.normalise_for_matching(word)[0]
+    return bool(re.fullmatch(r"[а-яёА-ЯЁ\-]+", word)) and any(
+        NAME_GRAMMEMES & p.tag.grammemes for p in analyzer().parse(word) if p.is_known)
+
+
 def dictionary_given_name(word: str) -> bool:
     """pymorphy3's dictionary knows the word as a given name ("Радия", "Барака", "Дэвид"), though the
     project's table of (Slavic) given names may not."""
@@ -196,6 +203,7 @@ class PersonRules:
                 span = doc.char_span(match.start(), end, label="PERSON", alignment_mode="expand")
                 if span is not None and not self._unit_or_title(doc, span):
                     spans.append(span)
+        initials = set(spans)  # exact by construction: they stand against the model ("Твар Дубіка В.Ю.")
         for token in doc:
             if visible(token).istitle() and names_module.canonical_given(visible(token), self.lexicon) and \
                     token.i + 1 < len(doc):
@@ -243,10 +251,12 @@ class PersonRules:
         # a person of the model stands when a rule finds only part of it: "Елизавета Александра" in
         # "Елизавета Александра Мария", "Артур Нузман" in "Карлос Артур Нузман"
         # (natasha's; the English tagger's persons run on into the next word too often: "KORZUN Function")
+        # Only when the words the rule left out are names to the dictionaries ("Карлос", "Мария"), not
+        # a noun opening the sentence ("Твар Елены Олеговны", "Лицо Андрея Константиновича").
         model_persons = [e for e in doc.ents if e.label_ == "PERSON" and e._.source == "model"
                          and doc._.lang in ("ru", "be")]
-        add_entities(doc, [t for s in spans for t in self._trim(doc, s) if not any(
-            e.start <= t.start and t.end <= e.end for e in model_persons)], "rule")
+        add_entities(doc, [t for s in spans for t in self._trim(doc, s) if s in initials or not any(
+            e.start <= t.start and t.end <= e.end and self._names_only(doc, e, t) for e in model_persons)], "rule")
         self._propagate_surnames(doc)
         return doc
 
@@ -278,6 +288,8 @@ class PersonRules:
                 piece = piece[:-1]  # "Рудак РУВД", "Павел Ярашэвіч РУУС", "Игорь Николаевич Перед"
             if len(piece) == 1 and self._common_word(doc, piece[0], edge=False, model=model):
                 continue  # "Обыском", "Police", "Riot": a common word alone names no one
+            if len(piece) == 1 and self._noun_before_a_title(doc, piece[0]):
+                continue  # "Твар капітана Рачкоўскай", "Лицо майора Комарова": the noun governs the officer
             if piece and any(visible(t).isalpha() and len(visible(t)) > 1 for t in piece):
                 result.append(Span(doc, piece[0].i, piece[-1].i + 1, label="PERSON"))
         return result
@@ -325,6 +337,23 @@ class PersonRules:
         head = token.head
         return token.tag_ not in ("NNP", "NNPS") or (
             token.dep_ in ("compound", "amod", "nmod") and head.i > token.i and head.is_lower)
+
+    def _names_only(self, doc: Doc, outer: Span, inner: Span) -> bool:
+        """The capitalised words of ``outer`` outside ``inner`` are all names to pymorphy3's dictionary (a
+        given name, surname or patronymic reading) or to the project's name table (lower-case particles and
+        hyphenated tails, "аль-", "-младший", are the model's business)."""
+        extra = [t for t in outer if not inner.start <= t.i < inner.end and visible(t).isalpha()
+                 and visible(t)[:1].isupper()]
+        return all(visible(t).lower() in self.lexicon.given_names or _dictionary_name(visible(t)) for t in extra)
+
+    @staticmethod
+    def _noun_before_a_title(doc: Doc, token) -> bool:
+        """A word opening the sentence right before a rank or position ("Твар капітана ...", "Фамилию
+        майора ...") is a noun governing the officer, not his name: a name and the rank after it are
+        parted by a comma or a dash ("Иванов, капитан ОМОНа")."""
+        if doc._.lang not in ("ru", "be") or not sentence_initial(doc, token.i) or token.i + 1 >= len(doc):
+            return False
+        return any(title.start == token.i + 1 for title in doc.spans.get("titles", []))
 
     @staticmethod
     def _noun_before_a_name(doc: Doc, piece: list) -> bool:
