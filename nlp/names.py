@@ -91,10 +91,16 @@ def strip_invisible(text: str) -> str:
     return _UNSEEN_RE.sub("", text) if _UNSEEN_RE.search(text) else text
 
 
+_HAS_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def unconfuse(text: str) -> tuple[str, bool]:
     """Look-alike letters of the other script mapped to the script of the majority of each word
     ("Грoмов" with a Latin o -> "Громов"). One character for one: offsets stay valid. Returns the text
     and whether some word mixed the two scripts."""
+    if not (_HAS_LATIN.search(text) and _HAS_CYRILLIC.search(text)):
+        return text, False  # one script only: nothing to read otherwise (the common case, kept fast)
     mixed = False
 
     def fix(match: re.Match) -> str:
@@ -135,6 +141,7 @@ def normalise_for_matching(text: str) -> tuple[str, list[str]]:
     return text, flags
 
 
+@lru_cache(maxsize=200_000)
 def _fold(text: str) -> str:
     """Lowercase, transliterate to ASCII with digraphs as single upper-case markers."""
     text = unicodedata.normalize("NFC", normalise_for_matching(text)[0]).lower().replace("-", "")
@@ -194,6 +201,7 @@ def strip_case_ending(surname: str) -> str:
     return surname
 
 
+@lru_cache(maxsize=200_000)
 def skeleton(surname: str) -> str:
     return _skeleton_of_folded(_fold(strip_case_ending(surname)))
 
