@@ -189,16 +189,35 @@ def _resolve(store: Store) -> None:
 
 
 # -- review of claims -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReviewFilter:
+    """What the review queue shows: kinds of fact, a confidence range, a name or word the excerpt contains,
+    the testimony's language (None: any)."""
+    predicates: tuple[str, ...] = ()
+    min_confidence: float = 0.0
+    max_confidence: float = 1.0
+    text: str = ""
+    language: str | None = None
+    statuses: tuple[str, ...] = ("machine", "conflict")
+
+    def params(self) -> dict:
+        return {"statuses": list(self.statuses), "predicates": list(self.predicates),
+                "min_confidence": self.min_confidence, "max_confidence": self.max_confidence,
+                "text": self.text.strip(), "language": self.language}
+
+
 def claims_to_review(store: Store, predicates: list[str] | None = None, max_confidence: float = 1.0,
-                     statuses: tuple[str, ...] = ("machine", "conflict"), limit: int = 20) -> list[dict]:
-    return [r["claim"] for r in store.read("claims_to_review", statuses=list(statuses), predicates=predicates or [],
-                                           max_confidence=max_confidence, limit=limit)]
+                     statuses: tuple[str, ...] = ("machine", "conflict"), limit: int = 20,
+                     where: ReviewFilter | None = None, skip: int = 0) -> list[dict]:
+    where = where or ReviewFilter(tuple(predicates or ()), max_confidence=max_confidence, statuses=statuses)
+    return [r["claim"] for r in store.read("claims_to_review", **where.params(), skip=skip, limit=limit)]
 
 
 def claims_to_review_total(store: Store, predicates: list[str] | None = None, max_confidence: float = 1.0,
-                           statuses: tuple[str, ...] = ("machine", "conflict")) -> int:
-    rows = store.read("claims_to_review_count", statuses=list(statuses), predicates=predicates or [],
-                      max_confidence=max_confidence)
+                           statuses: tuple[str, ...] = ("machine", "conflict"),
+                           where: ReviewFilter | None = None) -> int:
+    where = where or ReviewFilter(tuple(predicates or ()), max_confidence=max_confidence, statuses=statuses)
+    rows = store.read("claims_to_review_count", **where.params())
     return rows[0]["total"] if rows else 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import urllib.parse
 
@@ -128,8 +129,13 @@ def test_network_page_analytics_and_an_empty_window(samples):
 
 def test_timeline_and_map(samples):
     app = page("views/timeline.py")
-    assert app.get("vega_lite_chart")  # st.bar_chart
-    assert app.get("deck_gl_json_chart")  # st.map
+    chart = json.loads(app.get("vega_lite_chart")[0].proto.spec)
+    assert chart["encoding"]["x2"]["field"] == "to"  # each incident drawn over its date range
+    deck = json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+    assert not deck.get("mapStyle") and not deck.get("mapProvider")  # no tiles fetched from a server
+    basemap, points = deck["layers"][0], deck["layers"][1]
+    assert basemap["@@type"] == "GeoJsonLayer" and basemap["data"]["features"]  # the shipped borders
+    assert points["data"] and all(p["name"] not in ("Belarus", "Беларусь") for p in points["data"])
     assert linked_ids(app, "incident")
     app.slider(key="timeline_window").set_value((datetime.date(2016, 1, 1),
                                                  datetime.date(2016, 2, 1))).run()
@@ -155,6 +161,29 @@ def test_review_decisions_are_stored_and_every_view_reflects_them(samples):
     assert claim_id not in [c["id"] for c in explore.claims_to_review(samples, limit=1000)]
 
 
+def test_review_filters_narrow_the_queue_and_a_bulk_decision_records_each_claim(samples):
+    from access.audit import AuditLog
+    every = explore.claims_to_review_total(samples, where=explore.ReviewFilter())
+    russian = explore.claims_to_review_total(samples, where=explore.ReviewFilter(language="ru"))
+    assert 0 < russian < every
+    about = explore.claims_to_review(samples, where=explore.ReviewFilter(text="ОМОН"), limit=1000)
+    assert about and all("омон" in c["excerpt"].lower() for c in about)
+    app = page("views/review.py", user="analyst-1", role="analyst")
+    app.text_input(key="review_text").input("ОМОН").run()
+    ids = [b.key.split("-", 1)[1] for b in app.button if b.key.startswith("confirm-")]
+    assert ids and set(ids) <= {c["id"] for c in about}
+    for claim_id in ids[:2]:
+        app.checkbox(key=f"pick-{claim_id}").check()
+    app.run()
+    app.button(key="bulk-confirm").click().run()
+    assert not app.exception
+    stored = {r["claim"]["id"]: r["claim"] for r in samples.read(
+        "claims_for_facts", fact_ids=[c["fact_id"] for c in about if c["id"] in ids[:2]])}
+    assert all(stored[i]["status"] == "confirmed" and stored[i]["reviewed_by"] == "analyst-1" for i in ids[:2])
+    events = [(e["event"], e["details"].get("claim")) for e in AuditLog.from_env().entries()]
+    assert all(("review", i) in events for i in ids[:2])  # each claim of a bulk decision audited
+
+
 def test_rejecting_every_claim_of_an_act_removes_it_from_the_profile(samples):
     rows = samples.read("person_incidents", ids=["person:gdk-e"])
     act = rows[0]["fact_id"]
@@ -177,6 +206,8 @@ def test_accepting_a_proposed_merge_joins_the_two_mentions(samples):
     candidates = explore.merge_candidates(samples)
     assert candidates, "the samples give the review queue proposals"
     pair = candidates[0]
+    assert pair["testimonies_a"] >= 1 and pair["testimonies_b"] >= 1 and "posts_a" in pair
+    assert any(c.value.startswith("Named in ") for c in app.caption)  # what each candidate is known for
     assert _person_of(samples, pair["mention_a"]) != _person_of(samples, pair["mention_b"])
     app.button(key=f"accept-{pair['id']}").click().run()
     assert not app.exception

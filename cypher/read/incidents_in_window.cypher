@@ -4,7 +4,7 @@ MATCH (i:Incident)
 WHERE i.date_min IS NOT NULL AND i.date_max >= $date_from AND i.date_min <= $date_to
 OPTIONAL MATCH (i)-[:OCCURRED_AT]->(place:Place)
 OPTIONAL MATCH (agent)-[:PERPETRATED|ORDERED]->(i)
-RETURN i {.*} AS incident, collect(DISTINCT place {.id, .name, .lat, .lon}) AS places,
+RETURN i {.*} AS incident, collect(DISTINCT place {.id, .name, .lat, .lon, .kind}) AS places,
        count(DISTINCT agent) AS agents
 ORDER BY incident.date_min
 LIMIT $limit

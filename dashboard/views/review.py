@@ -3,29 +3,62 @@ Decisions are stored as data with who and when, and every page reflects them."""
 import streamlit as st
 
 from dashboard import common
-from graph import explore, model
+from graph import explore, model, posts
 
 common.require("analyst")
 store = common.store()
 st.title("Review queue")
 name = common.reviewer()  # the signed-in user: every decision is recorded with who made it
 
+FACT_WORDS = {"PERPETRATED": "carried out an act", "ORDERED": "ordered an act", "HELD_POSITION": "held a post",
+              "MEMBER_OF": "member of a unit", "COMMANDED": "commanded a unit", "SUBORDINATE_TO": "unit under a unit",
+              "OCCURRED_AT": "act took place at", "MENTION": "a person named"}
+LANGUAGES = {None: "any", "ru": "Russian", "be": "Belarusian", "en": "English"}
+
+
+def decide(claims: list[dict], decision: str, note: str | None) -> None:
+    """Record one decision on each claim (each audited), then show the queue again."""
+    done = 0
+    for claim in claims:
+        try:
+            explore.review_claim(store, claim["id"], decision, name, note)
+        except model.ModelError as error:
+            st.error(str(error))
+            continue
+        common.audit("review", claim=claim["id"], decision=decision, note=note or None)
+        st.session_state.pop(f"pick-{claim['id']}", None)
+        done += 1
+    if done:
+        st.toast(f"{done} claim(s) {decision}")
+        st.rerun()
+
+
 claims_tab, merges_tab = st.tabs(["Claims", "Proposed merges"])
 with claims_tab:
-    left, right = st.columns(2)
-    predicates = left.multiselect("Kinds of fact", ["PERPETRATED", "ORDERED", "HELD_POSITION", "MEMBER_OF",
-                                                    "COMMANDED", "SUBORDINATE_TO", "OCCURRED_AT", "MENTION"],
-                                  default=["PERPETRATED", "ORDERED", "COMMANDED"])
-    max_confidence = right.slider("Up to confidence", 0.0, 1.0, 1.0, 0.05)
-    claims = explore.claims_to_review(store, predicates, max_confidence)
+    kinds, confidence, language = st.columns([2, 1, 1])
+    predicates = kinds.multiselect("Kinds of fact", list(FACT_WORDS), default=["PERPETRATED", "ORDERED", "COMMANDED"],
+                                   format_func=lambda p: FACT_WORDS[p])
+    low, high = confidence.slider("Confidence", 0.0, 1.0, (0.0, 1.0), 0.05)
+    lang = language.selectbox("Testimony language", [None, "ru", "be", "en"],
+                              format_func=lambda code: LANGUAGES.get(code, code))
+    text, size = st.columns([3, 1])
+    about = text.text_input("About (a person, unit or word in the excerpt)", key="review_text",
+                            placeholder="Ломейко, ОМОН, Окрестина…")
+    shown = size.number_input("Cards per page", min_value=10, max_value=200, value=20, step=10)
+    where = explore.ReviewFilter(tuple(predicates), low, high, about, lang)
+    total = explore.claims_to_review_total(store, where=where)
+    page_count = max(1, -(-total // int(shown)))
+    page = st.number_input(f"Page (of {page_count})", min_value=1, max_value=page_count, value=1) if page_count > 1 else 1
+    claims = explore.claims_to_review(store, where=where, limit=int(shown), skip=(int(page) - 1) * int(shown))
     if not claims:
         st.info("Nothing waits for review with these filters.")
     else:
-        total = explore.claims_to_review_total(store, predicates, max_confidence)
-        st.caption(f"{total} claim(s) wait for review with these filters; the {len(claims)} least confident first.")
+        st.caption(f"{total} claim(s) wait for review with these filters, the least confident first; "
+                   f"showing {len(claims)}.")
     said = explore.statements(store, [c["fact_id"] for c in claims])
     for claim in claims:
         with st.container(border=True):
+            st.checkbox("Select for a decision on several at once", key=f"pick-{claim['id']}")
             statement = said.get(claim["fact_id"])
             if statement:  # the claim in words: subject — relation — object, date
                 when = common.date_range(None, statement["date_min"], statement["date_max"]) \
@@ -44,14 +77,15 @@ with claims_tab:
             if conflict.button("Conflicting evidence", key=f"conflict-{claim['id']}", disabled=not name.strip()):
                 decision = "conflict"
             if decision:
-                try:
-                    explore.review_claim(store, claim["id"], decision, name, note)
-                    common.audit("review", claim=claim["id"], decision=decision, note=note or None)
-                except model.ModelError as error:
-                    st.error(str(error))
-                else:
-                    st.toast(f"Claim {decision}")
-                    st.rerun()
+                decide([claim], decision, note)
+    picked = [c for c in claims if st.session_state.get(f"pick-{c['id']}")]
+    if claims:
+        st.markdown(f"**Decide on the {len(picked)} selected claim(s) at once**")
+        bulk_confirm, bulk_reject = st.columns(2)
+        if bulk_confirm.button("Confirm selected", key="bulk-confirm", disabled=not picked or not name.strip()):
+            decide(picked, "confirmed", None)
+        if bulk_reject.button("Reject selected", key="bulk-reject", disabled=not picked or not name.strip()):
+            decide(picked, "rejected", None)
 
 with merges_tab:
     candidates = explore.merge_candidates(store)
@@ -73,6 +107,13 @@ with merges_tab:
                                + (f" · rank: {common.plain(pair[f'rank_{side}'])}" if pair[f"rank_{side}"] else "")
                                + (f" · units: {common.plain(', '.join(pair[f'units_{side}']))}"
                                   if pair[f"units_{side}"] else ""))
+                    count = pair[f"testimonies_{side}"]
+                    st.caption(f"Named in {count} testimon{'y' if count == 1 else 'ies'}")
+                    for post in pair[f"posts_{side}"] or []:
+                        st.caption(common.plain(f"{posts.role_words(post['role'])} — {post['unit']} — "
+                                                f"{common.held_between(post)}"))
+                    if not pair[f"posts_{side}"]:
+                        st.caption("No post known")
             common.match_reasons(pair["reasons"])
             accept, refuse = st.columns(2)
             key = pair["id"]
