@@ -153,10 +153,13 @@ def corroboration(claims: list[dict]) -> int:
     return len({c.get("account") or c["testimony_id"] for c in claims if c.get("testimony_id")})
 
 
-def claims_for(driver: neo4j.Driver, fact_ids: list[str], database: str = "neo4j") -> dict[str, list[dict]]:
-    """Claims per fact id, rejected ones left out."""
+def claims_for(driver: neo4j.Driver, fact_ids: list[str], database: str = "neo4j",
+               testimony_ids: list[str] | None = None) -> dict[str, list[dict]]:
+    """Claims per fact id, rejected ones left out; with ``testimony_ids``, only those citing one of them
+    (and reference sources' claims)."""
     claims: dict[str, list[dict]] = {}
-    for row in _run(driver, database, "claims_for_facts", fact_ids=sorted(set(fact_ids))):
+    for row in _run(driver, database, "claims_for_facts", fact_ids=sorted(set(fact_ids)),
+                    testimony_ids=testimony_ids):
         claim = row["claim"]
         if claim.get("status") == "rejected":
             continue

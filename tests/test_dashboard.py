@@ -154,7 +154,7 @@ def test_review_decisions_are_stored_and_every_view_reflects_them(samples):
     assert any("wait for review with these filters" in c.value for c in app.caption)
     claim_id = next(b.key for b in app.button if b.key.startswith("confirm-")).split("-", 1)[1]
     app.button(key=f"reject-{claim_id}").click().run()
-    stored = samples.read("claims_for_facts", fact_ids=[c["fact_id"] for c in
+    stored = samples.read("claims_for_facts", testimony_ids=None, fact_ids=[c["fact_id"] for c in
                                                         explore.claims_to_review(samples, statuses=("rejected",))])
     rejected = [r["claim"] for r in stored if r["claim"]["id"] == claim_id][0]
     assert rejected["status"] == "rejected" and rejected["reviewed_by"] == "analyst-1" and rejected["reviewed_at"]
@@ -178,7 +178,7 @@ def test_review_filters_narrow_the_queue_and_a_bulk_decision_records_each_claim(
     app.button(key="bulk-confirm").click().run()
     assert not app.exception
     stored = {r["claim"]["id"]: r["claim"] for r in samples.read(
-        "claims_for_facts", fact_ids=[c["fact_id"] for c in about if c["id"] in ids[:2]])}
+        "claims_for_facts", testimony_ids=None, fact_ids=[c["fact_id"] for c in about if c["id"] in ids[:2]])}
     assert all(stored[i]["status"] == "confirmed" and stored[i]["reviewed_by"] == "analyst-1" for i in ids[:2])
     events = [(e["event"], e["details"].get("claim")) for e in AuditLog.from_env().entries()]
     assert all(("review", i) in events for i in ids[:2])  # each claim of a bulk decision audited

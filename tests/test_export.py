@@ -188,3 +188,44 @@ def test_a_case_file_and_the_vault_are_readable_by_their_owner_only(case, sample
     for name in ("identities.sqlite", "store"):
         mode = stat_module.S_IMODE((vault / name).stat().st_mode)
         assert mode == (0o700 if name == "store" else 0o600), name
+
+
+def test_a_one_person_selection_carries_only_the_testimonies_its_facts_cite(store, tmp_path):
+    """Scope: a case file seeded on one person, no hops, carries the testimonies that name him or back
+    his links, and nothing else; a unit reached by his posts brings no excerpt of its own from testimonies
+    the selection does not cite (a unit such as OMON is named in very many)."""
+    subgraph = select(store, Selection(["person:lmk-s"], hops=1))
+    linked = {c["testimony_id"] for link in subgraph.links for c in subgraph.claims.get(link["fact_id"], [])}
+    named = {c["testimony_id"] for c in subgraph.claims.get("person:lmk-s", [])}
+    cited = {c["testimony_id"] for claims in subgraph.claims.values() for c in claims if c.get("testimony_id")}
+    assert cited == linked | named and set(subgraph.testimonies) == cited
+    units = [n for n, node in subgraph.nodes.items() if node["label"] == "Unit"]
+    assert units
+    from graph import chain
+    unit_claims = chain.claims_for(store.driver, units, store.database)
+    assert {c["testimony_id"] for claims in unit_claims.values() for c in claims} - cited  # they exist ...
+    for unit in units:  # ... but do not leave with this case file
+        assert {c["testimony_id"] for c in subgraph.claims.get(unit, [])} <= linked
+    folder = tmp_path / "one"
+    write_case(subgraph, folder, list(FORMATS), "investigator-1")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    listed = json.dumps(manifest)
+    outside = {c["testimony_id"] for claims in unit_claims.values() for c in claims} - cited
+    assert not [t for t in outside if t in listed]  # nor in the manifest
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path):
+    from graph.export import Subgraph
+    from graph.export.formats import neutralised, write_csv
+    hostile = ["=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "-2+3",
+               "\tsplit", "\rreturn"]
+    assert [neutralised(v) for v in hostile] == ["'" + v for v in hostile]
+    assert neutralised("Ломейко") == "Ломейко" and neutralised(0.5) == 0.5
+    subgraph = Subgraph(Selection(["person:x"]))
+    subgraph.nodes["person:x"] = {"label": "Person", "props": {"id": "person:x", "name": hostile[0], "names": hostile}}
+    nodes, _ = write_csv(subgraph, tmp_path)
+    import csv
+    rows = list(csv.reader(nodes.open(encoding="utf-8-sig")))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]
+    assert "'" + hostile[0] in cells

@@ -114,10 +114,17 @@ def select(store: Store, selection: Selection) -> Subgraph:
     for node_id in sorted(visited):
         if node_id in known:
             subgraph.nodes[node_id] = {"label": known[node_id]["label"], "props": known[node_id]["props"]}
-    # a person's mention claims cite its Mention records (graph/resolve); other nodes' cite the node
-    records = {r["person"]: r["mentions"] for r in store.read("person_mention_ids", ids=sorted(subgraph.nodes))}
+    # a person's mention claims cite its Mention records (graph/resolve): where the selected persons are
+    # named. A unit's, place's or incident's mention claims leave only from testimonies the selected links
+    # already cite: "OMON" is named in thousands of testimonies that have nothing to do with this case.
+    linked = {c["testimony_id"] for claims in subgraph.claims.values() for c in claims if c.get("testimony_id")}
+    persons = sorted(n for n, node in subgraph.nodes.items() if node["label"] == "Person")
+    records = {r["person"]: r["mentions"] for r in store.read("person_mention_ids", ids=persons)}
     cited_as = {mention: person for person, mentions in records.items() for mention in mentions}
-    mentions = chain.claims_for(store.driver, sorted(set(subgraph.nodes) | set(cited_as)), store.database)
+    others = sorted(n for n, node in subgraph.nodes.items() if node["label"] != "Person")
+    mentions = chain.claims_for(store.driver, sorted(set(cited_as) | set(persons)), store.database)  # (a case
+    # file read back into a graph has no Mention records: its mention claims cite the person itself)
+    mentions.update(chain.claims_for(store.driver, others, store.database, testimony_ids=sorted(linked)))
     for fact_id, claims in mentions.items():
         node_id = cited_as.get(fact_id, fact_id)  # in the case file they cite the person
         kept = [{**c, "fact_id": node_id} for c in claims if _claim_kept(c, selection)]

@@ -64,13 +64,34 @@ LINK_COLUMNS = ("id", "source", "source_name", "target", "target_name", "type", 
                 "start_max", "end_min", "end_max", "kind", "confidence", "testimonies", "citations")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")   # OWASP: what a spreadsheet may run as a formula
+
+
+def neutralised(value: object) -> object:
+    """A cell a spreadsheet shows as text: one starting like a formula ("=HYPERLINK(...)", "+cmd|...",
+    "@SUM(...)", "-2+3") gets a leading apostrophe (OWASP CSV injection). Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _SafeWriter:
+    """csv.writer whose every cell is neutralised (names and excerpts come from testimonies)."""
+
+    def __init__(self, handle):
+        self._writer = csv.writer(handle)
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([neutralised(cell) for cell in row])
+
+
 def write_csv(subgraph: Subgraph, folder: Path) -> list[Path]:
     """Entities and links in two UTF-8 CSV files (with BOM, for spreadsheet tools), laid out for the import
     wizards of link-analysis tools (i2 Analyst's Notebook, Maltego): one row per entity with its type and
     label, one row per link with both ends, its type, dates and citations."""
     nodes, links = folder / "nodes.csv", folder / "links.csv"
     with nodes.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
+        writer = _SafeWriter(handle)
         writer.writerow(NODE_COLUMNS)
         for node_id, node in sorted(subgraph.nodes.items()):
             props = node["props"]
@@ -79,7 +100,7 @@ def write_csv(subgraph: Subgraph, folder: Path) -> list[Path]:
                              props.get("precision") or "", _scalar(props.get("violations")),
                              _scalar(props.get("lat")), _scalar(props.get("lon")), subgraph.corroboration(node_id)])
     with links.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
+        writer = _SafeWriter(handle)
         writer.writerow(LINK_COLUMNS)
         for link in subgraph.links:
             props, fact = link["props"], link["fact_id"]
