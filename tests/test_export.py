@@ -229,3 +229,24 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path):
     cells = [cell for row in rows[1:] for cell in row]
     assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]
     assert "'" + hostile[0] in cells
+
+
+def test_article_one_severity_comes_from_stated_acts_and_injuries_and_the_header_says_what_is_unreviewed():
+    from graph.export import Subgraph
+    from graph.export.dossier import article_one, html
+    subgraph = Subgraph(Selection(["incident:held"]))
+    for incident, violations, excerpt in (("incident:held", ["ill-treatment"], "Меня держали на коленях."),
+                                          ("incident:beaten", ["beating"], "Меня избили, были синяки и сотрясение."),
+                                          ("incident:threat", ["threat"], "He threatened me.")):
+        subgraph.nodes[incident] = {"label": "Incident", "props": {"id": incident, "violations": violations,
+                                                                   "date_min": "2020-08-10", "date_max": "2020-08-10"}}
+        subgraph.claims[incident] = [{"excerpt": excerpt, "confidence": 0.7, "status": "machine",
+                                      "extractor": "rules", "testimony_id": "t" * 64}]
+    held = article_one(subgraph, "incident:held")["severe pain or suffering"]
+    assert held.startswith("ill-treatment stated") and "not established" in held  # a category is no evidence
+    beaten = article_one(subgraph, "incident:beaten")["severe pain or suffering"]
+    assert "beating" in beaten and "синяки" in beaten and "сотрясение" in beaten
+    assert "not established" in article_one(subgraph, "incident:threat")["severe pain or suffering"]
+    page = html(subgraph, "investigator-1", "2026-12-07T00:00:00+00:00")
+    assert "3 of the 3 citations in this file are unreviewed machine extractions" in page
+    assert "--min-status confirmed" in page and "time window: no time limit" in page

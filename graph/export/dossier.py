@@ -10,7 +10,13 @@ from pathlib import Path
 
 from graph.export import Subgraph
 
-SEVERE = {"beating", "torture", "ill-treatment", "sexual violence", "stress position", "threat", "deprivation"}
+# Severe pain or suffering is stated by the evidence, not inferred from a category: acts of physical
+# violence the claims name, or injuries and medical consequences the excerpts state.
+PHYSICAL = {"beating", "torture", "sexual violence"}
+INJURIES = re.compile(r"синяк\w*|гематом\w*|перелом\w*|сотрясени\w*|кровь|крови|кровоподт\w*|сознани\w*|ожог\w*|"
+                      r"травм\w*|больниц\w*|скор\w* помощ\w*|сіняк\w*|пералом\w*|крыві|прытомн\w*|траўм\w*|"
+                      r"бальніц\w*|bruis\w*|fractur\w*|concussion|blood|unconscious\w*|burns?|injur\w*|hospital\w*",
+                      re.IGNORECASE)
 PURPOSES = {
     "obtaining information or a confession": re.compile(
         r"допрос|допыт|признан|пароль|password|interrogat|confess|показани|прызнан", re.IGNORECASE),
@@ -26,6 +32,7 @@ table { border-collapse: collapse; width: 100%; margin: 0.5em 0; } td, th { bord
 padding: 3px 5px; vertical-align: top; text-align: left; } th { background: #eee; }
 blockquote { margin: 0.3em 0 0.3em 1em; padding-left: 0.6em; border-left: 3px solid #c0392b; color: #333; }
 .meta { color: #555; font-size: 8.5pt; } .certain { font-weight: bold; } .possible { font-style: italic; }
+.status { border: 2px solid #a00; padding: 0.4em 0.6em; color: #a00; font-weight: bold; }
 """
 
 
@@ -69,7 +76,11 @@ def article_one(subgraph: Subgraph, incident_id: str) -> dict[str, str]:
     excerpts = " ".join(c.get("excerpt") or "" for fact in [incident_id, *(a["fact_id"] for a in agents)]
                         for c in subgraph.claims.get(fact, []))
     violations = set(props.get("violations") or [])
-    pain = ", ".join(sorted(violations & SEVERE))
+    injuries = sorted({m.group(0).lower() for m in INJURIES.finditer(excerpts)})
+    physical = sorted(violations & PHYSICAL)
+    pain = "; ".join(part for part in (
+        f"acts of physical violence stated: {', '.join(physical)}" if physical else "",
+        f"injuries or medical consequences stated: {', '.join(injuries)}" if injuries else "") if part)
     officials = []
     for agent in agents:
         if subgraph.nodes[agent["source"]]["label"] == "Unit":
@@ -80,7 +91,8 @@ def article_one(subgraph: Subgraph, incident_id: str) -> dict[str, str]:
     purposes = [name for name, pattern in PURPOSES.items() if pattern.search(excerpts)]
     not_given = "not established by the cited evidence"
     return {
-        "severe pain or suffering": f"indicated: {pain}" if pain else not_given,
+        "severe pain or suffering": f"indicated: {pain}" if pain else (
+            f"ill-treatment stated ({', '.join(sorted(violations))}); severity {not_given}" if violations else not_given),
         "intent": ("deliberate act attributed to " + ", ".join(
             f"{subgraph.name(a['source'])} ({a['type'].lower()}, confidence {subgraph.confidence(a['fact_id']):.2f})"
             for a in agents)) if agents else not_given,
@@ -89,13 +101,36 @@ def article_one(subgraph: Subgraph, incident_id: str) -> dict[str, str]:
     }
 
 
+def review_status(subgraph: Subgraph) -> tuple[int, int]:
+    """(unreviewed machine claims, all claims) among the citations this case file carries."""
+    claims = [c for cited in subgraph.claims.values() for c in cited]
+    return sum(c.get("status", "machine") == "machine" for c in claims), len(claims)
+
+
+def _window(selection) -> str:
+    if not selection.date_from and not selection.date_to:
+        return "no time limit"
+    if not selection.date_to:
+        return f"from {selection.date_from}"
+    if not selection.date_from:
+        return f"until {selection.date_to}"
+    return f"{selection.date_from} to {selection.date_to}"
+
+
 def html(subgraph: Subgraph, exported_by: str, exported_at: str) -> str:
     selection = subgraph.selection
+    unreviewed, total = review_status(subgraph)
+    status = (f"{unreviewed} of the {total} citations in this file are unreviewed machine extractions: no analyst "
+              "has confirmed them. For use in court, export with --min-status confirmed."
+              if unreviewed else f"All {total} citations in this file were confirmed by an analyst.")
+    banner = f"<p class='status'>{_e(status)}</p>"
+    running = "Unreviewed machine claims included" if unreviewed else "Analyst-confirmed claims only"
     out = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Case file</title>"
-           f"<style>{STYLE}</style></head><body>",
-           "<h1>Case file: perpetrators, command and evidence</h1>",
+           f"<style>{STYLE}@page {{ @top-center {{ content: '{running}'; font-size: 8pt; color: #a00; }} }}"
+           f"</style></head><body>",
+           "<h1>Case file: perpetrators, command and evidence</h1>", banner,
            f"<p class='meta'>Exported {_e(exported_at)} by {_e(exported_by)}. Seeds: {_e(', '.join(selection.seeds))}; "
-           f"{selection.hops} hop(s); window {_e(selection.date_from or '…')} – {_e(selection.date_to or '…')}; "
+           f"{selection.hops} hop(s); time window: {_e(_window(selection))}; "
            f"minimum status {_e(selection.min_status)}, minimum confidence {selection.min_confidence:.2f}. "
            "Victims appear only as pseudonyms. Each fact is followed by the testimony excerpts it rests on.</p>"]
     out.append("<h2>Persons and their posts</h2>")
