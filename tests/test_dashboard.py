@@ -272,3 +272,16 @@ def test_an_analyst_confirms_and_splits_an_event_on_the_incident_page(samples):
     assert not app.exception   # the decision is audited too
     assert explore.incident_event(samples, first) is None
     assert second not in linked_ids(page("views/incident.py", id=first), "incident")
+
+
+def test_person_page_filters_facts_by_kind_and_review_status(samples):
+    app = page("views/person.py", id="person:lmk-s")
+    assert linked_ids(app, "incident") and app.dataframe  # incidents and the posts table
+    app.multiselect(key="person_statuses").set_value(["confirmed"]).run()
+    confirmed = {r["incident"]["id"] for r in samples.read("person_incidents", ids=["person:lmk-s"])
+                 if any(c.get("status") == "confirmed" for c in explore.evidence(samples, [r["fact_id"]]).of(r["fact_id"]))}
+    assert linked_ids(app, "incident") == confirmed
+    app.multiselect(key="person_statuses").set_value(["confirmed", "conflict", "unreviewed"])
+    app.multiselect(key="person_kinds").set_value(["Posts"]).run()
+    assert not linked_ids(app, "incident") and app.dataframe
+    assert not [m for m in app.markdown if "probability" in m.value]  # mentions hidden

@@ -30,24 +30,41 @@ if flags:
                + "): check them below before relying on the link.")
 st.metric("Independent testimonies naming this person", profile.testimonies)
 
+STATUSES = {"confirmed": "confirmed by an analyst", "conflict": "in conflict", "unreviewed": "unreviewed machine claim"}
+
+
+def status_of(fact_id: str) -> str:
+    statuses = {c.get("status") for c in proof.of(fact_id)}
+    return "confirmed" if "confirmed" in statuses else "conflict" if "conflict" in statuses else "unreviewed"
+
+
+kinds_shown, statuses_shown = st.columns(2)
+shown_kinds = kinds_shown.multiselect("Show", ["Posts", "Incidents", "Mentions"], default=["Posts", "Incidents", "Mentions"],
+                                      key="person_kinds")
+shown_statuses = statuses_shown.multiselect("Review status", list(STATUSES), default=list(STATUSES),
+                                            format_func=STATUSES.get, key="person_statuses")
+shown_posts = [p for p in profile.posts if status_of(p["id"]) in shown_statuses] if "Posts" in shown_kinds else []
+shown_incidents = [r for r in profile.incidents if status_of(r["fact_id"]) in shown_statuses] \
+    if "Incidents" in shown_kinds else []
+
 st.subheader("Posts")
-if not profile.posts:
-    st.write("No post known.")
+if not shown_posts:
+    st.write("No post known." if not profile.posts else "No post with these filters.")
 else:
     timeline = pd.DataFrame([{
         "unit": p["unit_name"], "post": posts.role_words(p["role"]), "rank": p.get("rank") or "unknown",
         "began": common.bound(p.get("start_min"), p.get("start_max")),
         "ended": common.bound(p.get("end_min"), p.get("end_max")),
         "testimonies": proof.testimonies(p["id"]),
-        "review": common.status_badge(proof.of(p["id"])).split("[")[1].rstrip("]")} for p in profile.posts])
+        "review": common.status_badge(proof.of(p["id"])).split("[")[1].rstrip("]")} for p in shown_posts])
     st.dataframe(timeline, hide_index=True, width="stretch")
-    for post in profile.posts:
+    for post in shown_posts:
         common.evidence_panel(proof, post["id"], f"{posts.role_words(post['role'])} in {post['unit_name']}")
 
 st.subheader("Incidents")
-if not profile.incidents:
-    st.write("No incident attributed.")
-for row in profile.incidents:
+if not shown_incidents:
+    st.write("No incident attributed." if not profile.incidents else "No incident with these filters.")
+for row in shown_incidents:
     incident = row["incident"]
     when = common.date_range(incident.get("precision"), incident.get("date_min"), incident.get("date_max"))
     st.markdown(f"**{common.plain(row['role'])}** · {common.plain(when)} · "
@@ -71,7 +88,7 @@ with right:
 st.subheader("How the mentions were joined")
 st.caption("Each testimony's mention of this person, the probability that it is this person, and what drove it "
            "(comparison: level (weight); positive weights speak for the link).")
-for row in profile.mentions:
+for row in profile.mentions if "Mentions" in shown_kinds else []:
     mention = row["mention"]
     reasons = mention.get("match_reasons") or {}
     with st.container(border=True):
