@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: main setup server stop test stop-test bench chromium clean-neo4j
+.PHONY: main setup system system-test server stop test stop-test bench chromium clean-neo4j
 
 # Tests and benchmarks empty their database: they run on a server of their own (its own home and port),
 # never on the one `make main` fills (.neo4j/, port 7687).
@@ -20,7 +20,16 @@ main: setup server
 	@echo "Dashboard: http://127.0.0.1:$${PKG_DASHBOARD_PORT:-8501}  (Ctrl-C stops it; Neo4j keeps running: make stop)"
 	$(PY) -m streamlit run dashboard/app.py --server.port $${PKG_DASHBOARD_PORT:-8501}
 
-setup: $(STAMP)
+setup: system $(STAMP)
+
+# System parts (Java 17+, Maven; chromium for the tests) listed in system/packages.txt, installed through
+# apt-get when missing (sudo when not root); elsewhere the command to run is printed. Also checks the
+# Python version. `python3 system/install.py main --dry-run` shows what it would do.
+system:
+	@$(PYTHON) system/install.py main
+
+system-test:
+	@$(PYTHON) system/install.py test
 
 $(STAMP): requirements.txt requirements-models.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,7 +44,7 @@ server: setup
 stop:
 	$(PY) -m graph server stop
 
-test: setup chromium
+test: setup system-test
 	$(TEST_NEO4J) $(PY) -m graph server start
 	$(TEST_NEO4J) $(PY) -m pytest
 
@@ -43,11 +52,7 @@ stop-test:
 	$(TEST_NEO4J) $(PY) -m graph server stop
 
 # The end-to-end test drives Debian's chromium through Playwright (no browser download at run time).
-chromium:
-	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
-	  { echo "installing Debian's chromium for the browser test"; \
-	    $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
-	    $$( [ "$$(id -u)" = 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+chromium: system-test
 
 bench: setup
 	$(TEST_NEO4J) $(PY) -m graph server start
