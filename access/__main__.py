@@ -9,6 +9,7 @@
     python -m access repair-audit              # set a broken tail aside and record the repair
     python -m access reidentify TESTIMONY_ID --admin NAME --case REFERENCE --reason TEXT
     python -m access init-custody              # seal originals to a key only the custody passphrase opens
+    python -m access signing-key               # the case files' signing key: its public file and fingerprint
 
 Passwords are read from the terminal (twice), from PKG_NEW_PASSWORD / PKG_ADMIN_PASSWORD when set (for
 scripts), or generated and shown once (--generate-password). Every change is written to the audit trail.
@@ -22,6 +23,7 @@ import os
 import secrets
 import sys
 
+from access import signing
 from access.audit import AuditLog
 from access.reidentify import reidentify
 from access.users import ROLES, AccessError, UserStore
@@ -68,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("audit-anchor", help="print the audit trail's head, to keep outside the vault")
     commands.add_parser("init-custody", help="seal the originals to a key only the custody passphrase opens")
     commands.add_parser("repair-audit", help="set aside a tail that does not verify and record the repair")
+    commands.add_parser("signing-key", help="the Ed25519 key case files are signed with (made if none): public "
+                                            "file and fingerprint")
     again = commands.add_parser("reidentify", help="show who gave a testimony (admin, with a reason)")
     again.add_argument("testimony_id")
     again.add_argument("--admin", required=True, help="the admin's user name (password asked)")
@@ -101,6 +105,14 @@ def main(argv: list[str] | None = None) -> int:
             resealed = Vault.from_env().init_custody(passphrase)
             print(f"key custody set up; {resealed} original(s) sealed again. Keep the passphrase with the admins: "
                   "without it no original can be read back")
+        elif args.command == "signing-key":
+            vault = Vault.from_env().directory
+            made = not (vault / signing.PRIVATE).exists()
+            key = signing.public_key(vault)
+            if made:
+                audit.append(f"cli:{operator}", "signing-key-created", fingerprint=signing.fingerprint(key))
+            print(f"public key: {vault / signing.PUBLIC} (hand it to whoever verifies case files)\n"
+                  f"fingerprint: {signing.fingerprint(key)}" + ("  (new)" if made else ""))
         elif args.command == "audit-anchor":
             print(json.dumps(audit.anchor()))
         elif args.command == "repair-audit":
@@ -114,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                                   case=args.case, passphrase=_custody_passphrase() if custody else None)
             print(json.dumps({k: original.get(k) for k in ("pseudonym", "identity", "consent", "origin",
                                                               "received")}, ensure_ascii=False, indent=1))
-    except (AccessError, VaultError) as error:
+    except (AccessError, VaultError, signing.SigningError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0

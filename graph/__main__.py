@@ -5,7 +5,7 @@
     python -m graph counts                     nodes per label and relationships per type
     python -m graph chain INCIDENT_ID          the command chain of an incident, as JSON
     python -m graph export SEED... --out DIR   a case file for prosecutors (formats: --help)
-    python -m graph verify DIR                 check a case folder against its manifest
+    python -m graph verify DIR [--public-key signing.pub]   check a case folder against its signed manifest
     python -m graph resolve                    resolve persons over the whole graph (ingest runs it too)
     python -m graph dump OUT_DIR [--chains]    persons, units, incidents, testimonies (and chains) as JSON lines
 """
@@ -106,14 +106,15 @@ def _export(args: argparse.Namespace) -> int:
           f"{sum(len(c) for c in subgraph.claims.values())} claims, {len(subgraph.testimonies)} testimonies cited")
     for name, took in seconds.items():
         print(f"  {name}: {took:.2f} s")
-    print(f"manifest: {manifest} (SHA-256 {sha256(manifest)}: record it in the custody log)")
+    print(f"manifest: {manifest} (SHA-256 {sha256(manifest)}: record it in the custody log), signed by the key "
+          f"{json.loads(manifest.read_text(encoding='utf-8'))['signer']['key_fingerprint'][:16]}… (manifest.sig)")
     return 0
 
 
 def _verify(args: argparse.Namespace) -> int:
     from graph.export.custody import verify
 
-    problems = verify(args.folder)
+    problems = verify(args.folder, args.public_key)
     for problem in problems:
         print(f"FAILED {problem}")
     print("case folder matches its manifest" if not problems else f"{len(problems)} problem(s)")
@@ -179,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     export.set_defaults(func=_export)
     verify = commands.add_parser("verify", help="check a case folder against its manifest")
     verify.add_argument("folder", type=Path)
+    verify.add_argument("--public-key", type=Path, default=None,
+                        help="the exporting organisation's signing.pub (default: this machine's vault's)")
     verify.set_defaults(func=_verify)
     commands.add_parser("resolve", help="resolve persons over the whole graph").set_defaults(func=_resolve)
     dump = commands.add_parser("dump", help="write persons, units, incidents, testimonies as JSON lines")

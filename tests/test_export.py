@@ -130,7 +130,7 @@ def test_cypher_script_recreates_the_subgraph_in_an_empty_database(store, case):
 def test_manifest_lists_every_file_and_cited_testimony_and_tampering_fails(case, tmp_path):
     subgraph, folder = case
     manifest = json.loads((folder / "manifest.json").read_text())
-    assert set(manifest["files"]) == {p.name for p in folder.iterdir()} - {"manifest.json"}
+    assert set(manifest["files"]) == {p.name for p in folder.iterdir()} - {"manifest.json", "manifest.sig"}
     assert {t["sha256"] for t in manifest["testimonies"]} == set(subgraph.testimonies)
     assert manifest["exported_by"] == "investigator-1" and manifest["software"]["version"]
     assert manifest["selection"]["seeds"] == ["person:lmk-s"]
@@ -171,7 +171,8 @@ def test_cli_help_lists_every_format_and_exports(store, tmp_path):
     done = subprocess.run([sys.executable, "-m", "graph", "export", "unit:tsip-minsk", "--formats", "csv", "ftm",
                            "--out", str(out), "--by", "investigator-2"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["entities.ftm.json", "links.csv", "manifest.json", "nodes.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["entities.ftm.json", "links.csv", "manifest.json", "manifest.sig",
+                                                    "nodes.csv"]
     check = subprocess.run([sys.executable, "-m", "graph", "verify", str(out)], cwd=ROOT, capture_output=True, text=True)
     assert check.returncode == 0 and "matches its manifest" in check.stdout
     missing = subprocess.run([sys.executable, "-m", "graph", "export", "person:nobody", "--out", str(tmp_path / "x"),
@@ -185,7 +186,9 @@ def test_a_case_file_and_the_vault_are_readable_by_their_owner_only(case, sample
     assert stat_module.S_IMODE(folder.stat().st_mode) == 0o700
     assert {stat_module.S_IMODE(p.stat().st_mode) for p in folder.iterdir()} == {0o600}
     vault = sample_graph[1]
-    for name in ("identities.sqlite", "store"):
+    for name in ("identities.sqlite", "store", "signing.key"):
+        if name == "signing.key" and not (vault / name).exists():
+            continue  # (made at the first export from this vault)
         mode = stat_module.S_IMODE((vault / name).stat().st_mode)
         assert mode == (0o700 if name == "store" else 0o600), name
 
@@ -250,3 +253,36 @@ def test_article_one_severity_comes_from_stated_acts_and_injuries_and_the_header
     page = html(subgraph, "investigator-1", "2026-12-07T00:00:00+00:00")
     assert "3 of the 3 citations in this file are unreviewed machine extractions" in page
     assert "--min-status confirmed" in page and "time window: no time limit" in page
+
+
+def test_the_manifest_is_signed_and_a_recomputed_manifest_or_another_key_fails(case, tmp_path):
+    """Whoever changes a file and recomputes the manifest cannot sign it: verify names the manifest; a
+    signature by another organisation's key (or none) is refused too."""
+    import hashlib
+    import os
+    import shutil
+
+    from access import signing
+    from access.vault import Vault
+
+    _, folder = case
+    public = Vault.from_env().directory / signing.PUBLIC
+    signed = json.loads((folder / "manifest.sig").read_text())
+    assert signed["key_fingerprint"] == json.loads((folder / "manifest.json").read_text())["signer"]["key_fingerprint"]
+    assert verify(folder, public) == []
+    forged = tmp_path / "forged"
+    shutil.copytree(folder, forged)
+    with (forged / "links.csv").open("a") as handle:
+        handle.write("forged,row\n")
+    manifest = json.loads((forged / "manifest.json").read_text())
+    manifest["files"]["links.csv"] = hashlib.sha256((forged / "links.csv").read_bytes()).hexdigest()
+    (forged / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
+    assert verify(forged, public) == ["manifest.json: changed after it was signed (the signature does not match)"]
+    other = tmp_path / "other-vault"
+    signing.create(other)
+    assert verify(folder, other / signing.PUBLIC)[0].startswith("manifest.sig: made with another key")
+    unsigned = tmp_path / "unsigned"
+    shutil.copytree(folder, unsigned)
+    (unsigned / "manifest.sig").unlink()
+    assert verify(unsigned, public) == ["manifest.sig: missing (the manifest is not signed)"]
+    assert oct(os.stat(Vault.from_env().directory / signing.PRIVATE).st_mode & 0o777) == "0o600"
