@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from bench.bench_dashboard import synthetic_graph
-from graph import explore, schema
+from graph import queries, schema
 from graph.connection import open_driver
 from graph.export import Selection, add_command_chains, select
 from graph.export.custody import write_case
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> None:
     schema.apply(driver, settings.database)
     schema.delete_everything(driver, settings.database)
     BatchWriter(driver, settings.database).write(synthetic_graph(args.persons, args.incidents).batch)
-    store = explore.Store(driver, settings.database)
+    store = queries.Store(driver, settings.database)
     began = time.perf_counter()
     subgraph = select(store, Selection(["unit:syn-0"], hops=args.hops))
     selected = time.perf_counter() - began

@@ -1,5 +1,6 @@
 """What every page shares: the store (one driver per server process), safe text rendering, links
-between pages and the evidence panel. Pages call graph.explore; no Cypher here."""
+between pages and the evidence panel. Pages call graph.explore (reads), graph.review (decisions) and
+graph.analytics; no Cypher here."""
 from __future__ import annotations
 
 import calendar
@@ -11,7 +12,7 @@ import streamlit as st
 
 from access.audit import AuditLog
 from access.users import allows
-from graph import explore
+from graph import explore, queries
 from graph.connection import open_driver
 
 PAGES = {"Person": "views/person.py", "Unit": "views/unit.py", "Incident": "views/incident.py",
@@ -20,12 +21,12 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
 
 
 @st.cache_resource(show_spinner=False)
-def _store() -> explore.Store:
+def _store() -> queries.Store:
     driver, settings = open_driver()
-    return explore.Store(driver, settings.database)
+    return queries.Store(driver, settings.database)
 
 
-def store() -> explore.Store:
+def store() -> queries.Store:
     return _store()
 
 

@@ -78,7 +78,7 @@ def _chain(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from access.audit import AuditLog
-    from graph import connection, explore
+    from graph import connection, queries
     from graph.export import Selection
     from graph.export.custody import UnknownSeeds, export_case, sha256
 
@@ -94,7 +94,7 @@ def _export(args: argparse.Namespace) -> int:
     driver, settings = connection.open_driver()
     with driver:
         try:
-            subgraph, manifest, seconds = export_case(explore.Store(driver, settings.database), selection, args.out,
+            subgraph, manifest, seconds = export_case(queries.Store(driver, settings.database), selection, args.out,
                                                       formats, args.by)
         except UnknownSeeds as error:
             print(f"error: {error}", file=sys.stderr)

@@ -112,9 +112,7 @@ class CommandChain:
 
 
 def _run(driver: neo4j.Driver, database: str, name: str, **params) -> list[dict]:
-    records, _, _ = driver.execute_query(queries.get(name), params, database_=database,
-                                         routing_=neo4j.RoutingControl.READ)
-    return [record.data() for record in records]
+    return queries.read(driver, database, name, **params)
 
 
 def superior_steps(driver: neo4j.Driver, unit_id: str, wmin: str, wmax: str, database: str = "neo4j",

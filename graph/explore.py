@@ -1,10 +1,8 @@
-"""What the dashboard and the exports read and the review decisions they write, as plain functions over
-named queries (cypher/read, cypher/write). No Streamlit here: these are tested on their own and any
-other front end can call them.
-
-Analysts' decisions are data: a claim's status (``review_claim``) and MergeDecision nodes between
-mentions (``decide_merge``, ``split_person``), which every resolution run obeys. Every read here reflects
-them: facts whose claims are all rejected are left out.
+"""What the dashboard and the exports read, as plain functions over named queries (cypher/read): search,
+evidence, person profiles, units and their command on a date, incidents in a window. No Streamlit here:
+these are tested on their own and any other front end can call them. Analysts' decisions are written by
+graph/review.py and network analytics live in graph/analytics.py; every read here reflects the decisions
+(facts whose claims are all rejected are left out).
 """
 from __future__ import annotations
 
@@ -12,32 +10,14 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 
-import neo4j
 import networkx as nx
 
-from graph import chain, model, queries
+from graph import chain
+from graph.queries import Store
 from graph import posts as posts_module
-from graph.writer import BatchWriter
 
 SEARCH_LIMIT = 25
-
-
-@dataclass
-class Store:
-    """The driver and database the views read from (the driver is created in graph.connection)."""
-    driver: neo4j.Driver
-    database: str = "neo4j"
-
-    def read(self, name: str, **params) -> list[dict]:
-        records, _, _ = self.driver.execute_query(queries.get(name), params, database_=self.database,
-                                                  routing_=neo4j.RoutingControl.READ)
-        return [record.data() for record in records]
-
-    def write(self, name: str, **params) -> list[dict]:
-        records, _, _ = self.driver.execute_query(queries.get(name), params, database_=self.database)
-        return [record.data() for record in records]
 
 
 # -- search ---------------------------------------------------------------------------------------------
@@ -81,83 +61,7 @@ def search(store: Store, text: str, limit: int = SEARCH_LIMIT) -> list[dict]:
     return found
 
 
-# -- persons as clusters of mentions (graph/resolve) --------------------------------------------------------
-def merge_candidates(store: Store, limit: int = 50) -> list[dict]:
-    """Links the resolution stage proposes for review, most probable first."""
-    return store.read("merge_candidates", limit=limit)
-
-
-def decide_merge(store: Store, mention_a: str, mention_b: str, accepted: bool, reviewer: str,
-                 note: str | None = None, person_a: str | None = None, person_b: str | None = None) -> None:
-    """Record that two mentions are (accepted) or are not (refused) one person, then re-resolve: the
-    decision is a constraint every later resolution run obeys. Accepting joins the two persons as they
-    are now, so it also lifts the earlier refusals between their mentions (the latest decision wins)."""
-    pairs = [(mention_a, mention_b)]
-    if accepted:
-        persons = {r["person"] for r in store.read("mention_person", ids=[mention_a, mention_b])}
-        members = {m["mention"]["id"] for p in persons for m in store.read("person_mentions", person_id=p)}
-        pairs += [(d["mention_a"], d["mention_b"]) for d in store.read("merge_decisions")
-                  if d["status"] == "refused" and {d["mention_a"], d["mention_b"]} <= members]
-    _decide(store, pairs, accepted, reviewer, note, person_a, person_b)
-    _resolve(store)
-
-
-def split_person(store: Store, person_id: str, mention_ids: list[str], reviewer: str,
-                 note: str | None = None) -> None:
-    """Take these mentions out of the person: they stay together, apart from the person's other mentions,
-    on every later resolution run."""
-    members = [r["mention"]["id"] for r in store.read("person_mentions", person_id=person_id)]
-    split = [m for m in mention_ids if m in members]
-    rest = [m for m in members if m not in split]
-    if not split or not rest:
-        raise model.ModelError("a split needs some, but not all, of the person's mentions")
-    _decide(store, [(a, b) for a in split for b in rest], False, reviewer, note, person_id, person_id)
-    _decide(store, [(split[0], other) for other in split[1:]], True, reviewer, note, person_id, person_id)
-    _resolve(store)
-
-
-def confirm_event(store: Store, incident_a: str, incident_b: str, reviewer: str, note: str | None = None) -> None:
-    """Two incidents tell one event: kept as an EventDecision (accepted) and obeyed by every run."""
-    _decide_events(store, [(incident_a, incident_b)], True, reviewer, note)
-    _resolve_events(store)
-
-
-def split_event(store: Store, incident_id: str, reviewer: str, note: str | None = None) -> None:
-    """The incident tells another event than the other incidents of its event (refused with each)."""
-    event = incident_event(store, incident_id)
-    others = [i["id"] for i in (event or {}).get("incidents", []) if i["id"] != incident_id]
-    if not others:
-        raise model.ModelError("the incident is the only one of its event: there is nothing to split")
-    _decide_events(store, [(incident_id, other) for other in others], False, reviewer, note)
-    _resolve_events(store)
-
-
-def _decide_events(store: Store, pairs: list[tuple[str, str]], accepted: bool, reviewer: str,
-                   note: str | None) -> None:
-    if not reviewer.strip():
-        raise model.ModelError("an event decision needs the reviewer's name")
-    event_of = {}
-    rows = []
-    for a, b in pairs:
-        a, b = sorted((a, b))
-        for incident in (a, b):
-            if incident not in event_of:
-                found = incident_event(store, incident)
-                event_of[incident] = found["event"]["id"] if found else None
-        rows.append(model.validate_node("EventDecision", {
-            "id": model.fact_id("event-decision", a, b), "incident_a": a, "incident_b": b, "event_a": event_of[a],
-            "event_b": event_of[b], "status": "accepted" if accepted else "refused", "decided_by": reviewer.strip(),
-            "decided_at": _now(), "note": note}))
-    if rows:
-        BatchWriter(store.driver, store.database).write_rows("EventDecision", rows)
-
-
-def _resolve_events(store: Store) -> None:
-    from graph.resolve import resolve_events_only
-
-    resolve_events_only(store.driver, store.database)
-
-
+# -- persons as clusters of mentions (graph/resolve) -----------------------------------------------------------
 def person_mentions(store: Store, person_id: str) -> list[dict]:
     """The mentions that make the person, each with its match probability and what drove it."""
     rows = store.read("person_mentions", person_id=person_id)
@@ -166,78 +70,6 @@ def person_mentions(store: Store, person_id: str) -> list[dict]:
         row["mention"]["match_reasons"] = json.loads(reasons) if reasons else {}
     return rows
 
-
-def _decide(store: Store, pairs: list[tuple[str, str]], accepted: bool, reviewer: str, note: str | None,
-            person_a: str | None, person_b: str | None) -> None:
-    if not reviewer.strip():
-        raise model.ModelError("a merge decision needs the reviewer's name")
-    rows = []
-    for a, b in pairs:
-        a, b = sorted((a, b))
-        row = {"id": model.fact_id("merge", a, b), "mention_a": a, "mention_b": b, "person_a": person_a,
-               "person_b": person_b, "status": "accepted" if accepted else "refused", "decided_by": reviewer.strip(),
-               "decided_at": _now(), "note": note}
-        rows.append(model.validate_node("MergeDecision", row))
-    if rows:
-        BatchWriter(store.driver, store.database).write_rows("MergeDecision", rows)
-
-
-def _resolve(store: Store) -> None:
-    from graph.resolve import resolve
-
-    resolve(store.driver, store.database)
-
-
-# -- review of claims -------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ReviewFilter:
-    """What the review queue shows: kinds of fact, a confidence range, a name or word the excerpt contains,
-    the testimony's language (None: any)."""
-    predicates: tuple[str, ...] = ()
-    min_confidence: float = 0.0
-    max_confidence: float = 1.0
-    text: str = ""
-    language: str | None = None
-    statuses: tuple[str, ...] = ("machine", "conflict")
-
-    def params(self) -> dict:
-        return {"statuses": list(self.statuses), "predicates": list(self.predicates),
-                "min_confidence": self.min_confidence, "max_confidence": self.max_confidence,
-                "text": self.text.strip(), "language": self.language}
-
-
-def claims_to_review(store: Store, predicates: list[str] | None = None, max_confidence: float = 1.0,
-                     statuses: tuple[str, ...] = ("machine", "conflict"), limit: int = 20,
-                     where: ReviewFilter | None = None, skip: int = 0) -> list[dict]:
-    where = where or ReviewFilter(tuple(predicates or ()), max_confidence=max_confidence, statuses=statuses)
-    return [r["claim"] for r in store.read("claims_to_review", **where.params(), skip=skip, limit=limit)]
-
-
-def claims_to_review_total(store: Store, predicates: list[str] | None = None, max_confidence: float = 1.0,
-                           statuses: tuple[str, ...] = ("machine", "conflict"),
-                           where: ReviewFilter | None = None) -> int:
-    where = where or ReviewFilter(tuple(predicates or ()), max_confidence=max_confidence, statuses=statuses)
-    rows = store.read("claims_to_review_count", **where.params())
-    return rows[0]["total"] if rows else 0
-
-
-def statements(store: Store, fact_ids: list[str]) -> dict[str, dict]:
-    """fact id -> {subject, relation, object, date_min, date_max}: what each fact says, for a review card."""
-    return {r["fact_id"]: r for r in store.read("claim_statements", fact_ids=sorted(set(fact_ids)))}
-
-
-def review_claim(store: Store, claim_id: str, status: str, reviewer: str, note: str | None = None) -> bool:
-    if status not in model.REVIEW_STATUSES or status == "machine":
-        raise model.ModelError(f"a review decision is one of confirmed, rejected, conflict (not {status!r})")
-    if not reviewer.strip():
-        raise model.ModelError("a review decision needs the reviewer's name")
-    rows = store.write("review_claim", claim_id=claim_id, status=status, reviewer=reviewer.strip(), at=_now(),
-                       note=note or None)
-    return bool(rows)
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 # -- evidence ----------------------------------------------------------------------------------------------
@@ -394,64 +226,6 @@ def unit_incidents(store: Store, unit_id: str, limit: int = 200) -> list[dict]:
     rows = store.read("unit_incidents", unit_id=unit_id, limit=limit)
     proof = evidence(store, [r["fact_id"] for r in rows])
     return [r for r in rows if proof.supported(r["fact_id"])]
-
-
-# -- network -----------------------------------------------------------------------------------------------
-LINK_TYPES = ("PERPETRATED", "ORDERED", "HELD", "SUBORDINATE_TO")
-
-
-def network(store: Store, date_from: str, date_to: str, types: tuple[str, ...] = LINK_TYPES,
-            labels: tuple[str, ...] = ("Person", "Unit", "Incident"), min_confidence: float = 0.0,
-            limit: int = 5000) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
-    for row in store.read("network_links", date_from=date_from, date_to=date_to, types=list(types),
-                          min_confidence=min_confidence, limit=limit):
-        if row["source_label"] not in labels or row["target_label"] not in labels:
-            continue
-        graph.add_node(row["source"], label=row["source_label"], name=row["source_name"])
-        graph.add_node(row["target"], label=row["target_label"], name=row["target_name"])
-        graph.add_edge(row["source"], row["target"], key=row["fact_id"], type=row["type"],
-                       confidence=row["confidence"], date=row["date"])
-    return graph
-
-
-def most_central_persons(graph: nx.MultiDiGraph, top: int = 10) -> list[tuple[str, float]]:
-    """Persons ranked by betweenness centrality in the undirected network (who connects the most)."""
-    if graph.number_of_nodes() == 0:
-        return []
-    simple = nx.Graph(graph.to_undirected())
-    k = min(200, simple.number_of_nodes()) if simple.number_of_nodes() > 500 else None
-    scores = nx.betweenness_centrality(simple, k=k, seed=7)
-    persons = [(n, s) for n, s in scores.items() if graph.nodes[n].get("label") == "Person"]
-    return sorted(persons, key=lambda item: (-item[1], item[0]))[:top]
-
-
-def shortest_chain(graph: nx.MultiDiGraph, a: str, b: str) -> list[str]:
-    """The shortest chain of nodes linking two nodes (any direction), [] when none."""
-    simple = nx.Graph(graph.to_undirected())
-    try:
-        return nx.shortest_path(simple, a, b)
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        return []
-
-
-def co_perpetrator_clusters(graph: nx.MultiDiGraph, min_size: int = 2) -> list[list[str]]:
-    """Groups of persons who took part in the same incidents (communities of the person-person
-    projection, weighted by shared incidents), largest first."""
-    together = nx.Graph()
-    for node, data in graph.nodes(data=True):
-        if data.get("label") != "Incident":
-            continue
-        agents = sorted({s for s, _, d in graph.in_edges(node, data=True)
-                         if graph.nodes[s].get("label") == "Person" and d["type"] in ("PERPETRATED", "ORDERED")})
-        for i, first in enumerate(agents):
-            for second in agents[i + 1:]:
-                weight = together.get_edge_data(first, second, {}).get("weight", 0)
-                together.add_edge(first, second, weight=weight + 1)
-    if together.number_of_edges() == 0:
-        return []
-    clusters = nx.community.greedy_modularity_communities(together, weight="weight")
-    return [sorted(c) for c in sorted(clusters, key=len, reverse=True) if len(c) >= min_size]
 
 
 # -- timeline and map ------------------------------------------------------------------------------------

@@ -1,16 +1,21 @@
-"""Named Cypher queries: every ``cypher/**/NAME.cypher`` file is one query, loaded by ``NAME``.
+"""Named Cypher queries: every ``cypher/**/NAME.cypher`` file is one query, loaded by ``NAME``, and the
+one way the project runs them (``read``, ``write``, ``column``; ``Store`` bundles a driver and database).
 
 A name used by two files, or a name that has no file, is an error. Queries take
 parameters only; nothing in this project builds Cypher by string concatenation.
 A file may hold several statements separated by lines that contain only ``;``
-(used for the schema); ``statements(name)`` splits them.
+(used for the schema); ``statements(name)`` splits them. Batched writes of nodes and relationships go
+through graph/writer.py (UNWIND $rows).
 """
 from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+import neo4j
 
 CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
 
@@ -51,3 +56,34 @@ def get(name: str) -> str:
 
 def statements(name: str) -> list[str]:
     return [s.strip() for s in re.split(r"^\s*;\s*$", get(name), flags=re.M) if s.strip()]
+
+
+def read(driver: neo4j.Driver, database: str, name: str, **params) -> list[dict]:
+    """The rows of a named read query (routed to a reader in a cluster)."""
+    records, _, _ = driver.execute_query(get(name), params, database_=database, routing_=neo4j.RoutingControl.READ)
+    return [record.data() for record in records]
+
+
+def write(driver: neo4j.Driver, database: str, name: str, **params) -> list[dict]:
+    """The rows of a named write query, in one transaction of its own."""
+    records, _, _ = driver.execute_query(get(name), params, database_=database)
+    return [record.data() for record in records]
+
+
+def column(driver: neo4j.Driver, database: str, name: str, field: str, **params) -> list:
+    """One column of a named read query, streamed (no copy of each record: for reads of every mention)."""
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+        return [record[field] for record in session.run(get(name), params)]
+
+
+@dataclass
+class Store:
+    """The driver and database the views and exports read from (the driver is created in graph.connection)."""
+    driver: neo4j.Driver
+    database: str = "neo4j"
+
+    def read(self, name: str, **params) -> list[dict]:
+        return read(self.driver, self.database, name, **params)
+
+    def write(self, name: str, **params) -> list[dict]:
+        return write(self.driver, self.database, name, **params)

@@ -381,9 +381,7 @@ def _write_one(writer: BatchWriter, driver: neo4j.Driver, database: str, one: tu
 
 
 def _read(driver: neo4j.Driver, database: str, name: str, **params) -> list[dict]:
-    records, _, _ = driver.execute_query(queries.get(name), params, database_=database,
-                                         routing_=neo4j.RoutingControl.READ)
-    return [r.data() for r in records]
+    return queries.read(driver, database, name, **params)
 
 
 def _same_text(driver: neo4j.Driver, database: str, text_ids: list[str]) -> dict[str, str]:

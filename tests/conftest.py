@@ -43,7 +43,7 @@ def sample_graph(neo4j_session_driver, tmp_path_factory):
     and a vault of its own; PKG_VAULT_DIR points at it meanwhile (the app's users and audit trail)."""
     from pathlib import Path
 
-    from graph.explore import Store
+    from graph.queries import Store
     from ingest import pipeline
     from access.vault import Vault
 

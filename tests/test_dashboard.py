@@ -11,7 +11,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from graph import explore
+from graph import explore, queries, review
 from tests.conftest import open_page
 
 pytestmark = pytest.mark.neo4j
@@ -97,7 +97,7 @@ def test_unit_page_shows_who_commanded_on_the_chosen_date(samples):
     assert linked_ids(page("views/unit.py"), "unit")  # the top of the hierarchy
 
 
-def incident_of(store: explore.Store, person_id: str, month: str) -> str:
+def incident_of(store: queries.Store, person_id: str, month: str) -> str:
     rows = store.read("person_incidents", ids=[person_id])
     return next(r["incident"]["id"] for r in rows if (r["incident"].get("date_min") or "").startswith(month))
 
@@ -155,18 +155,18 @@ def test_review_decisions_are_stored_and_every_view_reflects_them(samples):
     claim_id = next(b.key for b in app.button if b.key.startswith("confirm-")).split("-", 1)[1]
     app.button(key=f"reject-{claim_id}").click().run()
     stored = samples.read("claims_for_facts", testimony_ids=None, fact_ids=[c["fact_id"] for c in
-                                                        explore.claims_to_review(samples, statuses=("rejected",))])
+                                                        review.claims_to_review(samples, statuses=("rejected",))])
     rejected = [r["claim"] for r in stored if r["claim"]["id"] == claim_id][0]
     assert rejected["status"] == "rejected" and rejected["reviewed_by"] == "analyst-1" and rejected["reviewed_at"]
-    assert claim_id not in [c["id"] for c in explore.claims_to_review(samples, limit=1000)]
+    assert claim_id not in [c["id"] for c in review.claims_to_review(samples, limit=1000)]
 
 
 def test_review_filters_narrow_the_queue_and_a_bulk_decision_records_each_claim(samples):
     from access.audit import AuditLog
-    every = explore.claims_to_review_total(samples, where=explore.ReviewFilter())
-    russian = explore.claims_to_review_total(samples, where=explore.ReviewFilter(language="ru"))
+    every = review.claims_to_review_total(samples, where=review.ReviewFilter())
+    russian = review.claims_to_review_total(samples, where=review.ReviewFilter(language="ru"))
     assert 0 < russian < every
-    about = explore.claims_to_review(samples, where=explore.ReviewFilter(text="ОМОН"), limit=1000)
+    about = review.claims_to_review(samples, where=review.ReviewFilter(text="ОМОН"), limit=1000)
     assert about and all("омон" in c["excerpt"].lower() for c in about)
     app = page("views/review.py", user="analyst-1", role="analyst")
     app.text_input(key="review_text").input("ОМОН").run()
@@ -189,7 +189,7 @@ def test_rejecting_every_claim_of_an_act_removes_it_from_the_profile(samples):
     act = rows[0]["fact_id"]
     before = linked_ids(page("views/person.py", id="person:gdk-e"), "incident")
     for claim in explore.evidence(samples, [act]).of(act):
-        explore.review_claim(samples, claim["id"], "rejected", "analyst-2", "not her: another officer")
+        review.review_claim(samples, claim["id"], "rejected", "analyst-2", "not her: another officer")
     after = linked_ids(page("views/person.py", id="person:gdk-e"), "incident")
     assert rows[0]["incident"]["id"] in before and rows[0]["incident"]["id"] not in after
 
@@ -203,7 +203,7 @@ def _person_of(store, mention_id: str) -> str:
 
 def test_accepting_a_proposed_merge_joins_the_two_mentions(samples):
     app = page("views/review.py", user="analyst-1", role="analyst")
-    candidates = explore.merge_candidates(samples)
+    candidates = review.merge_candidates(samples)
     assert candidates, "the samples give the review queue proposals"
     pair = candidates[0]
     assert pair["testimonies_a"] >= 1 and pair["testimonies_b"] >= 1 and "posts_a" in pair
@@ -213,7 +213,7 @@ def test_accepting_a_proposed_merge_joins_the_two_mentions(samples):
     assert not app.exception
     joined = _person_of(samples, pair["mention_a"])
     assert joined == _person_of(samples, pair["mention_b"])
-    assert pair["id"] not in [c["id"] for c in explore.merge_candidates(samples)]
+    assert pair["id"] not in [c["id"] for c in review.merge_candidates(samples)]
     profile = page("views/person.py", id=joined)
     shown = " ".join(m.value for m in profile.markdown)
     assert all(t in shown for t in (pair["texts_a"][0], pair["texts_b"][0]))
@@ -246,13 +246,13 @@ def test_a_split_takes_mentions_off_a_person_on_every_later_run(samples):
     mentions = [m["mention"]["id"] for m in explore.person_mentions(samples, person)]
     assert len(mentions) >= 3
     taken = mentions[-1]
-    explore.split_person(samples, person, [taken], "analyst-1", "another officer of the same name")
+    review.split_person(samples, person, [taken], "analyst-1", "another officer of the same name")
     assert _person_of(samples, taken) != person
     resolve(samples.driver, samples.database)
     assert _person_of(samples, taken) != person
     assert set(m["mention"]["id"] for m in explore.person_mentions(samples, person)) == set(mentions) - {taken}
     with pytest.raises(Exception, match="some, but not all"):
-        explore.split_person(samples, person, [], "analyst-1")
+        review.split_person(samples, person, [], "analyst-1")
 
 
 def test_an_analyst_confirms_and_splits_an_event_on_the_incident_page(samples):
@@ -262,7 +262,7 @@ def test_an_analyst_confirms_and_splits_an_event_on_the_incident_page(samples):
     for row in rows:
         by_testimony.setdefault(row["id"].split(":")[1], row["id"])
     first, second = list(by_testimony.values())[:2]
-    explore.confirm_event(samples, first, second, "analyst-1", "the same night")
+    review.confirm_event(samples, first, second, "analyst-1", "the same night")
     app = page("views/incident.py", id=first)
     assert any("Part of one event told by 2 testimonies" in c.value for c in app.caption)
     assert second in linked_ids(app, "incident")

@@ -14,7 +14,7 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from graph import schema
+from graph import queries, schema
 from graph import explore
 from ingest import pipeline
 from access.vault import Vault
@@ -283,7 +283,7 @@ def test_observed_posts_widen_with_each_testimony(db, vault, tmp_path):
         (tmp_path / f"{number}.txt").write_text(
             f"{date} начальник ЦИП подполковник Геннадий Жлобич приказал избить задержанных.", encoding="utf-8")
     pipeline.run([tmp_path], driver, database=database, vault=vault, workers=1)
-    profile = explore.person_profile(explore.Store(driver, database), "person:zlbc-g")
+    profile = explore.person_profile(queries.Store(driver, database), "person:zlbc-g")
     # each testimony's sighting is a Post of its own mention; the profile reads them as one post
     assert [(p["unit_id"], p["start_max"], p["end_min"], p["command"], len(p["ids"])) for p in profile.posts] == \
         [("unit:tsip-minsk", "2020-08-12", "2021-03-03", True, 2)]

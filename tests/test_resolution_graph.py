@@ -14,7 +14,7 @@ import pytest
 
 from bench.eval_resolution import evaluate, read_jsonl
 from bench.synthetic_corpus import generate
-from graph import explore
+from graph import explore, queries, review
 from graph.dump import dump
 from graph.resolve import resolve
 from ingest import pipeline
@@ -72,33 +72,33 @@ def test_incidents_carry_their_agents_and_chains_never_make_a_commander_certain_
 
 def test_an_analyst_splits_and_confirms_events_and_every_run_obeys(corpus_graph):
     driver, database, _, tmp_path = corpus_graph
-    store = explore.Store(driver, database)
+    store = queries.Store(driver, database)
     dump(driver, database, tmp_path / "events-dump")
     shared = [e for e in read_jsonl(tmp_path / "events-dump" / "events.jsonl") if len(e["incident_ids"]) >= 2]
     assert shared, "the generated corpus tells some events in several testimonies"
     first, second = shared[0]["incident_ids"][:2]
-    explore.split_event(store, first, "analyst-1", "another night")
+    review.split_event(store, first, "analyst-1", "another night")
     assert explore.incident_event(store, first) is None  # an event of its own: no other account
     resolve(driver, database)
     assert explore.incident_event(store, first) is None
-    explore.confirm_event(store, first, second, "analyst-1", "same night after all")
+    review.confirm_event(store, first, second, "analyst-1", "same night after all")
     resolve(driver, database)
     assert second in {i["id"] for i in explore.incident_event(store, first)["incidents"]}
     with pytest.raises(Exception):
-        explore.split_event(store, first, " ", None)  # a decision needs its reviewer
+        review.split_event(store, first, " ", None)  # a decision needs its reviewer
 
 
 def test_resolving_again_changes_nothing_and_decisions_hold(corpus_graph):
     driver, database, _, _ = corpus_graph
     assert resolve(driver, database).mentions_moved == 0
-    store = explore.Store(driver, database)
+    store = queries.Store(driver, database)
     busiest = max(store.read("dump_persons"), key=lambda p: len(p["mentions"]))
     mentions = [m["id"] for m in busiest["mentions"]]
     assert len(mentions) >= 2
-    explore.split_person(store, busiest["id"], mentions[:1], "analyst-1")
+    review.split_person(store, busiest["id"], mentions[:1], "analyst-1")
     moved_out = explore.person_mentions(store, busiest["id"])
     assert mentions[0] not in [m["mention"]["id"] for m in moved_out]
-    explore.decide_merge(store, mentions[0], mentions[1], True, "analyst-1")  # the latest decision wins
+    review.decide_merge(store, mentions[0], mentions[1], True, "analyst-1")  # the latest decision wins
     persons = {r["mention"]: r["person"] for r in store.read("mention_person", ids=mentions[:2])}
     assert persons[mentions[0]] == persons[mentions[1]]
     assert resolve(driver, database).mentions_moved == 0
@@ -144,7 +144,7 @@ def _state(driver, database) -> tuple:
 @pytest.mark.slow
 def test_a_resolution_killed_with_kill_minus_nine_leaves_the_graph_as_it_was_or_as_a_complete_run(corpus_graph):
     driver, database, _, tmp_path = corpus_graph
-    store = explore.Store(driver, database)
+    store = queries.Store(driver, database)
     persons = sorted(store.read("dump_persons"), key=lambda p: -len(p["mentions"]))
     rng = random.Random(5)
     outcomes, changed = [], []

@@ -3,7 +3,7 @@ and every superior up the command hierarchy on that date, certain or possible, e
 import streamlit as st
 
 from dashboard import common
-from graph import explore, posts
+from graph import explore, posts, review
 
 common.require("viewer")
 
@@ -38,12 +38,12 @@ if event and event["event"].get("testimonies", 1) > 1:
             labels = {other["id"]: other["label"] or other["id"] for other in others}
             same = st.selectbox("Account that tells the same event", list(labels), format_func=labels.get)
             if st.button("Confirm: the same event"):
-                explore.confirm_event(store, incident_id, same, common.reviewer(), note or None)
+                review.confirm_event(store, incident_id, same, common.reviewer(), note or None)
                 common.audit("confirm-event", id=incident_id, other=same)
                 st.toast("Confirmed; every run keeps these accounts together")
                 st.rerun()
             if st.button("Split: this account tells another event"):
-                explore.split_event(store, incident_id, common.reviewer(), note or None)
+                review.split_event(store, incident_id, common.reviewer(), note or None)
                 common.audit("split-event", id=incident_id)
                 st.toast("Split recorded; this account is an event of its own")
                 st.rerun()

@@ -7,7 +7,7 @@ from st_link_analysis import EdgeStyle, NodeStyle, st_link_analysis
 from st_link_analysis.component.events import Event
 
 from dashboard import common
-from graph import explore
+from graph import analytics
 
 common.require("viewer")
 
@@ -20,7 +20,7 @@ store = common.store()
 st.title("Network")
 window = st.slider("Time window", min_value=datetime.date(2015, 1, 1), max_value=datetime.date.today(),
                    value=(datetime.date(2020, 8, 1), datetime.date(2021, 12, 31)), format="YYYY-MM-DD", key="network_window")
-types = st.multiselect("Link types", list(explore.LINK_TYPES), default=["PERPETRATED", "ORDERED", "HELD"],
+types = st.multiselect("Link types", list(analytics.LINK_TYPES), default=["PERPETRATED", "ORDERED", "HELD"],
                        format_func=lambda t: LINK_WORDS.get(t, t), key="network_types")  # the whole width: none cut off
 left, middle, right = st.columns(3)
 labels = left.multiselect("Node types", ["Person", "Unit", "Incident"], default=["Person", "Unit", "Incident"])
@@ -29,7 +29,7 @@ most = right.number_input("Show at most (most connected first)", min_value=10, m
                           key="network_most")
 common.audit_once("view-network", start=window[0].isoformat(), end=window[1].isoformat(), types=sorted(types),
                   labels=sorted(labels), min_confidence=min_confidence)
-graph = explore.network(store, window[0].isoformat(), window[1].isoformat(), tuple(types), tuple(labels),
+graph = analytics.network(store, window[0].isoformat(), window[1].isoformat(), tuple(types), tuple(labels),
                         min_confidence)
 st.caption(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} links")
 if graph.number_of_nodes() == 0:
@@ -50,7 +50,7 @@ elements = {"nodes": [{"data": {"id": n, "label": d["label"], "name": (d["name"]
 node_styles = [NodeStyle("Person", "#c0392b", "name", "person"), NodeStyle("Unit", "#2c5f8a", "name", "group"),
                NodeStyle("Incident", "#e67e22", "name", "warning")]
 edge_styles = [EdgeStyle(LINK_WORDS.get(t, t), caption="label", directed=True, labeled=None)  # no deprecation warning
-               for t in explore.LINK_TYPES]
+               for t in analytics.LINK_TYPES]
 clicked = st_link_analysis(elements, "cose", node_styles, edge_styles, height=520, key="network",
                            events=[Event("open", "dblclick dbltap", "node")])
 if clicked and clicked.get("action") == "open":  # {"action", "data": {"type", "target_id", "target_group"}}
@@ -61,7 +61,7 @@ if clicked and clicked.get("action") == "open":  # {"action", "data": {"type", "
 st.caption("Double-click a node to open its page.")
 
 st.subheader("Most central officials")
-for person, score in explore.most_central_persons(graph):
+for person, score in analytics.most_central_persons(graph):
     common.link("Person", person, f"{graph.nodes[person]['name']} (betweenness {score:.3f})")
 
 st.subheader("Shortest chain between two persons")
@@ -70,11 +70,11 @@ if len(persons) >= 2:
     a, b = st.columns(2)
     first = a.selectbox("From", persons, format_func=lambda n: graph.nodes[n]["name"], key="chain_from")
     second = b.selectbox("To", persons, index=1, format_func=lambda n: graph.nodes[n]["name"], key="chain_to")
-    path = explore.shortest_chain(graph, first, second)
+    path = analytics.shortest_chain(graph, first, second)
     st.write(" → ".join(common.plain(graph.nodes[n]["name"]) for n in path) if path else "Not connected.")
 
 st.subheader("Clusters of co-perpetrators")
-clusters = explore.co_perpetrator_clusters(graph)
+clusters = analytics.co_perpetrator_clusters(graph)
 if not clusters:
     st.write("No two persons share an incident in this selection.")
 for number, cluster in enumerate(clusters[:10], 1):

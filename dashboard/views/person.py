@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import common
-from graph import explore, posts
+from graph import explore, posts, review
 
 common.require("viewer")
 
@@ -108,7 +108,7 @@ if common.can("analyst") and len(profile.mentions) > 1:
         chosen = st.multiselect("Mentions that are someone else", list(labels), format_func=labels.get)
         note = st.text_input("Why", key="split-note")
         if st.button("Split them off", disabled=not chosen or len(chosen) == len(labels)):
-            explore.split_person(common.store(), person_id, chosen, common.reviewer(), note or None)
+            review.split_person(common.store(), person_id, chosen, common.reviewer(), note or None)
             common.audit("split-person", id=person_id, mentions=chosen)
             st.toast("Split recorded; the mentions now form a person of their own")
             st.rerun()

@@ -3,7 +3,7 @@ Decisions are stored as data with who and when, and every page reflects them."""
 import streamlit as st
 
 from dashboard import common
-from graph import explore, model, posts
+from graph import model, posts, review
 
 common.require("analyst")
 store = common.store()
@@ -21,7 +21,7 @@ def decide(claims: list[dict], decision: str, note: str | None) -> None:
     done = 0
     for claim in claims:
         try:
-            explore.review_claim(store, claim["id"], decision, name, note)
+            review.review_claim(store, claim["id"], decision, name, note)
         except model.ModelError as error:
             st.error(str(error))
             continue
@@ -45,17 +45,17 @@ with claims_tab:
     about = text.text_input("About (a person, unit or word in the excerpt)", key="review_text",
                             placeholder="Ломейко, ОМОН, Окрестина…")
     shown = size.number_input("Cards per page", min_value=10, max_value=200, value=20, step=10)
-    where = explore.ReviewFilter(tuple(predicates), low, high, about, lang)
-    total = explore.claims_to_review_total(store, where=where)
+    where = review.ReviewFilter(tuple(predicates), low, high, about, lang)
+    total = review.claims_to_review_total(store, where=where)
     page_count = max(1, -(-total // int(shown)))
     page = st.number_input(f"Page (of {page_count})", min_value=1, max_value=page_count, value=1) if page_count > 1 else 1
-    claims = explore.claims_to_review(store, where=where, limit=int(shown), skip=(int(page) - 1) * int(shown))
+    claims = review.claims_to_review(store, where=where, limit=int(shown), skip=(int(page) - 1) * int(shown))
     if not claims:
         st.info("Nothing waits for review with these filters.")
     else:
         st.caption(f"{total} claim(s) wait for review with these filters, the least confident first; "
                    f"showing {len(claims)}.")
-    said = explore.statements(store, [c["fact_id"] for c in claims])
+    said = review.statements(store, [c["fact_id"] for c in claims])
     for claim in claims:
         with st.container(border=True):
             st.checkbox("Select for a decision on several at once", key=f"pick-{claim['id']}")
@@ -88,7 +88,7 @@ with claims_tab:
             decide(picked, "rejected", None)
 
 with merges_tab:
-    candidates = explore.merge_candidates(store)
+    candidates = review.merge_candidates(store)
     if not candidates:
         st.info("No merge proposed.")
     else:
@@ -123,7 +123,7 @@ with merges_tab:
             if refuse.button("Different persons", key=f"refuse-{key}", disabled=not name.strip()):
                 choice = False
             if choice is not None:
-                explore.decide_merge(store, pair["mention_a"], pair["mention_b"], choice, name,
+                review.decide_merge(store, pair["mention_a"], pair["mention_b"], choice, name,
                                      person_a=pair["person_a"], person_b=pair["person_b"])
                 common.audit("merge-decision", person_a=pair["person_a"], person_b=pair["person_b"],
                              mention_a=pair["mention_a"], mention_b=pair["mention_b"], accepted=choice)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from graph import chain, model, posts
-from graph.explore import Store
+from graph.queries import Store
 
 LINK_TYPES = ("PERPETRATED", "ORDERED", "HELD", "SUBORDINATE_TO", "OCCURRED_AT")
 STATUS_ORDER = ("machine", "conflict", "confirmed")  # a minimum status of 'confirmed' keeps confirmed claims only

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from access import signing
 from access.vault import Vault
-from graph.explore import Store
+from graph.queries import Store
 from graph.export import Selection, Subgraph, add_command_chains, select
 from graph.export.formats import FORMATS
 

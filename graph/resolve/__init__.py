@@ -54,7 +54,7 @@ class ResolutionReport:
 def resolve(driver: neo4j.Driver, database: str = "neo4j") -> ResolutionReport:
     report = ResolutionReport()
     began = time.perf_counter()
-    records = _read_column(driver, database, "resolution_mentions", "mention")
+    records = queries.column(driver, database, "resolution_mentions", "mention")  # streamed: every mention
     decisions = _read(driver, database, "merge_decisions")
     report.seconds["read"] = time.perf_counter() - began
 
@@ -173,15 +173,8 @@ def _resolve_events(driver: neo4j.Driver, database: str) -> tuple[int, int, int]
     return len(records), len(result.events), len(rows)
 
 
-def _read_column(driver: neo4j.Driver, database: str, name: str, column: str) -> list:
-    """One column of a named read query, streamed (the resolution reads every mention: no record copies)."""
-    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
-        return [record[column] for record in session.run(queries.get(name))]
-
-
 def _read(driver: neo4j.Driver, database: str, name: str) -> list[dict]:
-    records, _, _ = driver.execute_query(queries.get(name), database_=database, routing_=neo4j.RoutingControl.READ)
-    return [r.data() for r in records]
+    return queries.read(driver, database, name)
 
 
 def person_rows(records: list[dict], result: Resolution) -> list[dict]:
