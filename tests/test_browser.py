@@ -1,6 +1,7 @@
 """End to end in a real headless Chromium (Debian's `chromium`, driven by Playwright): the app is served by
 `streamlit run` against the real Neo4j loaded with the samples; an analyst searches an official, opens
-an incident and its command chain (a screenshot is saved), and adds a testimony from the browser."""
+an incident and its command chain (a screenshot is saved), opens every page from its address (a screenshot
+of each, no request to another host), and adds a testimony from the browser."""
 from __future__ import annotations
 
 import os
@@ -9,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -107,4 +109,31 @@ def test_add_a_testimony_from_the_browser(app_url, browser, tmp_path):
     page.get_by_role("button", name="Ingest").click()
     page.get_by_text("new=1 known=0 quarantined=1").wait_for(timeout=120000)
     page.get_by_text("empty.txt: empty file").wait_for(timeout=30000)
+    page.close()
+
+
+PAGES = [("", "?q=Ломейко", "Siarhei Piatrovich Lameika"), ("person", "?id=person:lmk-s", "Siarhei Piatrovich Lameika"),
+         ("unit", "?id=unit:omon-minsk&date=2020-08-10", "Hierarchy and command on 2020-08-10"),
+         ("network", "", "Most central officials"), ("timeline", "", "Map"), ("review", "", "Review queue")]
+
+
+@pytest.mark.parametrize("path, query, shows", PAGES)
+def test_every_page_opens_from_its_link_offline_and_is_captured(app_url, browser, path, query, shows):
+    """Each page opened from its address (sign-in first, then the page the link names), with no error and
+    no request to any other host (the map's borders ship with the project); a screenshot of each is kept."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urllib.parse.urlparse(request.url).hostname))
+    page.goto(f"{app_url}/{path}{query}")
+    page.get_by_role("textbox", name="User name").fill(USER)
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text(shows).first.wait_for(timeout=60000)
+    page.wait_for_timeout(1500)  # charts and the map draw after the text
+    assert not page.get_by_text("Traceback").count() and not page.locator("[data-testid='stException']").count()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    shot = SCREENSHOTS / f"{path or 'search'}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    assert hosts <= {"127.0.0.1", None}, hosts  # nothing fetched from elsewhere
     page.close()

@@ -86,6 +86,9 @@ def test_unit_page_shows_who_commanded_on_the_chosen_date(samples):
     app = page("views/unit.py", id="unit:omon-minsk")
     august = app.get("graphviz_chart")[0].proto.spec
     assert "/n" not in august  # DOT line breaks, not a literal "/n"
+    labels = re.findall(r'label="([^"]*)"', august)
+    assert len(labels) == len(set(labels))  # each unit drawn once
+    assert all(len(set(l.split("\\n"))) == len(l.split("\\n")) for l in labels)  # each commander named once
     assert "Гурский" in august and "Отряд милиции особого назначения" in august.replace("\\n", " ")
     app.slider(key="unit_date").set_value(datetime.date(2021, 3, 15)).run()
     march = app.get("graphviz_chart")[0].proto.spec

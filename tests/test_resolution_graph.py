@@ -151,7 +151,7 @@ def test_a_resolution_killed_with_kill_minus_nine_leaves_the_graph_as_it_was_or_
     for round_number in range(4):
         # a decision written without resolving: the next run has work to do
         a, b = persons[round_number]["mentions"][0]["id"], persons[round_number + 1]["mentions"][0]["id"]
-        explore._decide(store, [(a, b)], round_number % 2 == 0, "analyst-1", None, None, None)
+        review._decide(store, [(a, b)], round_number % 2 == 0, "analyst-1", None, None, None)
         before = _state(driver, database)
         process = subprocess.Popen([sys.executable, "-m", "graph", "resolve"], cwd=ROOT, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)

@@ -81,15 +81,16 @@ while True:
     superiors.append(parents[0])
     node = parents[0]
 below = nx.descendants(tree, unit_id)
-direct = sorted(tree.successors(unit_id), key=lambda n: tree.nodes[n]["name"] or n)
-shown = [*reversed(superiors), unit_id, *direct]
+direct = sorted((n for n in tree.successors(unit_id) if n not in superiors), key=lambda n: tree.nodes[n]["name"] or n)
+shown = list(dict.fromkeys([*reversed(superiors), unit_id, *direct]))  # a unit once, even when linked both ways
 commanders = explore.command_posts_on(store, shown, day)
 
 st.subheader(f"Hierarchy and command on {day}")
 dot = ["digraph { rankdir=TB; nodesep=0.3; ranksep=0.35;",
        "node [shape=box, style=rounded, fontname=Helvetica, fontsize=16, margin=\"0.25,0.12\"];"]
 for number, unit in enumerate(shown):
-    names = [c["person_name"] + ("" if c["certainty"] == "certain" else " (possible)") for c in commanders.get(unit, [])]
+    names = list(dict.fromkeys(c["person_name"] + ("" if c["certainty"] == "certain" else " (possible)")
+                               for c in commanders.get(unit, [])))  # a commander once, whatever his posts there
     lines = [*_wrapped(tree.nodes[unit]["name"] or unit), *names]
     label = "\\n".join(_dot_text(line) for line in lines)  # DOT's own line break between escaped lines
     dot.append(f'n{number} [label="{label}"{", penwidth=2.5" if unit == unit_id else ""}];')
