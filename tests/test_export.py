@@ -286,3 +286,32 @@ def test_the_manifest_is_signed_and_a_recomputed_manifest_or_another_key_fails(c
     (unsigned / "manifest.sig").unlink()
     assert verify(unsigned, public) == ["manifest.sig: missing (the manifest is not signed)"]
     assert oct(os.stat(Vault.from_env().directory / signing.PRIVATE).st_mode & 0o777) == "0o600"
+
+
+def test_the_contradictions_register_sets_disagreeing_statements_side_by_side():
+    from graph.export import Subgraph
+    from graph.export.dossier import contradictions, html
+    subgraph = Subgraph(Selection(["person:x"]))
+    subgraph.nodes["person:x"] = {"label": "Person", "props": {"id": "person:x", "name": "Иван Петров"}}
+    for unit in ("unit:a", "unit:b"):
+        subgraph.nodes[unit] = {"label": "Unit", "props": {"id": unit, "name": unit[-1].upper() + " unit"}}
+    august = {"start_min": "2020-08-01", "end_max": "2020-08-31"}
+    subgraph.links += [
+        {"type": "HELD", "fact_id": "post:1", "source": "person:x", "target": "unit:a",
+         "props": {"role": "commander", "rank": "майор", **august}},
+        {"type": "HELD", "fact_id": "post:2", "source": "person:x", "target": "unit:b",
+         "props": {"role": "commander", "rank": "полковник", **august}},
+        {"type": "HELD", "fact_id": "post:3", "source": "person:x", "target": "unit:b",
+         "props": {"role": "officer", "rank": "полковник", "start_min": "2023-01-01", "end_max": "2023-12-31"}}]
+    claim = {"excerpt": "…", "confidence": 0.7, "extractor": "rules", "testimony_id": "t" * 64}
+    subgraph.claims = {"post:1": [{**claim, "status": "machine"}], "post:2": [{**claim, "status": "machine"}],
+                       "post:3": [{**claim, "status": "conflict", "note": "another man of that name"}]}
+    kinds = {entry["kind"] for entry in contradictions(subgraph)}
+    assert kinds == {"different ranks stated", "the same post stated in different units",
+                     "marked as conflicting by an analyst"}
+    page = html(subgraph, "investigator-1", "2026-12-07T00:00:00+00:00")
+    assert "Contradictions register" in page and "another man of that name" in page
+    assert "commander of A unit" in page and "commander of B unit" in page
+    alone = Subgraph(Selection(["person:x"]))
+    alone.nodes["person:x"] = subgraph.nodes["person:x"]
+    assert contradictions(alone) == [] and "No contradiction found" in html(alone, "i", "2026-12-07")

@@ -101,6 +101,52 @@ def article_one(subgraph: Subgraph, incident_id: str) -> dict[str, str]:
     }
 
 
+def _overlap(a: dict, b: dict) -> bool:
+    """Two posts' possible periods meet."""
+    return (a.get("start_min") or "0000-01-01") <= (b.get("end_max") or "9999-12-31") and \
+        (b.get("start_min") or "0000-01-01") <= (a.get("end_max") or "9999-12-31")
+
+
+def contradictions(subgraph: Subgraph) -> list[dict]:
+    """What the evidence says against itself, for the prosecutor to weigh: claims an analyst marked as
+    conflicting; one person stated with different ranks, or in different units with the same role, over
+    periods that meet. Each entry: {"kind", "about", "statements": [(what, fact id)]}."""
+    found = []
+    for fact_id, claims in sorted(subgraph.claims.items()):
+        marked = [c for c in claims if c.get("status") == "conflict"]
+        if marked:
+            found.append({"kind": "marked as conflicting by an analyst", "about": _fact_name(subgraph, fact_id),
+                          "statements": [(c.get("note") or c.get("predicate") or "", fact_id) for c in marked]})
+    for person in subgraph.nodes_of("Person"):
+        held = [l for l in subgraph.links_of("HELD") if l["source"] == person["id"]]
+        ranks = {}
+        for link in held:
+            if link["props"].get("rank"):
+                ranks.setdefault(link["props"]["rank"], []).append(link)
+        if len(ranks) > 1 and any(_overlap(a["props"], b["props"]) for r1, l1 in ranks.items() for r2, l2 in ranks.items()
+                                  if r1 < r2 for a in l1 for b in l2):
+            found.append({"kind": "different ranks stated", "about": person["name"],
+                          "statements": [(f"{rank} ({subgraph.name(l['target'])})", l["fact_id"])
+                                         for rank, links in sorted(ranks.items()) for l in links]})
+        for i, a in enumerate(held):
+            for b in held[i + 1:]:
+                if a["target"] != b["target"] and a["props"].get("role") == b["props"].get("role") and \
+                        _overlap(a["props"], b["props"]):
+                    found.append({"kind": "the same post stated in different units", "about": person["name"],
+                                  "statements": [(f"{a['props'].get('role')} of {subgraph.name(a['target'])}", a["fact_id"]),
+                                                 (f"{b['props'].get('role')} of {subgraph.name(b['target'])}", b["fact_id"])]})
+    return found
+
+
+def _fact_name(subgraph: Subgraph, fact_id: str) -> str:
+    if fact_id in subgraph.nodes:
+        return subgraph.name(fact_id)
+    link = next((l for l in subgraph.links if l["fact_id"] == fact_id), None)
+    if link is None:
+        return fact_id
+    return f"{subgraph.name(link['source'])} — {link['type'].lower()} — {subgraph.name(link['target'])}"
+
+
 def review_status(subgraph: Subgraph) -> tuple[int, int]:
     """(unreviewed machine claims, all claims) among the citations this case file carries."""
     claims = [c for cited in subgraph.claims.values() for c in cited]
@@ -177,6 +223,15 @@ def html(subgraph: Subgraph, exported_by: str, exported_at: str) -> str:
                 out.append(f"<tr><td>{step['level']}</td><td>{_e(step['unit'])}</td><td>{_e(step['commander'])}</td>"
                            f"<td>{_e(step['role'])}</td><td class='{_e(step['certainty'])}'>{_e(step['certainty'])}</td></tr>")
             out.append("</table>")
+    out.append("<h2>Contradictions register</h2><p class='meta'>Statements that do not agree, side by side with "
+               "their citations: a court will ask about each.</p>")
+    register = contradictions(subgraph)
+    if not register:
+        out.append("<p>No contradiction found among the cited statements.</p>")
+    for entry in register:
+        out.append(f"<h3>{_e(entry['about'])}: {_e(entry['kind'])}</h3>")
+        for what, fact_id in entry["statements"]:
+            out.append(f"<p><b>{_e(what)}</b></p>" + _citations(subgraph, fact_id))
     out.append("<h2>Elements of torture (Convention against Torture, article 1)</h2>"
                "<p class='meta'>What the cited evidence gives for each element; an empty element is not "
                "disproved, only not established by these citations.</p>"
