@@ -322,7 +322,9 @@ def parse(text: str, lexicon: Lexicon) -> NameParts:
 
 
 _PATRONYMIC_SUFFIX = re.compile(r"(ьевич|ьевна|ович|овна|евич|евна|ьич|ична|ич|авіч|аўна|эвіч|овіч|евіч|еўна|оўна|ічна|іч|"
-                                r"ovich|ovna|evich|evna|ich|ichna|avich|avna|ievich|ievna)$", re.I)
+                                r"ovich|ovna|evich|evna|ich|ichna|avich|avna|ievich|ievna|"
+                                # a woman's patronymic without its case ending ("Владимировны" -> "владимировн")
+                                r"ьевн|овн|евн|ичн|аўн|еўн|оўн|ічн)$", re.I)
 
 
 def is_patronymic_of_a_name(word: str, lexicon: Lexicon) -> bool:

@@ -250,3 +250,10 @@ def test_a_surname_mistyped_in_the_same_text_is_the_person_named_there_more_ofte
 def test_a_mark_hidden_between_initials_does_not_cut_the_name(text, name):
     persons = [e["text"] for e in extract(text, "auto")["entities"] if e["type"] == "PERSON"]
     assert persons == [name]
+
+
+@pytest.mark.parametrize("word, father", [("Владимировны", "Владимир"), ("Владимировной", "Владимир"),
+                                          ("Уладзіміраўны", "Владимир"), ("Сергеевне", "Сергей"),
+                                          ("Николаевны", "Николай"), ("Ивановну", "Иван")])
+def test_a_womans_patronymic_in_any_case_names_the_father(word, father):
+    assert names.father_name(word, lexicon.load()) == father
