@@ -35,7 +35,7 @@ st.subheader(f"Incidents ({len(rows)}), each over the dates it may have taken pl
 st.caption("A date known to the month or the year is drawn as the whole month or year, not as its first day.")
 shown = frame.head(300).reset_index(names="row")
 st.altair_chart(alt.Chart(shown).mark_bar(height=6).encode(
-    x=alt.X("from:T", title="date"), x2="to:T", y=alt.Y("row:O", axis=None, title=None),
+    x=alt.X("from:T", title="date", axis=alt.Axis(orient="top")), x2="to:T", y=alt.Y("row:O", axis=None, title=None),
     color=alt.Color("violation:N", title="violation"),
     tooltip=["label:N", "when:N", "violation:N"]).properties(height=min(900, 14 * len(shown) + 40)), width="stretch")
 
