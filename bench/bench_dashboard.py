@@ -71,6 +71,21 @@ def synthetic_graph(persons: int, incidents: int, seed: int = 7) -> FactBuilder:
     return facts
 
 
+def _benchmark_user() -> None:
+    """The app checks the signed-in user against the user store on every run: the benchmark's user is
+    an admin of a vault of its own (a temporary folder unless PKG_VAULT_DIR is set)."""
+    import os
+    import tempfile
+
+    from access.users import AccessError, UserStore
+
+    os.environ.setdefault("PKG_VAULT_DIR", tempfile.mkdtemp(prefix="bench-vault-"))
+    try:
+        UserStore.from_env().add("benchmark", "a-benchmark-password", "admin")
+    except AccessError:
+        UserStore.from_env().set_role("benchmark", "admin")
+
+
 def render(path: str, **params: str) -> float:
     from streamlit.testing.v1 import AppTest
 
@@ -99,6 +114,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--reuse", action="store_true", help="the synthetic graph is already in the database")
     args = parser.parse_args(argv)
+    _benchmark_user()
     driver, settings = open_driver()
     schema.apply(driver, settings.database)
     began = time.perf_counter()
