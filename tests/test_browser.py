@@ -124,12 +124,19 @@ def test_every_page_opens_from_its_link_offline_and_is_captured(app_url, browser
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     hosts = set()
     page.on("request", lambda request: hosts.add(urllib.parse.urlparse(request.url).hostname))
+    SCREENSHOTS.mkdir(exist_ok=True)
     page.goto(f"{app_url}/{path}{query}")
     page.get_by_role("textbox", name="User name").fill(USER)
     page.get_by_role("textbox", name="Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.get_by_text(shows).first.wait_for(timeout=60000)
     page.wait_for_timeout(1500)  # charts and the map draw after the text
+    deck = page.locator("[data-testid='stDeckGlJsonChart']")
+    if path == "timeline":  # the map draws (and would fetch a background) once its code is loaded and in view
+        deck.first.wait_for(timeout=60000)
+        deck.first.scroll_into_view_if_needed()
+        page.wait_for_timeout(4000)
+        deck.first.screenshot(path=str(SCREENSHOTS / "map.png"))
     assert not page.get_by_text("Traceback").count() and not page.locator("[data-testid='stException']").count()
     SCREENSHOTS.mkdir(exist_ok=True)
     shot = SCREENSHOTS / f"{path or 'search'}.png"

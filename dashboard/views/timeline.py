@@ -57,6 +57,9 @@ if points:
                 pdk.Layer("ScatterplotLayer", places, get_position=["lon", "lat"], get_radius="radius",
                           get_fill_color=[192, 57, 43, 190], pickable=True)],
         initial_view_state=pdk.ViewState(latitude=53.7, longitude=27.9, zoom=5.3),
+        # a geographic view that is not a MapView: Streamlit adds no tiled basemap (it would fetch one from
+        # a tile server for a MapView without a map style); the borders above are the only background
+        views=[pdk.View(type="_GlobeView", controller=True)],
         map_provider=None, map_style=None, tooltip={"text": "{name}: {incidents} incident(s)"}))
     st.caption("Borders: Natural Earth (public domain). A place known only as the whole country is not drawn.")
     st.dataframe(places.drop(columns=["radius"]).sort_values("incidents", ascending=False), hide_index=True)
