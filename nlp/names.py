@@ -225,6 +225,12 @@ def canonical_given(name: str, lexicon: Lexicon, by_skeleton: bool = True, gende
     if known or not by_skeleton or not re.fullmatch(r"[a-zčšžŭłćśźń]+", word) or not _SPELLING_MARKS.search(word) \
             or len(skeleton(word)) < 3:
         return known
+    return given_of_skeleton(word, lexicon, gender)
+
+
+def given_of_skeleton(word: str, lexicon: Lexicon, gender: str | None = None) -> str | None:
+    """The one canonical given name (of ``gender``, when given) whose spellings share the word's consonant
+    skeleton; None when none or several do."""
     readings = {n for n, its_gender in given_by_skeleton(lexicon).get(skeleton(word), ())
                 if gender is None or its_gender == gender}
     return readings.pop() if len(readings) == 1 else None

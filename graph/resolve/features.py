@@ -47,12 +47,7 @@ def _initial_alternatives(lexicon: Lexicon) -> dict[str, frozenset]:
 def _read_given(part: str, lexicon: Lexicon, gender: str | None = None) -> str | None:
     """The canonical given name a spelling stands for: from the name table, else by its skeleton when
     exactly one name (of ``gender``, when given) has it."""
-    known = names.canonical_given(part, lexicon)
-    if known:
-        return known
-    by_skeleton = {name for name, its_gender in names.given_by_skeleton(lexicon).get(names.skeleton(part), ())
-                   if gender is None or its_gender == gender}
-    return next(iter(by_skeleton)) if len(by_skeleton) == 1 else None
+    return names.canonical_given(part, lexicon) or names.given_of_skeleton(part, lexicon, gender)
 
 
 def initial_options(part: str | None, canonical_initial: str | None, lexicon: Lexicon) -> list[str]:

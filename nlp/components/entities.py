@@ -6,6 +6,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.names import strip_invisible
+
 ENTITY_TYPES = ("PERSON", "UNIT", "PLACE", "DATE", "INCIDENT")
 PRIORITY = {"gazetteer": 40, "date": 35, "rule": 30, "model": 10}
 
@@ -81,14 +83,9 @@ class InitialsTokens:
         if i == 0 or doc[i - 1].whitespace_ or not INITIAL.match(doc[i - 1].text):
             return False
         # a name is next to it: "Жлобич Г.П.", "Г. П. Жлобич", "Дз. А."
-        neighbours = [_visible(doc[j].text) for j in (i - 2, i + 1) if 0 <= j < len(doc)]
+        neighbours = [strip_invisible(doc[j].text) for j in (i - 2, i + 1) if 0 <= j < len(doc)]
         return any(n[:1].isupper() and (n.isalpha() or INITIAL.match(n.rstrip("."))) for n in neighbours)
 
-
-def _visible(text: str) -> str:
-    """A token's text without invisible and bidi characters ("\u200fУ." is the initial "У.")."""
-    from nlp.names import strip_invisible
-    return strip_invisible(text)
 
 
 @Language.factory("initials_tokens")

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -323,8 +324,6 @@ def _join_mistyped(groups: dict[str, list], lexicon) -> tuple[dict[str, list], s
     "Ціханаў") is that person's, mistyped: one text seldom names two officials whose surnames differ by
     one letter. Initials must not contradict. Returns the groups with such typos joined, and the first
     tokens of the mistyped mentions (their form says nothing about case or gender)."""
-    from rapidfuzz.distance import OSA
-
     def spelled(parts) -> str:
         return names._fold(names.strip_case_ending(parts.surname)).lower()
 

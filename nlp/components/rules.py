@@ -141,20 +141,18 @@ def russian_word_class(word: str) -> str | None:
 
 
 @lru_cache(maxsize=50_000)
-def _dictionary_name(word: str) -> bool:
-    """pymorphy3's dictionary reads the word as a given name, surname or patronymic (any reading)."""
+def _dictionary_name(word: str, grammemes: frozenset = frozenset(NAME_GRAMMEMES)) -> bool:
+    """pymorphy3's dictionary has a reading of the (Cyrillic) word with one of these grammemes: a given
+    name, surname or patronymic by default."""
     word = names_module.normalise_for_matching(word)[0]
     return bool(re.fullmatch(r"[а-яёА-ЯЁ\-]+", word)) and any(
-        NAME_GRAMMEMES & p.tag.grammemes for p in analyzer().parse(word) if p.is_known)
+        grammemes & p.tag.grammemes for p in analyzer().parse(word) if p.is_known)
 
 
 def dictionary_given_name(word: str) -> bool:
     """pymorphy3's dictionary knows the word as a given name ("Радия", "Барака", "Дэвид"), though the
     project's table of (Slavic) given names may not."""
-    word = names_module.normalise_for_matching(word)[0]
-    if not re.fullmatch(r"[а-яёА-ЯЁ\-]+", word):
-        return False
-    return any("Name" in p.tag.grammemes for p in analyzer().parse(word) if p.is_known)
+    return _dictionary_name(word, frozenset({"Name"}))
 
 
 @lru_cache(maxsize=50_000)
