@@ -7,6 +7,7 @@ in a testimony (the victim, friends, cellmates) is masked in the excerpts and ne
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -267,7 +268,13 @@ def mention_records(info: TestimonyInfo, extraction: dict, official_ids: set[str
         best = max(mentions, key=lambda m: (sum(bool(m["attrs"].get(f)) for f in ("surname", "given_name",
                                                                                     "patronymic")), len(m["text"])))
         parts = best["attrs"]
+        surname = _surname_meant(parts.get("surname"), [m["attrs"].get("surname") for m in mentions])
         given = parts.get("given_name")
+        gender = names.patronymic_gender(parts.get("patronymic")) or _gender(given, lexicon) \
+            or _gender_of_surname([m["text"] for m in mentions])
+        his = _a_mans_name_in_an_oblique_case(given, surname, lexicon)
+        if his and not names.patronymic_gender(parts.get("patronymic")):
+            given, gender = his, "m"
         rank_id = next((m["attrs"]["rank_id"] for m in mentions if m["attrs"].get("rank_id")), None)
         rank = lexicon.titles.get(rank_id) if rank_id else None
         posts = [r for r in extraction["relations"] if r["source"] in ids and r["type"] in POST_RELATIONS
@@ -278,10 +285,9 @@ def mention_records(info: TestimonyInfo, extraction: dict, official_ids: set[str
             "id": model.fact_id("mention", info.id, key), "testimony_id": info.id, "local_key": key,
             "name": display_name(best["canonical"]), "texts": [m["text"] for m in mentions],
             "starts": [m["start"] for m in mentions], "ends": [m["end"] for m in mentions],
-            "surname": parts.get("surname"), "given_name": given, "patronymic": parts.get("patronymic"),
+            "surname": surname, "given_name": given, "patronymic": parts.get("patronymic"),
             "given_is_initial": bool(given) and len(given.rstrip(".")) <= 2,
-            "gender": names.patronymic_gender(parts.get("patronymic")) or _gender(given, lexicon)
-            or _gender_of_surname([m["text"] for m in mentions]),
+            "gender": gender,
             "rank": next((m["attrs"]["rank"] for m in mentions if m["attrs"].get("rank")), None),
             "rank_order": rank.order if rank else None,
             "position": next((m["attrs"]["position_id"] for m in mentions if m["attrs"].get("position_id")), None),
@@ -302,6 +308,35 @@ def mention_records(info: TestimonyInfo, extraction: dict, official_ids: set[str
             for a, b in ((key, other), (other, key)):
                 records[a]["distinct_from"] = sorted(set(records[a].get("distinct_from", [])) | {records[b]["id"]})
     return records
+
+
+def _surname_meant(written: str | None, all_written: list[str | None]) -> str | None:
+    """The surname a person is written with most often in the text: a surname the text's resolver joined
+    as a typo ("Василий Андреевич Сорокид" beside three "Сорокин") is not the one to compare across texts."""
+    spellings = [s for s in all_written if s]
+    if not written or not spellings:
+        return written
+    count = Counter(names.skeleton(s) for s in spellings)
+    if count[names.skeleton(written)] >= max(count.values()):
+        return written
+    usual = max(count, key=count.get)
+    return next(s for s in spellings if names.skeleton(s) == usual)
+
+
+# a man's surname in an oblique case: a consonant stem with a case ending ("Дашкевича", "Ковальчуком") or an
+# adjectival ending ("Гурского"); a woman's consonant-final surname does not decline, her -ова/-ина does
+_MASCULINE_OBLIQUE = re.compile(r"(?:[бгджзклмнпрстфхцчшщ](?:а|у|ем|ом|ам)|(?:ск|цк)(?:ого|ому|им|ага|аму|ім))$", re.I)
+
+
+def _a_mans_name_in_an_oblique_case(given: str | None, surname: str | None, lexicon) -> str | None:
+    """ "Евгения Дашкевича", "Александра Гурского": a woman's name that is also a man's in the genitive,
+    before a man's surname in an oblique case, is the man's (Евгений). Returns his canonical name."""
+    if not given or not surname or _gender(given, lexicon) != "f":
+        return None
+    his = names.male_name_of_form(given, lexicon)
+    word = names.normalise_for_matching(surname)[0]
+    ambiguous = re.search(r"(?:ин|ын|ов|ев|ёв)[ау]$", word, re.I)  # "Никитина", "Иванову": hers or his
+    return his if his and _MASCULINE_OBLIQUE.search(word) and not ambiguous else None
 
 
 def _gender(given: str | None, lexicon) -> str | None:

@@ -163,6 +163,9 @@ def _given_names(rows: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
     for row in rows:  # a name's own spelling wins over another name's case form ("Юлия" is not Юлий's genitive)
         for form in (*row.get("forms", []), *row.get("diminutives", [])):
             lookup.setdefault(form.lower(), row["canonical"])
+    for form, canonical in list(lookup.items()):  # Belarusian typed on a Russian keyboard: ў written у
+        if "ў" in form:
+            lookup.setdefault(form.replace("ў", "у"), canonical)
     return lookup, gender
 
 

@@ -51,8 +51,8 @@ _VOWELS = set("aeiouyj")
 _INITIALS = re.compile(r"^([A-ZА-ЯЁІЎ]|Дз|Dz|Yu|Ya|Ye|Yo|Zh|Kh|Ch|Sh|Ts)\.?$")
 _LATIN_INITIALS = {"yu": "y", "ya": "y", "yo": "y", "ye": "e"}  # Ю. Я. Ё. -> y (as in initial_of), Е. -> e
 PATRONYMIC = re.compile(r"(?:(?:ович|евич|ьич|авіч|эвіч|овіч|еевіч|аевіч|евіч)(?:а|у|ем|ам|ом|ым|е)?|"
-                        r"(?:овн|евн|ичн|иничн|аўн|еўн|оўн|ічн)(?:а|ы|е|у|ой|ай|ою)|"
-                        r"ovich|evich|ovna|evna|avich|eevich|avna|ichna|ovič|avič|evič|aŭna|eŭna|"
+                        r"(?:овн|евн|ичн|иничн|аўн|еўн|оўн|аун|еун|оун|ічн)(?:а|ы|е|у|ой|ай|ою)|"
+                        r"ovich|evich|ovna|evna|avich|eevich|avna|ichna|ovič|avič|evič|aŭna|eŭna|auna|euna|"
                         r"owitsch|ewitsch|owna|ewna)$", re.I)  # Łacinka -evič/-aŭna, German -owitsch/-owna
 
 
@@ -169,6 +169,10 @@ _GERMAN_MARKS = re.compile(r"sch|w|[oe]w$|[oe]wa$")
 _GERMAN_LETTERS = re.compile(r"tsch|sch|ch|z|(?:(?<![a-z])|(?<=[aeiouy]))s(?=[aeiouy])")
 
 
+_BELARUSIAN_OU = re.compile(r"(?<=^[^аеёіоуыэюя])[ао][ўу](?=[бвгджзклмнпрстфхцчшщ])")
+_BELARUSIAN_OU_LATIN = re.compile(r"(?<=^[^aeiouy])[ao][uŭw](?=[bvgdzklmnprstfhc])")
+
+
 def skeleton_readings(surname: str) -> tuple[str, ...]:
     """The skeletons a surname may stand for, the usual one first. A Cyrillic surname has one; a Latin
     one may be read by another transliteration: Latin h for х as well as for Belarusian г ("Tihonov"),
@@ -176,14 +180,24 @@ def skeleton_readings(surname: str) -> tuple[str, ...]:
     (the one the other mentions write)."""
     default = skeleton(surname)
     bare = normalise_for_matching(strip_case_ending(surname))[0]
-    if not default or re.search(r"[а-яёіў]", bare.lower()):
-        return (default,) if default else ()
-    readings = [default]
+    if not default:
+        return ()
     lower = unicodedata.normalize("NFC", bare).lower()
+    readings = [default]
+    if re.search(r"[а-яёіў]", lower):
+        if _BELARUSIAN_OU.search(lower):  # Belarusian ў for Russian л: Ваўковіч = Волкович (воўк, волк)
+            readings.append(skeleton(_BELARUSIAN_OU.sub("ол", lower)))
+        return tuple(dict.fromkeys(r for r in readings if r))
     if "h" in lower:
         readings.append(skeleton(re.sub(r"(?<![zcsk])h", "kh", lower)))
     if re.search(r"c(?![hz])", lower):  # Łacinka, Polish and Czech c is ц: "Harbackaja" = Гарбацкая
         readings.append(skeleton(re.sub(r"c(?![hz])", "ts", lower)))
+    if "ch" in lower and "sch" not in lower:  # Łacinka and Polish ch is х: "Pachomaŭ" = Пахомаў
+        readings.append(skeleton(lower.replace("ch", "kh")))
+    if re.search(r"(?<![sd])z(?!h)", lower):  # German z is ц: "Jazuk" = Яцук
+        readings.append(skeleton(re.sub(r"(?<![sd])z(?!h)", "ts", lower)))
+    if _BELARUSIAN_OU_LATIN.search(lower):  # "Vaukovich" = Волкович
+        readings.append(skeleton(_BELARUSIAN_OU_LATIN.sub("ol", lower)))
     if _GERMAN_MARKS.search(lower):
         for sch in ("sh", "zh"):  # German sch writes both ш and ж
             english = {"tsch": "ch", "sch": sch, "ch": "kh", "z": "ts", "s": "z"}
@@ -250,6 +264,18 @@ def given_by_skeleton(lexicon: Lexicon) -> dict[str, frozenset]:
             if skeleton(written):
                 found.setdefault(skeleton(written), set()).add((row["canonical"], row.get("gender")))
     return {skel: frozenset(canonicals) for skel, canonicals in found.items()}
+
+
+@lru_cache(maxsize=4)
+def _male_forms(lexicon: Lexicon) -> dict[str, str]:
+    """Case forms of men's names (the table's ``forms``): "евгения" -> Евгений."""
+    return {form.lower(): row["canonical"] for row in read_jsonl(DATA_DIR / "given_names.jsonl")
+            if row.get("gender") == "m" for form in row.get("forms", [])}
+
+
+def male_name_of_form(word: str, lexicon: Lexicon) -> str | None:
+    """The man's name a word is a case form of ("Евгения", "Александра" -> Евгений, Александр), else None."""
+    return _male_forms(lexicon).get(normalise_for_matching(word)[0].lower().strip("."))
 
 
 def initial_of(given: str, lexicon: Lexicon) -> str:
@@ -327,10 +353,11 @@ def parse(text: str, lexicon: Lexicon) -> NameParts:
     return parts
 
 
-_PATRONYMIC_SUFFIX = re.compile(r"(ьевич|ьевна|ович|овна|евич|евна|ьич|ична|ич|авіч|аўна|эвіч|овіч|евіч|еўна|оўна|ічна|іч|"
+_PATRONYMIC_SUFFIX = re.compile(r"(ьевич|ьевна|ович|овна|евич|евна|ьич|ична|ич|авіч|аўна|эвіч|овіч|евіч|еўна|оўна|"
+                                r"ауна|еуна|оуна|ічна|іч|"
                                 r"ovich|ovna|evich|evna|ich|ichna|avich|avna|ievich|ievna|"
                                 # a woman's patronymic without its case ending ("Владимировны" -> "владимировн")
-                                r"ьевн|овн|евн|ичн|аўн|еўн|оўн|ічн)$", re.I)
+                                r"ьевн|овн|евн|ичн|аўн|еўн|оўн|аун|еун|оун|ічн)$", re.I)
 
 
 def is_patronymic_of_a_name(word: str, lexicon: Lexicon) -> bool:
@@ -341,7 +368,7 @@ def is_patronymic_of_a_name(word: str, lexicon: Lexicon) -> bool:
 
 _PATRONYMIC_CASE = re.compile(r"(?<=ич|іч)(?:а|у|ем|ам|ом|ым|е)$|(?<=н)(?:ы|е|у|ой|ай|ою)$")
 _LATIN_PATRONYMIC_SUFFIX = re.compile(r"(?:ovich|ovna|evich|evna|ievich|ievna|yevich|yevna|avich|avna|ich|ichna|"
-                                      r"ovič|avič|evič|aŭna|auna|ouna|eŭna|"
+                                      r"ovič|avič|evič|aŭna|auna|ouna|euna|eŭna|"
                                       r"jewitsch|owitsch|ewitsch|itsch|jewna|owna|ewna)$", re.I)
 
 
@@ -351,7 +378,7 @@ def oblique_patronymic(word: str) -> bool:
 
 
 _MALE_PATRONYMIC = re.compile(r"(?:ич|іч|ič|ich|itsch|itch)(?:а|у|ем|ам|ом|ым|е)?$", re.I)
-_FEMALE_PATRONYMIC = re.compile(r"(?:вн|чн|ўн|vn|un|ŭn|wn)(?:а|ы|е|у|ой|ай|ою|a)$", re.I)
+_FEMALE_PATRONYMIC = re.compile(r"(?:вн|чн|ўн|[аео]ун|vn|un|ŭn|wn)(?:а|ы|е|у|ой|ай|ою|a)$", re.I)
 
 
 def patronymic_gender(word: str | None) -> str | None:

@@ -220,11 +220,44 @@ def test_german_and_lacinka_spellings_of_names_and_patronymics_are_read():
 @pytest.mark.parametrize("written, meant", [("Senkewitsch", "Зенькевич"), ("Tichonow", "Тихонов"),
                                             ("Tihonov", "Тихонов"), ("Schdanowitsch", "Жданович"),
                                             ("Sawadski", "Завадский"), ("Melnitschuk", "Мельничук"),
-                                            ("Harbackaja", "Гарбацкая")])
+                                            ("Harbackaja", "Гарбацкая"), ("Pachomaŭ", "Пахомов"),
+                                            ("Jazuk", "Яцук"), ("Vaukovich", "Волкович")])
 def test_a_latin_surname_has_among_its_readings_the_cyrillic_one(written, meant):
     readings = names.skeleton_readings(written)
     assert names.skeleton(meant) in readings
     assert readings[0] == names.skeleton(written) and names.skeleton_readings(meant) == (names.skeleton(meant),)
+
+
+def test_a_belarusian_ou_after_the_first_consonant_may_stand_for_russian_ol():
+    assert names.skeleton("Волкович") in names.skeleton_readings("Ваўковіч")
+    assert names.skeleton_readings("Ваўковіч")[0] == names.skeleton("Ваўковіч")
+
+
+def test_belarusian_names_typed_without_the_short_u_are_read():
+    """Belarusian typed on a Russian keyboard writes у for ў: "Святаслау", "Алегауна" are still names."""
+    assert names.canonical_given("Святаслау", LEX) == names.canonical_given("Святаслаў", LEX) == "Святослав"
+    parts = names.parse("Святаслау Уладзіміравіч", LEX)
+    assert (parts.surname, parts.patronymic) == (None, "Уладзіміравіч")
+    assert names.parse("Яфімау Святаслау", LEX).surname == "Яфімау"
+    assert names.patronymic_gender("Алегауна") == names.patronymic_gender("Andreeuna") == "f"
+    assert names.father_name("Святаславауна", LEX) == "Святослав"
+    assert names.parse("Volha Andreeuna", LEX).surname is None
+
+
+def test_a_womans_name_before_a_mans_oblique_surname_is_his_genitive():
+    """ "Евгения Дашкевича": Евгений in the genitive (a woman's -ич surname does not decline);
+    "Евгения Никитина" may be either and stays hers."""
+    from ingest.to_graph import _a_mans_name_in_an_oblique_case as his
+    assert his("Евгения", "Дашкевича", LEX) == "Евгений"
+    assert his("Александра", "Гурского", LEX) == "Александр"
+    assert his("Евгения", "Никитина", LEX) is None and his("Евгения", "Дашкевич", LEX) is None
+    assert his("Ольга", "Дашкевича", LEX) is None
+
+
+def test_the_surname_compared_across_texts_is_the_one_the_text_writes_most():
+    from ingest.to_graph import _surname_meant
+    assert _surname_meant("Сорокид", ["Сорокин", "Сорокид", "Сорокина", None]) == "Сорокин"
+    assert _surname_meant("Сорокин", ["Сорокин", "Сорокид"]) == "Сорокин"
 
 
 def test_belarusian_ending_typed_without_the_short_u_is_still_ov():
