@@ -132,7 +132,9 @@ NAME_FLAGS = {"mixed_script": "Latin and Cyrillic letters mixed in one word",
 PROPOSAL_KINDS = {"review_band": "the model is unsure", "surname_only": "named by surname alone; several candidates"}
 RULES = {"anchor": "first mention of this person", "model": "matched by the resolution model",
          "single_candidate": "the one consistent person with this surname the model found likely",
-         "surname_only": "surname alone: the one compatible official", "analyst": "an analyst's decision",
+         "context": "initials fitting several namesakes: the one of its unit or of the place it acted",
+         "surname_only": "surname alone: the one compatible official",
+         "surname_typo": "a surname one letter from the only compatible official's", "analyst": "an analyst's decision",
          "same_form": "written exactly as another mention of this person"}
 
 

@@ -97,14 +97,15 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
     NodeType("Mention", "An official as one testimony names him or her: every span of one person in that text, "
              "the parsed name and its context. A Person is a cluster of mentions, made by the resolution stage "
              "(graph/resolve), which records on the mention why it joined its person. distinct_from: mentions of the "
-             "same testimony that it says are another person (a namesake); not_given: given names of namesakes it "
+             "same testimony that it says are another person (a namesake); scene_ids: the units and places where the "
+             "incidents it perpetrated or ordered took place; not_given: given names of namesakes it "
              "is not (\"not to be confused with Andrei Lomeiko\"); resolution never joins them.",
              ("id", "testimony_id", "local_key", "name", "texts", "starts", "ends", "surname", "given_name",
-              "patronymic", "given_is_initial", "gender", "rank", "rank_order", "position", "unit_ids",
+              "patronymic", "given_is_initial", "gender", "rank", "rank_order", "position", "unit_ids", "scene_ids",
               "date_min", "date_max", "language", "script", "co_named", "name_flags", "person_id",
               "match_probability", "match_reasons", "distinct_from", "not_given"),
              required=("id", "testimony_id", "local_key", "name"), indexed=("testimony_id", "person_id"),
-             list_properties=("texts", "starts", "ends", "unit_ids", "co_named", "name_flags", "distinct_from",
+             list_properties=("texts", "starts", "ends", "unit_ids", "scene_ids", "co_named", "name_flags", "distinct_from",
                              "not_given")),
     NodeType("MergeDecision", "An analyst's decision that two mentions are (accepted: must-link) or are not "
              "(refused: cannot-link) one person; the resolution stage obeys it on every run. person_a/person_b "

@@ -262,6 +262,7 @@ def mention_records(info: TestimonyInfo, extraction: dict, official_ids: set[str
         if entity["id"] in official_ids:
             by_key.setdefault(entity["key"], []).append(entity)
     by_id = {e["id"]: e for e in extraction["entities"]}
+    scenes = _scenes_of_acts(extraction)
     records = {}
     for key, mentions in by_key.items():
         ids = {m["id"] for m in mentions}
@@ -292,6 +293,8 @@ def mention_records(info: TestimonyInfo, extraction: dict, official_ids: set[str
             "rank_order": rank.order if rank else None,
             "position": next((m["attrs"]["position_id"] for m in mentions if m["attrs"].get("position_id")), None),
             "unit_ids": sorted({by_id[r["target"]]["key"] for r in posts}),
+            "scene_ids": sorted({place for r in extraction["relations"] if r["source"] in ids
+                                 and r["type"] in ("PERPETRATED", "ORDERED") for place in scenes.get(r["target"], ())}),
             "date_min": min(w.min for w in known) if known else None,
             "date_max": max(w.max for w in known) if known else None,
             "language": extraction["language"], "script": _script(" ".join(m["text"] for m in mentions)),
@@ -308,6 +311,30 @@ def mention_records(info: TestimonyInfo, extraction: dict, official_ids: set[str
             for a, b in ((key, other), (other, key)):
                 records[a]["distinct_from"] = sorted(set(records[a].get("distinct_from", [])) | {records[b]["id"]})
     return records
+
+
+def _scenes_of_acts(extraction: dict) -> dict[str, set[str]]:
+    """Act (incident entity) id -> keys of the units and places where its episode took place: the act's own
+    OCCURRED_AT, else the scene its episode opened with (``attrs.scene``). Where an official acted says
+    which of two namesakes he may be (the one serving there)."""
+    by_id = {e["id"]: e for e in extraction["entities"]}
+    at = {(e["start"], e["end"]): e["key"] for e in extraction["entities"]
+          if e["type"] in ("PLACE", "UNIT") and e["key"]}
+    located: dict[str, set[str]] = {}
+    for relation in extraction["relations"]:
+        target = by_id.get(relation["target"], {})
+        if relation["type"] == "OCCURRED_AT" and target.get("key") and target.get("type") in ("PLACE", "UNIT"):
+            located.setdefault(relation["source"], set()).add(target["key"])
+    episode_scenes: dict[str, set[str]] = {}
+    for entity in extraction["entities"]:
+        if entity["type"] != "INCIDENT":
+            continue
+        values = entity["attrs"]
+        scene = at.get((values.get("scene_start"), values.get("scene_end"))) if values.get("scene") else None
+        places = located.get(entity["id"]) or ({scene} if scene else set())
+        episode_scenes.setdefault(entity.get("key") or entity["id"], set()).update(places)
+    return {e["id"]: located.get(e["id"]) or episode_scenes.get(e.get("key") or e["id"], set())
+            for e in extraction["entities"] if e["type"] == "INCIDENT"}
 
 
 def _surname_meant(written: str | None, all_written: list[str | None]) -> str | None:

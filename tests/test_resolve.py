@@ -298,3 +298,45 @@ def test_the_same_initials_twice_join_the_one_official_even_when_the_model_doubt
     result = cluster(feats, {r["id"]: r["local_key"] for r in records}, pairs, [], [])
     assert result.person_of["a"] == result.person_of["b"] != result.person_of["x"]
     assert result.links["b"].kind == "single_candidate" or result.links["a"].kind == "single_candidate"
+
+
+def test_a_surname_mistyped_in_a_case_form_meets_that_form(lexicon):
+    """The typo is made in the form the text writes: "Новиковос" is one letter from "Новиковой" (two from
+    the nominative "Новикова")."""
+    official = [dict(record(f"o{i}", "Новикова", "Татьяна", "Андреевна", gender="f"),
+                     texts=["Татьяна Андреевна Новикова", "Новиковой"]) for i in range(3)]
+    typo = dict(record("typo", "Новиковос"), texts=["Новиковос"])
+    groups, result = resolved(official + [typo], lexicon)
+    assert ["o0", "o1", "o2", "typo"] in groups and result.links["typo"].kind == "surname_typo"
+
+
+def test_among_namesakes_where_the_incidents_took_place_decides(lexicon):
+    """A surname alone, beside two namesakes, joins the one serving where it acted (the RUVD of its beating)."""
+    namesakes = [record("leninsky", "Давыдов", "Руслан", "Олегович", units=["unit:ruvd-minsk-leninsky"]),
+                 record("omon", "Давыдов", "Дмитрий", "Евгеньевич", units=["unit:omon-minsk"])]
+    alone = dict(record("alone", "Давыдаў"), scene_ids=["unit:ruvd-minsk-leninsky"])
+    groups, result = resolved(namesakes + [alone], lexicon)
+    assert ["alone", "leninsky"] in groups and result.links["alone"].kind == "surname_only"
+
+
+def test_a_surname_alone_meets_its_only_official_even_when_the_model_scores_the_pair_low(lexicon):
+    """A rank that rose and other officials named alongside make the model doubt; the rule for a surname
+    alone (the one compatible official) still decides."""
+    full = dict(record("full", "Зайцев", "Максим", "Владимирович", rank_order=10, date="2020-08-12"),
+                co_named=["person:ab", "person:cd"])
+    alone = dict(record("alone", "Zaytsev", rank_order=11, date="2021-06-04", gender="m"), co_named=["person:ef"])
+    groups, result = resolved([full, alone], lexicon)
+    assert groups == [["alone", "full"]] and result.links["alone"].kind == "surname_only"
+
+
+def test_initials_that_fit_two_namesakes_wait_for_their_context_or_an_analyst(lexicon):
+    """ "С. В. Волкович" fits Сергей Валерьевич and Святослав Васильевич Волкович: the model's score cannot
+    tell them apart; the unit can, and without one the pair goes to review."""
+    namesakes = [record("sv1", "Волкович", "Сергей", "Валерьевич", units=["unit:gubopik"]),
+                 record("sv2", "Волкович", "Святослав", "Васильевич", units=["unit:omon-minsk"])]
+    groups, result = resolved(namesakes + [record("initials", "Волкович", "С.", "В.")], lexicon)
+    assert ["initials"] in groups
+    assert {p.mention_b for p in result.proposals if p.mention_a == "initials"} == {"sv1", "sv2"}
+    groups, result = resolved(namesakes + [record("initials", "Волкович", "С.", "В.", units=["unit:omon-minsk"])],
+                              lexicon)
+    assert ["initials", "sv2"] in groups and result.links["initials"].kind == "context"

@@ -7,6 +7,7 @@ SET n.testimony_id = row.testimony_id, n.local_key = row.local_key, n.name = row
     n.starts = row.starts, n.ends = row.ends, n.surname = row.surname, n.given_name = row.given_name,
     n.patronymic = row.patronymic, n.given_is_initial = row.given_is_initial, n.gender = row.gender,
     n.rank = row.rank, n.rank_order = row.rank_order, n.position = row.position, n.unit_ids = row.unit_ids,
+    n.scene_ids = row.scene_ids,
     n.date_min = row.date_min, n.date_max = row.date_max, n.language = row.language, n.script = row.script,
     n.co_named = row.co_named, n.name_flags = row.name_flags, n.distinct_from = row.distinct_from,
     n.not_given = row.not_given,

@@ -97,14 +97,16 @@ def resolve(driver: neo4j.Driver, database: str = "neo4j") -> ResolutionReport:
 
 
 def group_forms(features: dict[str, dict], decided: set[str]) -> dict[str, tuple[dict, list[str]]]:
-    """Mentions written alike (same surname skeleton, given name, patronymic, initials, gender and units)
+    """Mentions written alike (same surname skeleton, given name, patronymic, initials, gender and units;
+    for a surname alone, the same scenes too)
     are one form: the model compares forms, not each of the thousands of times a busy official is named.
     A mention an analyst decided on stays a form of its own. Returns form id (its first mention) ->
     (features, mention ids)."""
     buckets: dict[tuple, list[str]] = {}
     for mention, f in sorted(features.items()):
         key = (f["skel"], f["given_full"], f["given_initial"], f["patr_full"], f["patr_initial"], f["gender"],
-               tuple(sorted(f["unit_ids"])))
+               tuple(sorted(f["unit_ids"])),
+               () if f["given_initial"] else tuple(sorted(f["scene_ids"])))  # where a surname alone acted tells namesakes apart
         buckets.setdefault(("decided", mention) if mention in decided else key, []).append(mention)
     forms = {}
     for members in buckets.values():
@@ -114,7 +116,10 @@ def group_forms(features: dict[str, dict], decided: set[str]) -> dict[str, tuple
         named_with = Counter(s for m in members for s in features[m]["co_named"])
         forms[members[0]] = ({**first, "day": days[len(days) // 2] if days else None,
                               "rank_order": max(ranks) if ranks else None,
-                              "co_named": sorted(s for s, _ in named_with.most_common(CO_NAMED_KEPT))}, members)
+                              "co_named": sorted(s for s, _ in named_with.most_common(CO_NAMED_KEPT)),
+                              "written": sorted({w for m in members for w in features[m].get("written", ())}),
+                              "scene_ids": sorted({s for m in members for s in features[m].get("scene_ids", ())})},
+                              members)
     return forms
 
 

@@ -85,7 +85,7 @@ def _a_typo_apart(a: str, b: str) -> bool:
 @dataclass
 class Link:
     """Why a mention is where it is: the rule, the mention it met, the probability and the weights."""
-    kind: str                       # anchor | model | single_candidate | surname_only | surname_typo | analyst | same_form
+    kind: str                       # anchor | model | context | single_candidate | surname_only | surname_typo | analyst | same_form
     partner: str | None = None
     probability: float = 1.0
     weights: dict[str, float] = field(default_factory=dict)
@@ -139,6 +139,10 @@ class Clustering:
         members_b = set(group_b.members)
         return any(self.cannot[m] & members_b for m in group_a.members)
 
+    def seen_at(self, a: str) -> set[str]:
+        """The units a group's mentions state and the units and places where their incidents took place."""
+        return {u for m in self.groups[self.root(a)].members for u in _whereabouts(self.features[m])}
+
     def union(self, a: str, b: str, check: bool = True) -> bool:
         ra, rb = self.root(a), self.root(b)
         if ra == rb:
@@ -176,22 +180,25 @@ def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[S
             links.setdefault(b, Link("analyst", a))
     named = {m for m, f in features.items() if f["given_initial"]}
     ranked = sorted(pairs, key=lambda p: (-p.probability, p.left, p.right))
+    ambiguous = _fitting_namesakes(features, named, ranked)
     for pair in ranked:
-        if pair.probability >= AUTO_LINK and pair.left in named and pair.right in named:
+        if pair.probability >= AUTO_LINK and pair.left in named and pair.right in named \
+                and (pair.left in ambiguous) == (pair.right in ambiguous):
             if work.root(pair.left) != work.root(pair.right) and work.union(pair.left, pair.right):
                 links.setdefault(pair.right, _link("model", pair, pair.left))
 
-    _join_single_candidates(work, ranked, named, links)
+    by_mention = defaultdict(list)
+    for pair in ranked:
+        by_mention[pair.left].append((pair, pair.right))
+        by_mention[pair.right].append((pair, pair.left))
+    proposals: list[Proposal] = []
+    _join_by_context(work, ambiguous, by_mention, links, proposals)
+    _join_single_candidates(work, ranked, named - ambiguous, links)
     typos = _TypoIndex(work, named)
     for mention in sorted(named):  # "Мсрозов Владимир Николаевич" beside twenty "Морозов Владимир Николаевич"
         if work.root(mention) == mention and len(work.groups[mention].members) == 1:
             typos.join(mention, links)
 
-    proposals: list[Proposal] = []
-    by_mention = defaultdict(list)
-    for pair in ranked:
-        by_mention[pair.left].append((pair, pair.right))
-        by_mention[pair.right].append((pair, pair.left))
     leftovers = []
     for mention in sorted(set(features) - named):
         if len(work.groups[work.root(mention)].members) > 1 and work.groups[work.root(mention)].initials:
@@ -210,13 +217,7 @@ def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[S
         spelling = _spelling(features[mention])
         alike = {r: c for r, c in candidates.items() if _spelling(features[c[1]]) == spelling}
         candidates = alike or candidates  # "Королёв" meets Королёв before Крылов (one skeleton)
-        chosen = candidates
-        for comparison, agreeing in (("unit", 1), ("co_named", 1), ("rank", 2)):  # the unit, then who else
-            narrowed = {r: c for r, c in chosen.items() if c[0].levels.get(comparison, -1) == agreeing}
-            if len(narrowed) == 1 or (narrowed and comparison == "unit"):  # was named, then the rank
-                chosen = narrowed
-            if len(chosen) == 1:
-                break
+        chosen = _narrowed_by_context(work, mention, candidates)
         if len(chosen) == 1:
             (pair, other), = chosen.values()
             work.union(mention, other, check=False)
@@ -257,9 +258,9 @@ class _TypoIndex:
         self.work = work
         self.by_surname: dict[str, list[str]] = defaultdict(list)
         for m in sorted(named):
-            word = _spelling(work.features[m])
-            if word and len(word) >= TYPO_MIN_LETTERS - 1:
-                self.by_surname[word].append(m)
+            for word in _spellings(work.features[m]):
+                if len(word) >= TYPO_MIN_LETTERS - 1:
+                    self.by_surname[word].append(m)
         # one edit leaves the first two or the last two letters of a word of four or more as they were:
         # only surnames sharing one of them are compared
         self.by_ends: dict[str, list[str]] = defaultdict(list)
@@ -272,19 +273,22 @@ class _TypoIndex:
 
     def join(self, mention: str, links: dict[str, "Link"]) -> bool:
         work, f = self.work, self.work.features[mention]
-        word, root = _spelling(f), work.root(mention)
-        if not word or len(word) < TYPO_MIN_LETTERS:
-            return False
+        root = work.root(mention)
         found: dict[str, str] = {}
-        near = sorted({w for w in self.by_ends["<" + word[:2]] + self.by_ends[word[-2:] + ">"]
-                       if abs(len(w) - len(word)) <= 1})
-        for other, distance, _ in process.extract(word, near, scorer=OSA.distance, score_cutoff=1, limit=None):
-            if distance == 0 or work.features[self.by_surname[other][0]]["skel"] == f["skel"]:
-                continue  # the same surname is the model's business, not a typo's
-            for partner in self.by_surname[other]:
-                candidate = work.root(partner)
-                if candidate != root and candidate not in found and self._compatible(root, candidate):
-                    found[candidate] = partner
+        for word in _spellings(f):  # the surname, and each case form the texts write it in
+            if len(word) < TYPO_MIN_LETTERS:
+                continue
+            near = sorted({w for w in self.by_ends["<" + word[:2]] + self.by_ends[word[-2:] + ">"]
+                           if abs(len(w) - len(word)) <= 1})
+            for other, distance, _ in process.extract(word, near, scorer=OSA.distance, score_cutoff=1, limit=None):
+                if distance == 0:
+                    continue
+                for partner in self.by_surname[other]:
+                    if work.features[partner]["skel"] == f["skel"]:
+                        continue  # the same surname is the model's business, not a typo's
+                    candidate = work.root(partner)
+                    if candidate != root and candidate not in found and self._compatible(root, candidate):
+                        found[candidate] = partner
         if len(found) != 1:
             return False
         (candidate, partner), = found.items()
@@ -310,6 +314,83 @@ class _TypoIndex:
         days_a = [f["day"] for f in fa if f["day"] is not None]
         days_b = [f["day"] for f in fb if f["day"] is not None]
         return not days_a or not days_b or any(abs(x - y) <= SAME_PERIOD_DAYS for x in days_a for y in days_b)
+
+
+def _narrowed_by_context(work: Clustering, mention: str, candidates: dict[str, tuple[ScoredPair, str]],
+                         comparisons: tuple = (("unit", 1), ("scene", 1), ("co_named", 1), ("rank", 2))
+                         ) -> dict[str, tuple[ScoredPair, str]]:
+    """Among namesakes a mention could be (root -> (pair, partner)): those of its unit, then those seen where its
+    incidents took place, then the one named alongside the same officials, then the one of the same rank."""
+    chosen = candidates
+    for comparison, agreeing in comparisons:
+        if len(chosen) <= 1:
+            break
+        if comparison == "scene":
+            narrowed = {r: c for r, c in chosen.items() if work.seen_at(r) & _whereabouts(work.features[mention])}
+        else:
+            narrowed = {r: c for r, c in chosen.items() if c[0].levels.get(comparison, -1) == agreeing}
+        if len(narrowed) == 1 or (narrowed and comparison == "unit"):
+            chosen = narrowed
+    return chosen
+
+
+def _fitting_namesakes(features: dict[str, dict], named: set[str], ranked: list[ScoredPair]) -> set[str]:
+    """Forms named by initials alone ("С. В. Волкович") that fit two persons written in full who cannot be one
+    ("Сергей Валерьевич" and "Святослав Васильевич Волкович"): which one they are is for their context
+    (``_join_by_context``) or an analyst to tell, not for the model's score."""
+    partners: dict[str, set[tuple]] = defaultdict(set)
+    for pair in ranked:
+        if pair.probability < REVIEW_MIN:
+            break
+        if pair.levels.get("surname") != SURNAME_SAME:
+            continue
+        for a, b in ((pair.left, pair.right), (pair.right, pair.left)):
+            if a in named and features[a]["given_full"] is None and features[b]["given_full"] is not None:
+                f = features[b]
+                partners[a].add((f["given_full"], f["patr_full"], f["gender"], tuple(f["given_initials"]),
+                                 tuple(f["patr_initials"])))
+    ambiguous = set()
+    for form, names in partners.items():
+        groups = [Group([form], frozenset(gi) or None, {g} - {None}, frozenset(pi) or None, {p} - {None},
+                        {s} - {None}) for g, p, s, gi, pi in names]
+        if any(not a.consistent_with(b) for i, a in enumerate(groups) for b in groups[i + 1:]):
+            ambiguous.add(form)
+    return ambiguous
+
+
+def _join_by_context(work: Clustering, ambiguous: set[str], by_mention: dict[str, list], links: dict[str, Link],
+                     proposals: list[Proposal]) -> None:
+    """An initials-only form that fits several namesakes joins the one its context picks (``_narrowed_by_context``,
+    rank aside: namesakes often share one); otherwise each namesake is proposed for review."""
+    for mention in sorted(ambiguous):
+        root = work.root(mention)
+        candidates = {}
+        for pair, other in by_mention[mention]:
+            other_root = work.root(other)
+            if pair.probability >= REVIEW_MIN and pair.levels.get("surname") == SURNAME_SAME and other_root != root \
+                    and work.features[other]["given_full"] is not None and not work.kept_apart(mention, other) \
+                    and work.groups[root].consistent_with(work.groups[other_root]):
+                if other_root not in candidates or pair.probability > candidates[other_root][0].probability:
+                    candidates[other_root] = (pair, other)
+        chosen = _narrowed_by_context(work, mention, candidates, (("unit", 1), ("scene", 1), ("co_named", 1)))
+        if len(chosen) == 1:
+            (pair, other), = chosen.values()
+            if work.union(mention, other):
+                links[mention] = _link("context", pair, other)
+        else:
+            for pair, other in chosen.values():
+                proposals.append(Proposal(mention, other, pair.probability, "review_band",
+                                          _link("model", pair, other).as_dict()))
+
+
+def _whereabouts(features: dict) -> set[str]:
+    """The units a mention states and the units and places where its incidents took place."""
+    return set(features["unit_ids"]) | set(features.get("scene_ids", ()))
+
+
+def _spellings(features: dict) -> set[str]:
+    """The surname's spelling (``_spelling``) and the case forms the texts write it in."""
+    return ({_spelling(features)} | set(features.get("written", ()))) - {None, ""}
 
 
 def _spelling(features: dict) -> str | None:

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import date
+import re
 from functools import lru_cache
 
 from nlp import lexicon as lexicon_module
 from nlp import names
 from nlp.lexicon import Lexicon
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
 
 def clean_name(text: str | None) -> str | None:
     """A name part as it is meant (``nlp.names.normalise_for_matching``): invisible and bidi characters
@@ -45,9 +50,13 @@ def _initial_alternatives(lexicon: Lexicon) -> dict[str, frozenset]:
 
 
 def _read_given(part: str, lexicon: Lexicon, gender: str | None = None) -> str | None:
-    """The canonical given name a spelling stands for: from the name table, else by its skeleton when
-    exactly one name (of ``gender``, when given) has it."""
-    return names.canonical_given(part, lexicon) or names.given_of_skeleton(part, lexicon, gender)
+    """The canonical given name a spelling stands for: from the name table, else (a Latin spelling the table
+    lacks) by its skeleton when exactly one name (of ``gender``, when given) has it. A Cyrillic word the table
+    lacks is a typo, not a transliteration: "Евнений" is no Иван, it stays itself (a typo from Евгений)."""
+    known = names.canonical_given(part, lexicon)
+    if known or _CYRILLIC.search(part):
+        return known
+    return names.given_of_skeleton(part, lexicon, gender)
 
 
 def initial_options(part: str | None, canonical_initial: str | None, lexicon: Lexicon) -> list[str]:
@@ -108,9 +117,22 @@ def record_features(record: dict, lexicon: Lexicon) -> dict:
         "rank_order": record.get("rank_order"),
         "day": (lo + hi) // 2 if lo is not None and hi is not None else None,
         "unit_ids": list(record.get("unit_ids") or []),
+        "scene_ids": list(record.get("scene_ids") or []),
         "co_named": sorted({_key_skeleton(k) for k in record.get("co_named") or []} - {None}),
         "not_given": sorted({_full(g, lexicon) for g in record.get("not_given") or []} - {None}),
+        "written": _written_surnames(tuple(record.get("texts") or ()), record.get("surname")),
     }
+
+
+@lru_cache(maxsize=200_000)
+def _written_surnames(texts: tuple[str, ...], surname: str | None) -> list[str]:
+    """The surname as each span writes it, in its case ("Новиковой", "Морозовым"), folded to ASCII: a typo
+    is made in a written form, so it is one letter from that form, not always from the nominative."""
+    skeleton = names.skeleton(surname) if surname else None
+    if not skeleton:
+        return []
+    return sorted({names._fold(word).lower() for text in texts for word in _WORD.findall(clean_name(text))
+                   if len(word) > 2 and names.skeleton(word) == skeleton})
 
 
 @lru_cache(maxsize=200_000)

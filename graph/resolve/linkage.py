@@ -131,7 +131,7 @@ def _settings(match_share: float, model: Model):
     )
 
 
-def score_pairs(rows: list[dict], mentions: list[dict] | None = None, min_probability: float = 0.05,
+def score_pairs(rows: list[dict], mentions: list[dict] | None = None, min_probability: float = 0.005,
                 model: Model = PERSONS) -> list[ScoredPair]:
     """Every candidate pair of ``rows`` scored (for persons: features of name forms, see ``features``).
     With enough ``mentions`` (the records the rows stand for), the model is first estimated on them: its
