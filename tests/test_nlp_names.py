@@ -265,6 +265,14 @@ def test_belarusian_ending_typed_without_the_short_u_is_still_ov():
     assert names.skeleton("Максімау") == names.skeleton("Максимов")
 
 
+def test_a_surname_alone_mistyped_is_the_person_named_in_full_in_the_same_text():
+    """Named once in full and once by a mistyped surname alone (ш for л): the typo is the surname alone."""
+    result = extract("Там Яршоў Васіль Канстанцінавіч ужыў да мяне электрашокер. Я напісала скаргу на "
+                     "прапаршчыка Ярлова, адказу няма.", "be")
+    keys = {e["text"]: e["key"] for e in result["entities"] if e["type"] == "PERSON"}
+    assert keys["Ярлова"] == keys["Яршоў Васіль Канстанцінавіч"]
+
+
 def test_a_surname_mistyped_in_the_same_text_is_the_person_named_there_more_often():
     result = extract("Там майор Владимир Николаевич Морозов ударил меня. Потом Морозов снова бил меня. "
                      "Позже Мнрозов ушёл.", "ru")

@@ -320,12 +320,15 @@ def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
 
 def _join_mistyped(groups: dict[str, list], lexicon) -> tuple[dict[str, list], set[int]]:
     """Within one text, a surname written once or twice one letter away from the surname of exactly one
-    other person named there more often ("Мнрозов" beside "В. Н. Морозов", "Ціханау" typed for
-    "Ціханаў") is that person's, mistyped: one text seldom names two officials whose surnames differ by
+    other person named there more often, or as often but in full while the surname stands alone ("Мнрозов"
+    beside "В. Н. Морозов", "Ціханау" typed for "Ціханаў") is that person's, mistyped: one text seldom names two officials whose surnames differ by
     one letter. Initials must not contradict. Returns the groups with such typos joined, and the first
     tokens of the mistyped mentions (their form says nothing about case or gender)."""
-    def spelled(parts) -> str:
-        return names._fold(names.strip_case_ending(parts.surname)).lower()
+    def spelled(parts) -> str:  # without a case ending, nor the vowels it may leave ("Ярлова" -> arlov)
+        return re.sub("[aeiouy]+$", "", names._fold(names.strip_case_ending(parts.surname)).lower())
+
+    def named(members) -> bool:  # a surname alone is the likelier typo than the surname of a full name
+        return any(p.given for _, p in members)
 
     def initials(members) -> set[str]:
         return {names.initial_of(p.given, lexicon) for _, p in members if p.given}
@@ -337,7 +340,8 @@ def _join_mistyped(groups: dict[str, list], lexicon) -> tuple[dict[str, list], s
         words = {spelled(p) for _, p in members}
         if min(len(w) for w in words) < TYPO_MIN_LETTERS:
             continue
-        near = [other for other, theirs in merged.items() if other != skeleton and len(theirs) > len(members)
+        near = [other for other, theirs in merged.items() if other != skeleton
+                and (len(theirs) > len(members) or len(theirs) == len(members) and named(theirs) and not named(members))
                 and any(OSA.distance(w, spelled(p), score_cutoff=1) <= 1 for w in words for _, p in theirs)
                 and (not initials(members) or initials(members) <= initials(theirs))]
         if len(near) == 1:
