@@ -98,7 +98,10 @@ NOT_NAMES = {"пра", "па", "по", "про", "о", "об", "при", "для
              "прозвішча", "grounds", "reasons", "position", "rank", "name",
              # pronouns and adverbs that open a sentence
              "яе", "яго", "іх", "её", "ее", "его", "их", "раней", "раньше", "побач", "рядом", "тады", "news",
-             "дзень", "день", "лор", "лора"}
+             "дзень", "день", "лор", "лора",
+             # Belarusian nouns that open a sentence governing a name in the genitive ("Твар Людмілы
+             # Уладзіміраўны я запомніў"); the Russian ones are pymorphy3's to tell (see _noun_before_a_name)
+             "твар", "голас", "вочы", "позірк", "імя", "словы", "загад", "подпіс"}
 CONJUNCTIONS = {"и", "і", "and", ",", "или", "ці", "or", "&"}
 BRACKETS = {"(", ")", "[", "]"}  # "Дэйв Бинг (Dave Bing)": two mentions of one person
 # lower-case particles that open a surname: "аль-Багдади", "ван Маарсен", "фон Браун", "de Oliveira"
