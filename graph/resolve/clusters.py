@@ -261,12 +261,12 @@ class _TypoIndex:
             for word in _spellings(work.features[m]):
                 if len(word) >= TYPO_MIN_LETTERS - 1:
                     self.by_surname[word].append(m)
-        # one edit leaves the first two or the last two letters of a word of four or more as they were:
-        # only surnames sharing one of them are compared
-        self.by_ends: dict[str, list[str]] = defaultdict(list)
+        # two words one edit apart (a letter changed, added, dropped, or two swapped) share the word with
+        # one letter deleted (SymSpell's index): only surnames sharing such a deletion are compared
+        self.by_deletion: dict[str, set[str]] = defaultdict(set)
         for word in self.by_surname:
-            self.by_ends["<" + word[:2]].append(word)
-            self.by_ends[word[-2:] + ">"].append(word)
+            for variant in _deletions(word):
+                self.by_deletion[variant].add(word)
 
     def mentions_in(self, root: str) -> int:
         return sum(self.work.sizes.get(m, 1) for m in self.work.groups[root].members)
@@ -278,8 +278,7 @@ class _TypoIndex:
         for word in _spellings(f):  # the surname, and each case form the texts write it in
             if len(word) < TYPO_MIN_LETTERS:
                 continue
-            near = sorted({w for w in self.by_ends["<" + word[:2]] + self.by_ends[word[-2:] + ">"]
-                           if abs(len(w) - len(word)) <= 1})
+            near = sorted({w for variant in _deletions(word) for w in self.by_deletion.get(variant, ())})
             for other, distance, _ in process.extract(word, near, scorer=OSA.distance, score_cutoff=1, limit=None):
                 if distance == 0:
                     continue
@@ -381,6 +380,11 @@ def _join_by_context(work: Clustering, ambiguous: set[str], by_mention: dict[str
             for pair, other in chosen.values():
                 proposals.append(Proposal(mention, other, pair.probability, "review_band",
                                           _link("model", pair, other).as_dict()))
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and the word with each one of its letters left out."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
 def _whereabouts(features: dict) -> set[str]:
