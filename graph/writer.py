@@ -101,8 +101,9 @@ class BatchWriter:
 
 
 def _run_batch(tx: neo4j.ManagedTransaction, query: str, rows: list[dict]) -> list:
-    result = tx.run(query, rows=rows)
-    return [record["id"] for record in result]
+    """The ids of the rows written (a write query returns them as one list: one record, not one per row)."""
+    record = tx.run(query, rows=rows).single()
+    return record["ids"] if record else []
 
 
 def write_naively(driver: neo4j.Driver, name: str, rows: Iterable[dict], database: str = "neo4j") -> int:

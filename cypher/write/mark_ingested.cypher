@@ -3,4 +3,4 @@
 UNWIND $rows AS row
 MATCH (t:Testimony {id: row.id})
 SET t.ingested_at = coalesce(t.ingested_at, row.ingested_at)
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

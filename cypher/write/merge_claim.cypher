@@ -6,4 +6,4 @@ ON CREATE SET c += row
 WITH c, row
 OPTIONAL MATCH (t:Testimony {id: row.testimony_id})
 FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (c)-[:CITES]->(t))
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

@@ -3,4 +3,4 @@ UNWIND $rows AS row
 MERGE (n:Event {id: row.id})
 SET n.date_min = row.date_min, n.date_max = row.date_max, n.precision = row.precision,
     n.violations = row.violations, n.testimonies = row.testimonies, n.incidents = row.incidents
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

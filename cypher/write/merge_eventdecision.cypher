@@ -4,4 +4,4 @@ UNWIND $rows AS row
 MERGE (n:EventDecision {id: row.id})
 SET n.incident_a = row.incident_a, n.incident_b = row.incident_b, n.event_a = row.event_a, n.event_b = row.event_b,
     n.status = row.status, n.decided_by = row.decided_by, n.decided_at = row.decided_at, n.note = row.note
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

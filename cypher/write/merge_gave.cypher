@@ -2,4 +2,4 @@ UNWIND $rows AS row
 MATCH (a:Victim {id: row.source})
 MATCH (b:Testimony {id: row.target})
 MERGE (a)-[r:GAVE {id: row.id}]->(b)
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

@@ -6,4 +6,4 @@ SET n.label = coalesce(n.label, row.label),
     n.precision = coalesce(n.precision, row.precision),
     n.stage = coalesce(n.stage, row.stage),
     n.violations = reduce(acc = coalesce(n.violations, []), x IN coalesce(row.violations, []) | CASE WHEN x IN acc THEN acc ELSE acc + x END)
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

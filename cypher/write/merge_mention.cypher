@@ -14,4 +14,4 @@ SET n.testimony_id = row.testimony_id, n.local_key = row.local_key, n.name = row
     n.person_id = coalesce(row.person_id, n.person_id),
     n.match_probability = coalesce(row.match_probability, n.match_probability),
     n.match_reasons = coalesce(row.match_reasons, n.match_reasons)
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

@@ -2,4 +2,4 @@ UNWIND $rows AS row
 MATCH (a:Incident {id: row.source})
 MATCH (b:Place {id: row.target})
 MERGE (a)-[r:OCCURRED_AT {id: row.id}]->(b)
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

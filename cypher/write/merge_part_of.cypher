@@ -6,4 +6,4 @@ OPTIONAL MATCH (a)-[old:PART_OF]->(other:Event) WHERE other <> b
 DELETE old
 MERGE (a)-[r:PART_OF {id: row.id}]->(b)
 SET r.probability = row.probability, r.reasons = row.reasons
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

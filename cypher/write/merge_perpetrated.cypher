@@ -7,4 +7,4 @@ WHERE a IS NOT NULL
 MATCH (b:Incident {id: row.target})
 MERGE (a)-[r:PERPETRATED {id: row.id}]->(b)
 SET r.mention = row.mention
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

@@ -13,4 +13,4 @@ SET n.name = CASE WHEN n.name IS NULL OR size(row.name) > size(n.name)
     n.gender = coalesce(n.gender, row.gender),
     n.name_full = coalesce(n.name_full, row.name_full),
     n.surname_full = coalesce(n.surname_full, row.surname_full)
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

@@ -7,4 +7,4 @@ SET n.name = coalesce(n.name, row.name),
     n.lon = coalesce(n.lon, row.lon),
     n.unit = coalesce(n.unit, row.unit),
     n.name_full = coalesce(n.name_full, row.name_full)
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

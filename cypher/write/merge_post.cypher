@@ -16,4 +16,4 @@ SET n.role = coalesce(n.role, row.role),
     n.end_max = coalesce(n.end_max, row.end_max),
     n.precision = coalesce(n.precision, row.precision),
     n.seen_at = coalesce(n.seen_at, []) + [i IN coalesce(row.seen_at, []) WHERE NOT i IN coalesce(n.seen_at, [])]
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

@@ -5,4 +5,4 @@ MATCH (a:Mention {id: row.source})
 MATCH (b:Person {id: row.target})
 MERGE (a)-[r:REFERS_TO {id: row.id}]->(b)
 SET r.probability = coalesce(row.probability, r.probability)
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

@@ -8,4 +8,4 @@ SET r.kind = row.kind,
     r.end_min = row.end_min,
     r.end_max = row.end_max,
     r.precision = row.precision
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

@@ -13,4 +13,4 @@ SET n.language = coalesce(n.language, row.language),
     n.minhash = coalesce(n.minhash, row.minhash),
     n.account = coalesce(n.account, row.account),
     n.account_similarity = coalesce(n.account_similarity, row.account_similarity)
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

@@ -5,4 +5,4 @@ SET n.name = coalesce(n.name, row.name),
     n.kind = coalesce(n.kind, row.kind),
     n.city = coalesce(n.city, row.city),
     n.name_full = coalesce(n.name_full, row.name_full)
-RETURN row.id AS id
+RETURN collect(row.id) AS ids

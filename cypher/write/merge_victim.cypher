@@ -2,4 +2,4 @@
 UNWIND $rows AS row
 MERGE (n:Victim {id: row.id})
 SET n.pseudonym = coalesce(n.pseudonym, row.pseudonym)
-RETURN row.id AS id
+RETURN collect(row.id) AS ids
