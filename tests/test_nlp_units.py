@@ -101,3 +101,16 @@ def test_a_district_police_department_in_the_ways_english_writes_it():
                  "Officers of the Sovetsky district police department beat us."):
         units = [e["key"] for e in extract(text, "en")["entities"] if e["type"] == "UNIT"]
         assert units == ["unit:ruvd-minsk-sovetsky"], text
+
+
+def test_a_district_unit_followed_by_another_city_is_that_citys():
+    """ "the Sovetsky police station in Gomel": Gomel's Sovetsky district police, not Minsk's; a city named
+    later in the text does not move it."""
+    from nlp.pipeline import extract
+
+    cases = [("They took me to the Sovetsky police station in Gomel.", "en", "unit:rovd-gomel-sovetsky"),
+             ("Меня отвезли в Советское РУВД. В Гомеле было хуже.", "ru", "unit:ruvd-minsk-sovetsky"),
+             ("They took me to the Sovetsky police department in Minsk.", "en", "unit:ruvd-minsk-sovetsky")]
+    for text, lang, unit in cases:
+        units = [e["key"] for e in extract(text, lang)["entities"] if e["type"] == "UNIT"]
+        assert units == [unit], text

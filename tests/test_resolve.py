@@ -238,11 +238,19 @@ def test_an_undated_incident_joins_the_only_event_it_can_be():
     undated = incident("undated", "t3", None, persons=["person:p"], stage="police_department")
     result = resolve_events(dated + [undated])
     assert result.event_of["undated"] == result.event_of["ruvd-1"] == result.event_of["ruvd-2"]
-    assert result.reasons["undated"]["only_candidate"] is True
+    assert result.reasons["undated"]["undated"] is True and result.reasons["undated"]["candidates"] == 1
+    assert result.probability["undated"] == 1.0
     # the same officer at the same stage on two dated days: an undated account could be either
     other_day = incident("ruvd-3", "t4", "2021-03-05", units=["unit:ruvd"], persons=["person:p"], stage="police_department")
     result = resolve_events(dated + [other_day, undated])
     assert result.events[result.event_of["undated"]] == ["undated"]
+    # ... unless it names two officers and only one of those days had both
+    pair = [incident("ruvd-1", "t1", "2021-03-01", units=["unit:ruvd"], persons=["person:p", "person:q"],
+                     stage="police_department"), other_day]
+    both = incident("undated", "t3", None, persons=["person:p", "person:q"], stage="police_department")
+    result = resolve_events(pair + [both])
+    assert result.event_of["undated"] == result.event_of["ruvd-1"] != result.event_of["ruvd-3"]
+    assert result.reasons["undated"]["officials_in_common"] == 2 and result.probability["undated"] == round(2 / 3, 4)
     # another stage is never a candidate
     result = resolve_events(dated + [incident("undated", "t3", None, persons=["person:p"], stage="van")])
     assert result.events[result.event_of["undated"]] == ["undated"]

@@ -169,12 +169,12 @@ def resolve_events(records: list[dict], must: list[tuple[str, str]] = (),
         groups[a].absorb(groups.pop(b))
         probability[joined] = pair.probability
         reasons[joined] = _why(pair)
-    for form, pair in _undated_joins(pairs, groups, root):
-        a, b = root(pair.left if pair.left != form else pair.right), root(form)
+    for form, event, share, why in _undated_joins(groups):
+        a, b = root(event), root(form)
         if a != b and groups[a].consistent_with(groups[b]):
             parent[b] = a
             groups[a].absorb(groups.pop(b))
-            probability[form], reasons[form] = pair.probability, {**_why(pair), "only_candidate": True}
+            probability[form], reasons[form] = share, {"with": [event, form], "probability": share, **why}
     for form, members in forms.items():  # incidents told alike join their form's event
         for incident in members[1:]:
             probability[incident] = 1.0
@@ -212,22 +212,37 @@ def _forms(features: dict[str, dict], testimony: dict[str, str], decided: set[st
     return {members[0]: members for members in buckets.values()}
 
 
-def _undated_joins(pairs: list[ScoredPair], groups: dict[str, EventGroup], root) -> list[tuple[str, ScoredPair]]:
-    """An incident its testimony does not date ("At the Sovetsky RUVD Captain X beat me") joins the one
-    dated event it can be: the same stage of detention and an official named in both, with places,
-    units and officials consistent. With two or more such events it stays apart: a guess is not evidence."""
-    candidates: dict[str, dict[str, ScoredPair]] = defaultdict(dict)
-    for pair in pairs:
-        if pair.levels.get("date") != -1 or pair.levels.get("stage") != 1 or pair.levels.get("persons") != 1:
+def _undated_joins(groups: dict[str, EventGroup]) -> list[tuple[str, str, float, dict]]:
+    """An incident its testimony does not date ("At the Sovetsky RUVD Captain X beat me"), or bounds only by
+    when it was written down, joins the dated event it can be that shares the most with it: the same stage
+    of detention, an official named in both, places, units and officials consistent, and dates that can
+    overlap. Evidence in common ranks the candidates (officials named in both, then the place, then the unit);
+    with two candidates sharing as much, it stays apart: a guess is not evidence. Returns (incident group,
+    event group, the share of the candidates' officials in common that the chosen one holds, why)."""
+    by_stage_and_person: dict[tuple, set[str]] = defaultdict(set)
+    for key, group in groups.items():
+        if group.lo is not None and len(group.stages) == 1:
+            for person in group.persons:
+                by_stage_and_person[(next(iter(group.stages)), person)].add(key)
+    joins = []
+    for key, group in sorted(groups.items()):
+        if group.lo is not None or not group.persons or len(group.stages) != 1:
             continue
-        for mine, other in ((pair.left, pair.right), (pair.right, pair.left)):
-            group = groups.get(mine)
-            if group is None or group.lo is not None or root(mine) != mine:
-                continue  # dated, or already part of an event
-            theirs = root(other)
-            if theirs != mine and groups[theirs].lo is not None and groups[mine].consistent_with(groups[theirs]):
-                candidates[mine].setdefault(theirs, pair)
-    return [(form, next(iter(found.values()))) for form, found in sorted(candidates.items()) if len(found) == 1]
+        stage = next(iter(group.stages))
+        scored = []
+        for other in sorted(set().union(*(by_stage_and_person.get((stage, p), set()) for p in group.persons))):
+            event = groups[other]
+            if not group.consistent_with(event) or (group.hi is not None and event.lo > group.hi):
+                continue
+            scored.append(((len(group.persons & event.persons), bool(group.places & event.places),
+                            bool(group.units & event.units)), other))
+        scored.sort(key=lambda x: x[0], reverse=True)
+        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            (common, place, unit), event = scored[0]
+            share = round(common / sum(c[0] for c, _ in scored), 4)
+            joins.append((key, event, share, {"undated": True, "officials_in_common": common, "place_in_common": place,
+                                               "unit_in_common": unit, "candidates": len(scored)}))
+    return joins
 
 
 def _told_in_common(pair: ScoredPair) -> bool:

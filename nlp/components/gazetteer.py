@@ -52,10 +52,28 @@ class UnitGazetteer:
             if _is_street_or_detention_address(doc, span):
                 continue
             unit_id = self._choose(ids, city)
-            span._.key = unit_id
+            span._.key = self._in_the_city_named_after(doc, span, unit_id)
             spans.append(span)
         add_entities(doc, spans, "gazetteer")
         return doc
+
+    def _in_the_city_named_after(self, doc: Doc, span: Span, unit_id: str | None) -> str | None:
+        """ "the Sovetsky police station in Gomel", "Советский РОВД г. Гомеля": a district unit followed by
+        another city's name is that city's unit of the same kind and district, when the gazetteer has one."""
+        unit = self.lexicon.units.get(unit_id) if unit_id else None
+        if unit is None or not unit.city:
+            return unit_id
+        after = " ".join(t.lower_ for t in doc[span.end:span.end + 3])
+        named = next((c for c, stems in CITY_WORDS.items() if any(re.search(rf"\b{stem}", after) for stem in stems)
+                      and c != unit.city.lower()), None)
+        if named is None or not re.match(r"^(?:in|of|г\.?|города|горада|[а-яёіў]+)\b", after):
+            return unit_id
+        district = span[0].lower_[:5]
+        for other in sorted(self.lexicon.units.values(), key=lambda u: u.id):
+            if other.kind == unit.kind and (other.city or "").lower() == named and any(
+                    district in name.lower() for name in (*other.names.values(), *other.aliases)):
+                return other.id
+        return unit_id
 
     def _choose(self, ids: frozenset, city: str | None) -> str | None:
         if len(ids) == 1:
