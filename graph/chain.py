@@ -72,6 +72,7 @@ class CommandChain:
     incident: dict | None
     agents: list[AgentChain]
     claims: dict[str, list[dict]]   # fact id -> claims (not rejected)
+    during: frozenset = frozenset()  # the incident and the other accounts of its event (posts seen then count)
 
     def evidence(self, fact_id: str) -> list[dict]:
         return self.claims.get(fact_id, [])
@@ -116,7 +117,9 @@ def _run(driver: neo4j.Driver, database: str, name: str, **params) -> list[dict]
 
 
 def superior_steps(driver: neo4j.Driver, unit_id: str, wmin: str, wmax: str, database: str = "neo4j",
-                   max_levels: int = MAX_LEVELS, incident_id: str | None = None) -> list[ChainStep]:
+                   max_levels: int = MAX_LEVELS, incident_id: str | frozenset | None = None) -> list[ChainStep]:
+    """The chain of superiors of a unit over [wmin, wmax]; ``incident_id``: the incident (or the incidents of
+    its event) during which a commander seen in post is certain."""
     rows = _run(driver, database, "command_chain", unit_id=unit_id, wmin=wmin, wmax=wmax, max_levels=max_levels)
     steps: dict[tuple, ChainStep] = {}
     held: dict[tuple, list[dict]] = {}
@@ -189,12 +192,13 @@ def command_chain_for_incident(driver: neo4j.Driver, incident_id: str, database:
         return CommandChain((incident.get("date_min") or "0000-01-01", incident.get("date_max") or "9999-12-31"),
                             incident, [], {})
     wmin, wmax, incident = rows[0]["wmin"], rows[0]["wmax"], rows[0]["incident"]
-    agents = _agents(rows, wmin, wmax, incident_id)
+    during = frozenset([incident_id, *(rows[0].get("event_incidents") or [])])
+    agents = _agents(rows, wmin, wmax, during)
     steps_by_unit: dict[str, list[ChainStep]] = {}
     for agent in agents:
         if agent.unit_id and agent.unit_id not in steps_by_unit:
             steps_by_unit[agent.unit_id] = superior_steps(driver, agent.unit_id, wmin, wmax, database,
-                                                          incident_id=incident_id)
+                                                          incident_id=during)
     fact_ids = [a.act_id for a in agents] + [i for a in agents if a.post for i in a.post["ids"]]
     fact_ids += [f for steps in steps_by_unit.values() for s in steps for f in s.fact_ids]
     claims = claims_for(driver, fact_ids, database)
@@ -212,7 +216,7 @@ def command_chain_for_incident(driver: neo4j.Driver, incident_id: str, database:
             if step.commander_id == agent.agent_id:
                 step.commander_id = step.commander_name = step.commander_post = step.commander_certainty = None
         kept.append(agent)
-    return CommandChain((wmin, wmax), incident, _dedupe(kept), claims)
+    return CommandChain((wmin, wmax), incident, _dedupe(kept), claims, during)
 
 
 def as_json(result: CommandChain) -> dict:
@@ -228,25 +232,26 @@ def as_json(result: CommandChain) -> dict:
     return {
         "incident": {k: incident.get(k) for k in ("id", "label", "date_min", "date_max", "precision", "violations")},
         "window": list(result.window),
+        "dated_by_event": incident.get("dated_by_event"),
         "agents": [{
             "id": a.agent_id, "name": a.agent_name, "kind": a.agent_kind, "role": a.role, "act_fact_id": a.act_id,
             "corroboration": result.corroboration(a.act_id),
             "unit": {"id": a.unit_id, "name": a.unit_name, "post": post(a.post), "certainty": a.post_certainty,
-                     "reason": posts.reason(a.post, *result.window, incident.get("id")) if a.post else None}
+                     "reason": posts.reason(a.post, *result.window, result.during) if a.post else None}
             if a.unit_id else None,
             "steps": [{"level": s.level, "known": s.known, "unit_id": s.unit_id or None, "unit": s.unit_name or None,
                        "link_fact_ids": s.link_ids,
                        "link_certainty": s.link_certainty, "commander_id": s.commander_id,
                        "commander": s.commander_name, "commander_post": post(s.commander_post),
                        "commander_certainty": s.commander_certainty,
-                       "commander_reason": posts.reason(s.commander_post, *result.window, incident.get("id"))
+                       "commander_reason": posts.reason(s.commander_post, *result.window, result.during)
                        if s.commander_post else None, "certainty": s.certainty,
                        "fact_ids": s.fact_ids} for s in a.steps]}
             for a in result.agents],
     }
 
 
-def _agents(rows: list[dict], wmin: str, wmax: str, incident_id: str) -> list[AgentChain]:
+def _agents(rows: list[dict], wmin: str, wmax: str, during: frozenset) -> list[AgentChain]:
     """One agent per act, unit and role of post; the sightings of one post in several testimonies joined."""
     agents: dict[tuple, AgentChain] = {}
     held: dict[tuple, list[dict]] = {}
@@ -258,7 +263,7 @@ def _agents(rows: list[dict], wmin: str, wmax: str, incident_id: str) -> list[Ag
             held.setdefault(key, []).append({**r["post"], "unit_id": r["unit_id"]})
     for key, agent_posts in held.items():
         agents[key].post = posts.joined(agent_posts)[0]
-        agents[key].post_certainty = posts.certainty(agents[key].post, wmin, wmax, incident_id)
+        agents[key].post_certainty = posts.certainty(agents[key].post, wmin, wmax, during)
     return list(agents.values())
 
 

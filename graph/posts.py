@@ -9,6 +9,7 @@ whose episode a testimony saw him in it (``seen_at``).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from graph.model import PRECISIONS
 
@@ -38,28 +39,37 @@ def _extreme(pick, posts: list[dict], field: str) -> str | None:
     return pick(values) if values else None
 
 
-def certainty(post: dict, wmin: str, wmax: str, incident_id: str | None = None) -> str:
+def _seen_during(post: dict, during: str | Iterable[str] | None) -> bool:
+    """Did a testimony see the person in this post during the incident (``during``: its id, or the ids of
+    the incidents of its event)?"""
+    if not during:
+        return False
+    during = {during} if isinstance(during, str) else set(during)
+    return bool(during & set(post.get("seen_at") or []))
+
+
+def certainty(post: dict, wmin: str, wmax: str, during: str | Iterable[str] | None = None) -> str:
     """'certain' when the post surely covers the whole window [wmin, wmax], or when a testimony saw the
-    person in this post during the incident itself (``seen_at``: "Там был сам начальник РУВД Калинин"),
-    whatever its date; else 'possible'."""
-    if incident_id is not None and incident_id in (post.get("seen_at") or []):
+    person in this post during the incident itself or another account of its event (``seen_at``: "Там был
+    сам начальник РУВД Калинин"), whatever its date; else 'possible'."""
+    if _seen_during(post, during):
         return "certain"
     surely_began = (post.get("start_max") or "9999-12-31") <= wmin
     surely_lasted = (post.get("end_min") or "0000-01-01") >= wmax
     return "certain" if surely_began and surely_lasted else "possible"
 
 
-def reason(post: dict, wmin: str, wmax: str, incident_id: str | None = None) -> str:
+def reason(post: dict, wmin: str, wmax: str, during: str | Iterable[str] | None = None) -> str:
     """Why a post is certain or possible for the window [wmin, wmax], in words: what its dates are and how
     they stand against the incident's."""
-    if incident_id is not None and incident_id in (post.get("seen_at") or []):
-        return "a testimony saw him in this post during this incident"
+    if _seen_during(post, during):
+        return "a testimony saw him in this post during this incident (or another account of its event)"
     began, lasted = post.get("start_max"), post.get("end_min")
     when = "the incident's date is not known" if wmin == "0000-01-01" and wmax == "9999-12-31" else \
         (f"the incident on {wmin}" if wmin == wmax else f"the incident between {_shown(wmin)} and {_shown(wmax)}")
     held = ("in post from " + (f"≤ {began}" if began else "an unknown date") + " to " +
             (f"≥ {lasted}" if lasted else "an unknown date"))
-    if certainty(post, wmin, wmax, incident_id) == "certain":
+    if certainty(post, wmin, wmax, during) == "certain":
         return f"{held}, which covers {when}"
     if not began and not lasted:
         return f"the post's dates are not known; {when}"

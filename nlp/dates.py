@@ -3,8 +3,10 @@
 "10 августа 2020 года" -> 2020-08-10..2020-08-10 (day); "в августе 2020" -> 2020-08-01..2020-08-31
 (month); "ночь на 11 августа" -> 08-10..08-11; "9–12 August" -> 08-09..08-12; "осенью 2020" ->
 2020-09-01..2020-11-30 (season); "11.08.2020"; "2021" (year). A missing year is taken from the
-nearest year stated earlier in the text, else the first stated later, else ``default_year`` (2020, the
-reference case).
+nearest year stated earlier in the text (moved on a year when the narrative would otherwise go back in time
+by more than a month: "9 августа 2020 ... 27 марта меня судили" is March 2021), else the first stated later,
+else the first such date on or after ``default_start`` (1 May 2020, the reference case: "27 марта" in a text
+that states no year is 27 March 2021, "10 августа" is 10 August 2020).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+MONTH = dt.timedelta(days=31)
 SINCE_WORDS = ("с", "со", "since", "from", "з", "са", "із", "ад")
 _BOUND_BEFORE = re.compile(r"(?:^|\s)(с|со|since|from|з|са|із|ад|до|until|till|па)\s+$", re.I)
 _RANGE_INSIDE = re.compile(r"\s(?:по|па|до|to|until|till)\s|[-–—]", re.I)
@@ -66,9 +69,9 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 class DateFinder:
-    def __init__(self, lexicon: Lexicon, default_year: int = 2020):
+    def __init__(self, lexicon: Lexicon, default_start: dt.date = dt.date(2020, 5, 1)):
         self.months = lexicon.months
-        self.default_year = default_year
+        self.default_start = default_start
         month = "|".join(sorted(map(re.escape, self.months), key=len, reverse=True))
         year_tail = r"(?:\s*(?:года|году|год|г\.|гады|годзе|год\.))?"
         pod = "|".join(sorted(map(re.escape, PART_OF_DAY), key=len, reverse=True))
@@ -132,10 +135,20 @@ class DateFinder:
             mention = self._normalise(kind, match, year, start, pod)
             if mention is None:
                 continue
+            if context_year and not match.groupdict().get("y") and kind != "year" and mentions and \
+                    dt.date.fromisoformat(mention.date_start) < dt.date.fromisoformat(mentions[-1].date_end) - MONTH:
+                later = self._normalise(kind, match, context_year + 1, start, pod)  # the story went on a year
+                if later is not None:
+                    mention, context_year = later, context_year + 1
             if match.groupdict().get("y"):
                 context_year = int(mention.date_end[:4])
             mentions.append(mention)
         return mentions
+
+    def _default_year(self, month: int | None) -> int:
+        """A text that states no year: the year in which that month first comes on or after ``default_start``."""
+        start = self.default_start
+        return start.year if not month or month >= start.month else start.year + 1
 
     def _month(self, word: str) -> int | None:
         return self.months.get(word.lower().rstrip("."))
@@ -143,7 +156,10 @@ class DateFinder:
     def _normalise(self, kind: str, m: re.Match, context_year: int | None, start: int,
                    pod: str | None) -> DateMention | None:
         g = {**m.groupdict(), "pod": pod}
-        year = int(g["y"]) if g.get("y") else (context_year or self.default_year)
+        month_word = g.get("m") or g.get("m1")
+        first_month = (int(month_word) if month_word and month_word.isdigit() else self._month(month_word)) \
+            if month_word else (SEASONS[g["s"].lower()][0] if g.get("s") else None)
+        year = int(g["y"]) if g.get("y") else (context_year or self._default_year(first_month))
         if year < 100:
             year += 2000
         end = m.end()

@@ -54,6 +54,12 @@ def test_year_comes_from_context():
     assert [m.date_start for m in later] == ["2021-09-20", "2021-09-01"]
     bare = finder.find("20 сентября меня задержали. В 2023 году я уехала.")
     assert bare[0].date_start == "2020-09-20"
+    # a story goes forward: a date that would fall months before the one told just before is a year later
+    trial = finder.find("9 августа 2020 года меня задержали. 27 марта меня судили.")
+    assert [m.date_start for m in trial] == ["2020-08-09", "2021-03-27"]
+    # no year anywhere: the first such date from May 2020 on (the reference case)
+    assert [m.date_start for m in finder.find("27 марта меня судили.")] == ["2021-03-27"]
+    assert [m.date_start for m in finder.find("10 августа меня задержали.")] == ["2020-08-10"]
 
 
 def test_language_detection():

@@ -3,8 +3,19 @@
 // Okrestina, a court) and that unit is not already an agent.
 // Parameters: $incident_id. Dates are 'YYYY-MM-DD' strings; a missing bound of a post means "unknown".
 // post_certainty: 'certain' when the post surely covers the whole incident range, 'possible' when it may overlap.
+// An incident its testimony does not date (or bounds only by when it was written down) takes the dates of its
+// event, the other accounts that tell it (dated_by_event); event_incidents are the incidents of its event.
 MATCH (i:Incident {id: $incident_id})
-WITH i, coalesce(i.date_min, '0000-01-01') AS wmin, coalesce(i.date_max, '9999-12-31') AS wmax
+OPTIONAL MATCH (i)-[:PART_OF]->(e:Event)
+WITH i, e, i.date_min IS NULL AND e.date_min IS NOT NULL AND e.date_max IS NOT NULL
+           AND e.date_max <= coalesce(i.date_max, '9999-12-31') AS by_event
+WITH i, e, by_event,
+     CASE WHEN by_event THEN e.date_min ELSE coalesce(i.date_min, '0000-01-01') END AS wmin,
+     CASE WHEN by_event THEN e.date_max ELSE coalesce(i.date_max, '9999-12-31') END AS wmax
+CALL (e) {
+  OPTIONAL MATCH (e)<-[:PART_OF]-(told:Incident)
+  RETURN collect(told.id) AS event_incidents
+}
 CALL (i, wmin, wmax) {
   MATCH (p:Person)-[act:PERPETRATED|ORDERED]->(i)
   OPTIONAL MATCH (p)-[:HELD]->(post:Post)-[:IN]->(u:Unit)
@@ -19,7 +30,8 @@ CALL (i, wmin, wmax) {
   WHERE NOT EXISTS { (u)-[:PERPETRATED]->(i) }
   RETURN u AS agent, act, null AS post, u AS unit
 }
-RETURN i {.*} AS incident, wmin, wmax,
+RETURN i {.*, dated_by_event: CASE WHEN by_event THEN e.id END, event_testimonies: e.testimonies} AS incident,
+       wmin, wmax, event_incidents,
        agent.id AS agent_id, agent.name AS agent_name, labels(agent)[0] AS agent_kind,
        CASE type(act) WHEN 'OCCURRED_AT' THEN 'custody' ELSE toLower(type(act)) END AS role, act.id AS act_id,
        post {.*} AS post,
