@@ -25,7 +25,8 @@ matched here.) Predicted mentions (``persons.jsonl``) are matched to truth menti
   when the episode's perpetrators include the person's official, or the episode's unit is the unit);
 - events per true event and testimony pairs joined by events, when ``events.jsonl`` exists;
 - with ``graph dump --chains`` (``chains.jsonl``): own-unit commander right (the principal commander of the
-  perpetrators' unit on the date, from the truth posts, is a certain step of the incident's chain), whole
+  perpetrators' unit on the date, from the truth posts, is a certain step of the incident's chain; the
+  perpetrators themselves are not expected as steps, since an agent is never his own superior), whole
   certain-correct chains, and certain commanders whose post did not cover the date (must be 0; counted
   apart when the person wrongly holds the mentions of another official who did hold the post).
 """
@@ -182,7 +183,8 @@ def _link_and_chain_figures(truth: dict, persons: list[dict], incidents: list[di
             continue
         day = episode.get("date_min") or episode.get("date_max")
         unit = episode.get("unit")
-        principal = _commanders_on(truth, unit, day, PRINCIPAL_ROLES) if unit else set()
+        agents = set(episode.get("perpetrators") or [])  # an agent is never his own superior: a commander who
+        principal = (_commanders_on(truth, unit, day, PRINCIPAL_ROLES) if unit else set()) - agents  # beat is no step
         found = chain_of.get(incident["id"], {"agents": []})
         steps = [s for a in found["agents"] for s in a["steps"] if s.get("known", True) and s.get("commander_id")]
         certain = {(s["unit_id"], official_of.get(s["commander_id"], s["commander_id"]))
@@ -195,7 +197,8 @@ def _link_and_chain_figures(truth: dict, persons: list[dict], incidents: list[di
         if principal:
             own_total += 1
             own_right += bool({(unit, o) for o in principal} & certain)
-        expected = {(s["unit_id"], o) for s in steps for o in _commanders_on(truth, s["unit_id"], day, PRINCIPAL_ROLES)}
+        expected = {(s["unit_id"], o) for s in steps for o in _commanders_on(truth, s["unit_id"], day, PRINCIPAL_ROLES)
+                    if o not in agents}
         expected |= {(unit, o) for o in principal}
         if expected:
             whole_total += 1

@@ -17,7 +17,7 @@ one of the gazetteer's top bodies) ends with a step marked unknown (``known`` fa
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import neo4j
 
@@ -211,10 +211,11 @@ def command_chain_for_incident(driver: neo4j.Driver, incident_id: str, database:
         if agent.agent_kind == "Person" and agent.unit_id is None and any(
                 k.agent_id == agent.agent_id and k.unit_id for k in agents if k is not agent):
             continue  # the same person already appears with a supported unit
-        agent.steps = [s for s in steps_by_unit.get(agent.unit_id, []) if _supported(s, claims)]
-        for step in agent.steps:  # an agent is never his own superior
-            if step.commander_id == agent.agent_id:
-                step.commander_id = step.commander_name = step.commander_post = step.commander_certainty = None
+        # an agent is never his own superior: his own chain shows his level without him (a copy: the steps of a
+        # unit are shared by its agents, and he stays the superior of the others he commanded)
+        agent.steps = [replace(s, commander_id=None, commander_name=None, commander_post=None, commander_certainty=None)
+                       if s.commander_id == agent.agent_id else s
+                       for s in steps_by_unit.get(agent.unit_id, []) if _supported(s, claims)]
         kept.append(agent)
     return CommandChain((wmin, wmax), incident, _dedupe(kept), claims, during)
 

@@ -5,7 +5,7 @@
 2020-09-01..2020-11-30 (season); "11.08.2020"; "2021" (year). A missing year is taken from the
 nearest year stated earlier in the text (moved on a year when the narrative would otherwise go back in time
 by more than a month: "9 августа 2020 ... 27 марта меня судили" is March 2021), else the first stated later,
-else the first such date on or after ``default_start`` (1 May 2020, the reference case: "27 марта" in a text
+else the first such date on or after ``default_start`` (1 August 2020, the reference case: "27 марта" in a text
 that states no year is 27 March 2021, "10 августа" is 10 August 2020).
 """
 from __future__ import annotations
@@ -69,7 +69,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 class DateFinder:
-    def __init__(self, lexicon: Lexicon, default_start: dt.date = dt.date(2020, 5, 1)):
+    def __init__(self, lexicon: Lexicon, default_start: dt.date = dt.date(2020, 8, 1)):
         self.months = lexicon.months
         self.default_start = default_start
         month = "|".join(sorted(map(re.escape, self.months), key=len, reverse=True))

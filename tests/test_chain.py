@@ -141,6 +141,22 @@ def test_an_agent_is_never_his_own_superior(loaded):
     assert [s.unit_id for s in drozdov.steps][:1] == ["unit:omon"]  # the level stays, shown without him
 
 
+def test_a_commander_who_ordered_stays_the_superior_of_those_who_carried_it_out(loaded):
+    """He is no step of his own chain, and still the commander in the chain of the officer he ordered."""
+    driver, database = loaded
+    from graph.facts import DateRange
+    b = hierarchy.FactBuilder()
+    b.incident("incident:ordered", DateRange.parse("2020-08-12"), hierarchy.testimony_evidence(hierarchy.T1, "бил"))
+    b.link("PERPETRATED", "person:lisin", "incident:ordered", hierarchy.testimony_evidence(hierarchy.T1, "Лисин бил"))
+    b.link("ORDERED", "person:drozdov", "incident:ordered", hierarchy.testimony_evidence(hierarchy.T1, "приказал Дроздов"))
+    BatchWriter(driver, database).write(b.batch)
+    result = chain.command_chain_for_incident(driver, "incident:ordered", database)
+    lisin = next(a for a in result.agents if a.agent_id == "person:lisin")
+    drozdov = next(a for a in result.agents if a.agent_id == "person:drozdov")
+    assert "person:drozdov" in {s.commander_id for s in lisin.steps if s.level == 0}
+    assert "person:drozdov" not in {s.commander_id for s in drozdov.steps}
+
+
 def test_a_chain_that_stops_below_the_top_ends_with_an_unknown_superior(loaded):
     driver, database = loaded
     driver.execute_query("""

@@ -57,9 +57,10 @@ def test_year_comes_from_context():
     # a story goes forward: a date that would fall months before the one told just before is a year later
     trial = finder.find("9 августа 2020 года меня задержали. 27 марта меня судили.")
     assert [m.date_start for m in trial] == ["2020-08-09", "2021-03-27"]
-    # no year anywhere: the first such date from May 2020 on (the reference case)
+    # no year anywhere: the first such date from August 2020 on (the reference case: after the 2020 election)
     assert [m.date_start for m in finder.find("27 марта меня судили.")] == ["2021-03-27"]
     assert [m.date_start for m in finder.find("10 августа меня задержали.")] == ["2020-08-10"]
+    assert [m.date_start for m in finder.find("14 мая меня снова задержали.")] == ["2021-05-14"]
 
 
 def test_language_detection():
