@@ -64,6 +64,7 @@ class AgentChain:
     unit_id: str | None
     unit_name: str | None
     steps: list[ChainStep] = field(default_factory=list)
+    unit_inferred_from: str | None = None   # no post stated: the unit of the one who ordered it, or the acting unit
 
 
 @dataclass
@@ -194,6 +195,7 @@ def command_chain_for_incident(driver: neo4j.Driver, incident_id: str, database:
     wmin, wmax, incident = rows[0]["wmin"], rows[0]["wmax"], rows[0]["incident"]
     during = frozenset([incident_id, *(rows[0].get("event_incidents") or [])])
     agents = _agents(rows, wmin, wmax, during)
+    _infer_units(agents)
     steps_by_unit: dict[str, list[ChainStep]] = {}
     for agent in agents:
         if agent.unit_id and agent.unit_id not in steps_by_unit:
@@ -238,7 +240,9 @@ def as_json(result: CommandChain) -> dict:
             "id": a.agent_id, "name": a.agent_name, "kind": a.agent_kind, "role": a.role, "act_fact_id": a.act_id,
             "corroboration": result.corroboration(a.act_id),
             "unit": {"id": a.unit_id, "name": a.unit_name, "post": post(a.post), "certainty": a.post_certainty,
-                     "reason": posts.reason(a.post, *result.window, result.during) if a.post else None}
+                     "inferred_from": a.unit_inferred_from,
+                     "reason": posts.reason(a.post, *result.window, result.during) if a.post else
+                     inferred_reason(a, result.agents) if a.unit_inferred_from else None}
             if a.unit_id else None,
             "steps": [{"level": s.level, "known": s.known, "unit_id": s.unit_id or None, "unit": s.unit_name or None,
                        "link_fact_ids": s.link_ids,
@@ -275,6 +279,32 @@ def _supported(step: ChainStep, claims: dict[str, list[dict]]) -> bool:
     if step.commander_post and not any(i in claims for i in step.commander_post["ids"]):
         step.commander_id = step.commander_name = step.commander_post = step.commander_certainty = None
     return True
+
+
+def inferred_reason(agent: AgentChain, agents: list[AgentChain]) -> str:
+    """Why an agent's unit was inferred, in words."""
+    source = next((a for a in agents if a.agent_id == agent.unit_inferred_from), None)
+    if source is not None and source.agent_kind == "Person":
+        return f"no post stated: {source.agent_name} of this unit ordered it"
+    return "no post stated: this unit is named as carrying it out"
+
+
+def _infer_units(agents: list[AgentChain]) -> None:
+    """A perpetrator whose post no testimony states for that time answers, for this incident, to the one unit
+    that directed it: the unit of the person who ordered it ("по приказу командира Гомельского ОМОНа
+    Лебедевой"), else the unit named as carrying it out ("сотрудники ОМОНа избивали"). The unit is marked
+    inferred and its certainty is at most possible; the commanders above keep their own certainty."""
+    sources = [a for a in agents if a.role == "ordered" and a.agent_kind == "Person" and a.unit_id] or \
+              [a for a in agents if a.role == "perpetrated" and a.agent_kind == "Unit"]
+    units = {a.unit_id: a for a in sources}
+    if len(units) != 1:
+        return
+    (unit_id, source), = units.items()
+    for agent in agents:
+        if agent.agent_kind == "Person" and agent.role == "perpetrated" and not agent.unit_id and \
+                not any(k.agent_id == agent.agent_id and k.unit_id for k in agents):
+            agent.unit_id, agent.unit_name, agent.post_certainty = unit_id, source.unit_name, "possible"
+            agent.unit_inferred_from = source.agent_id
 
 
 def _dedupe(agents: list[AgentChain]) -> list[AgentChain]:

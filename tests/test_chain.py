@@ -157,6 +157,25 @@ def test_a_commander_who_ordered_stays_the_superior_of_those_who_carried_it_out(
     assert "person:drozdov" not in {s.commander_id for s in drozdov.steps}
 
 
+def test_a_perpetrator_without_a_post_answers_to_the_unit_of_the_one_who_ordered_it(loaded):
+    """No testimony states Kozel's post; Drozdov of OMON ordered the beating: Kozel's unit for this incident is
+    OMON, inferred and at most possible, and Drozdov is the commander above him."""
+    driver, database = loaded
+    from graph.facts import DateRange
+    b = hierarchy.FactBuilder()
+    b.incident("incident:kozel", DateRange.parse("2020-08-12"), hierarchy.testimony_evidence(hierarchy.T1, "бил"))
+    b.entity("Person", {"id": "person:kozel", "name": "Козел", "names": ["Козел"]})
+    b.link("PERPETRATED", "person:kozel", "incident:kozel", hierarchy.testimony_evidence(hierarchy.T1, "Козел бил"))
+    b.link("ORDERED", "person:drozdov", "incident:kozel", hierarchy.testimony_evidence(hierarchy.T1, "приказал Дроздов"))
+    BatchWriter(driver, database).write(b.batch)
+    result = chain.command_chain_for_incident(driver, "incident:kozel", database)
+    kozel = next(a for a in result.agents if a.agent_id == "person:kozel")
+    assert (kozel.unit_id, kozel.post_certainty, kozel.unit_inferred_from) == ("unit:omon", "possible", "person:drozdov")
+    assert "person:drozdov" in {s.commander_id for s in kozel.steps if s.level == 0}
+    shown = next(a for a in chain.as_json(result)["agents"] if a["id"] == "person:kozel")
+    assert shown["unit"]["inferred_from"] == "person:drozdov" and "ordered it" in shown["unit"]["reason"]
+
+
 def test_a_chain_that_stops_below_the_top_ends_with_an_unknown_superior(loaded):
     driver, database = loaded
     driver.execute_query("""

@@ -3,6 +3,7 @@ and every superior up the command hierarchy on that date, certain or possible, e
 import streamlit as st
 
 from dashboard import common
+from graph import chain as command
 from graph import explore, posts, review
 
 common.require("viewer")
@@ -62,7 +63,8 @@ for rows in by_agent.values():
     common.link(first.agent_kind, first.agent_id, f"{first.agent_name}: {ROLE_LABELS.get(first.role, first.role)}")
     units = sorted({f"{a.unit_name} ({posts.role_words(a.post.get('role')) if a.post else 'the unit itself'}, "
                     f"{a.post_certainty or 'certain'}"
-                    + (f": {posts.reason(a.post, *chain.window, chain.during)}" if a.post else "") + ")"
+                    + (f": {posts.reason(a.post, *chain.window, chain.during)}" if a.post else
+                       f": {command.inferred_reason(a, chain.agents)}" if a.unit_inferred_from else "") + ")"
                     for a in rows if a.unit_name})
     testimonies = chain.corroboration(first.act_id)
     st.caption(("In: " + common.plain("; ".join(units)) + " · " if units else "") +
