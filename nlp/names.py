@@ -342,8 +342,13 @@ def parse(text: str, lexicon: Lexicon) -> NameParts:
         parts.surname = rest[-1] if parts.given and not parts.given_is_initial and tokens and \
             tokens[0].rstrip(".") == parts.given else rest[0]
         if len(rest) > 1 and parts.given is None and rest[1][:1].isupper() and len(rest[1]) > 1:
-            # "Surname Given" with a given name the table does not know
-            parts.surname, parts.given = rest[0], rest[1]
+            # "Surname Given" with a given name the table does not know (a rare name, a typo: "Рускан"); the
+            # word with a surname's ending is the surname whichever comes first ("Рускан Мишуков")
+            first, second = rest[0], rest[1]
+            if _SURNAME_ENDING.search(normalise_for_matching(second)[0]) and \
+                    not _SURNAME_ENDING.search(normalise_for_matching(first)[0]):
+                first, second = second, first
+            parts.surname, parts.given = first, second
     if parts.surname and parts.given_is_initial:  # an initial is read in the script of the surname
         script = "cyrillic" if re.search(r"[а-яёіў]", normalise_for_matching(parts.surname)[0].lower()) else "latin"
         table = _LATIN_TO_CYRILLIC if script == "cyrillic" else _CYRILLIC_TO_LATIN
@@ -351,6 +356,12 @@ def parse(text: str, lexicon: Lexicon) -> NameParts:
         if parts.patronymic and len(parts.patronymic) == 1:
             parts.patronymic = table.get(parts.patronymic, parts.patronymic)
     return parts
+
+
+# endings only surnames have (Russian, Belarusian, Ukrainian, Latin transliterations), in any case
+_SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ск(?:ий|ая|і|ая)|цк(?:ий|ая|і)|енко|енка|ук|юк|"
+                             r"ович|евич|оў|аў|еў|ov|ev|ova|eva|in|ina|sky|ski|skaya|skaia|enko|uk|iuk|yuk|ovich|evich|"
+                             r"ou|au|eu|ow|ew)(?:а|у|ым|ом|ой|ого|ему|ым|е)?$", re.I)
 
 
 _PATRONYMIC_SUFFIX = re.compile(r"(ьевич|ьевна|ович|овна|евич|евна|ьич|ична|ич|авіч|аўна|эвіч|овіч|евіч|еўна|оўна|"

@@ -233,6 +233,13 @@ def test_a_belarusian_ou_after_the_first_consonant_may_stand_for_russian_ol():
     assert names.skeleton_readings("Ваўковіч")[0] == names.skeleton("Ваўковіч")
 
 
+def test_with_a_given_name_the_table_lacks_the_word_with_a_surnames_ending_is_the_surname():
+    """A typo or a rare name ("Рускан", "Ириаа") in front of the surname does not make it the given name."""
+    for text, surname in (("Рускан Мишуков", "Мишуков"), ("Ириаа Лебедева", "Лебедева"),
+                          ("Мишуков Рускан", "Мишуков"), ("Шпак Вераника", "Шпак")):
+        assert names.parse(text, LEX).surname == surname, text
+
+
 def test_belarusian_names_typed_without_the_short_u_are_read():
     """Belarusian typed on a Russian keyboard writes у for ў: "Святаслау", "Алегауна" are still names."""
     assert names.canonical_given("Святаслау", LEX) == names.canonical_given("Святаслаў", LEX) == "Святослав"
