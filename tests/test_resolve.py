@@ -2,6 +2,8 @@
 on invented officials (not the samples' or the dev set's cast)."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from graph.resolve import features as F
@@ -348,3 +350,17 @@ def test_initials_that_fit_two_namesakes_wait_for_their_context_or_an_analyst(le
     groups, result = resolved(namesakes + [record("initials", "Волкович", "С.", "В.", units=["unit:omon-minsk"])],
                               lexicon)
     assert ["initials", "sv2"] in groups and result.links["initials"].kind == "context"
+
+
+def test_a_person_keeps_its_id_when_its_naming_mention_is_split_off(lexicon):
+    """The most complete mention named the person (its key); an analyst splits it off: the rest keep the id,
+    the split-off mention is the one that gets a new one."""
+    records = [dict(record("full", "Латушкевич", "Олег", "Петрович"), local_key="person:ltskvc-o"),
+               dict(record("b", "Латушкевич", "Олег"), local_key="person:ltskvc-o2"),
+               dict(record("c", "Латушкевич", "О."), local_key="person:ltskvc-o3")]
+    feats = {r["id"]: F.record_features(r, lexicon) for r in records}
+    before = {m: Counter({"person:ltskvc-o": 1}) for m in feats}
+    result = cluster(feats, {r["id"]: r["local_key"] for r in records}, score_pairs(list(feats.values())),
+                     [], [("full", "b"), ("full", "c")], None, before)
+    assert result.person_of["b"] == result.person_of["c"] == "person:ltskvc-o"
+    assert result.person_of["full"] not in ("person:ltskvc-o", result.person_of["b"])

@@ -76,8 +76,11 @@ def resolve(driver: neo4j.Driver, database: str = "neo4j") -> ResolutionReport:
 
     began = time.perf_counter()
     local_keys = {r["id"]: r["local_key"] for r in records}
+    resolved_before = {r["id"]: r["person_id"] for r in records if r.get("person_id") and r.get("match_reasons")}
     grouped = cluster({g: f for g, (f, _) in forms.items()}, {g: local_keys[g] for g in forms}, pairs, must, cannot,
-                      {g: len(members) for g, (_, members) in forms.items()})
+                      {g: len(members) for g, (_, members) in forms.items()},
+                      {g: Counter(resolved_before[m] for m in members if m in resolved_before)
+                       for g, (_, members) in forms.items()})
     result = expand(grouped, forms)
     report.seconds["cluster"] = time.perf_counter() - began
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
@@ -169,9 +169,10 @@ def _link(kind: str, pair: ScoredPair, partner: str) -> Link:
 
 def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[ScoredPair],
             must: list[tuple[str, str]], cannot: list[tuple[str, str]],
-            sizes: dict[str, int] | None = None) -> Resolution:
+            sizes: dict[str, int] | None = None, previous: dict[str, Counter] | None = None) -> Resolution:
     """``features``: mention id -> record features; ``local_keys``: mention id -> per-document person key;
-    ``sizes``: how many mentions each record stands for (a name form; 1 when not given)."""
+    ``sizes``: how many mentions each record stands for (a name form; 1 when not given); ``previous``: the
+    persons the mentions a record stands for were on after the last run (their ids are kept where they can be)."""
     work = Clustering(features, {frozenset(p) for p in cannot if p[0] in features and p[1] in features},
                       sizes or {})
     links: dict[str, Link] = {}
@@ -245,7 +246,7 @@ def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[S
             seen_pairs.add(key)
             proposals.append(Proposal(pair.left, pair.right, pair.probability, "review_band",
                                       _link("model", pair, pair.right).as_dict()))
-    return _name(work, features, local_keys, links, proposals)
+    return _name(work, features, local_keys, links, proposals, previous or {})
 
 
 class _TypoIndex:
@@ -456,10 +457,12 @@ def _compatible_surname_only(pair: ScoredPair, a: dict, b: dict) -> bool:
 
 
 def _name(work: Clustering, features: dict[str, dict], local_keys: dict[str, str], links: dict[str, Link],
-          proposals: list[Proposal]) -> Resolution:
-    """Person ids: the per-document key of the cluster's most complete mention ('person:zkhrv-v'), so
-    search by key keeps working; when two clusters would share one, the larger keeps it and the other
-    gets a suffix from its first mention."""
+          proposals: list[Proposal], previous: dict[str, Counter]) -> Resolution:
+    """Person ids: the id most of the cluster's mentions had after the last run, so a person keeps its id when an
+    analyst splits part of it off (the split part is the one that gets a new id); on a first run, the
+    per-document key of the cluster's most complete mention ('person:zkhrv-v'), so search by key keeps
+    working. When two clusters would share one, the larger keeps it and the other gets a suffix from its first
+    mention."""
     clusters = defaultdict(list)
     for mention in features:
         clusters[work.root(mention)].append(mention)
@@ -473,7 +476,11 @@ def _name(work: Clustering, features: dict[str, dict], local_keys: dict[str, str
     taken, person_of, named_clusters = set(), {}, {}
     for members in order:
         best = max(members, key=completeness)
-        key = local_keys[best]
+        held: Counter = Counter()  # a person keeps its id from the last run (an analyst split off part of it)
+        for m in members:
+            held.update(previous.get(m, {}))
+        key = next((k for k, _ in sorted(held.items(), key=lambda kv: (-kv[1], kv[0])) if k not in taken),
+                   local_keys[best])
         if key in taken:
             key = f"{key}-{hashlib.sha1(min(members).encode()).hexdigest()[:6]}"
         taken.add(key)
