@@ -193,7 +193,10 @@ def command_chain_for_incident(driver: neo4j.Driver, incident_id: str, database:
         return CommandChain((incident.get("date_min") or "0000-01-01", incident.get("date_max") or "9999-12-31"),
                             incident, [], {})
     wmin, wmax, incident = rows[0]["wmin"], rows[0]["wmax"], rows[0]["incident"]
-    during = frozenset([incident_id, *(rows[0].get("event_incidents") or [])])
+    inferred_date = bool(incident.get("dated_by_event"))
+    # a post seen during another dated account of the same event counts as seen during this one; not when
+    # this account's date is only its event's (its place in the event is itself an inference)
+    during = frozenset([incident_id] if inferred_date else [incident_id, *(rows[0].get("event_incidents") or [])])
     agents = _agents(rows, wmin, wmax, during)
     _infer_units(agents)
     steps_by_unit: dict[str, list[ChainStep]] = {}
@@ -201,6 +204,13 @@ def command_chain_for_incident(driver: neo4j.Driver, incident_id: str, database:
         if agent.unit_id and agent.unit_id not in steps_by_unit:
             steps_by_unit[agent.unit_id] = superior_steps(driver, agent.unit_id, wmin, wmax, database,
                                                           incident_id=during)
+    if inferred_date:  # dates read off the event are evidence of the likely commander, not proof
+        for step in (s for steps in steps_by_unit.values() for s in steps):
+            if step.commander_certainty == "certain" and not posts.seen_during(step.commander_post, during):
+                step.commander_certainty = "possible"
+        for agent in agents:
+            if agent.post_certainty == "certain" and agent.post and not posts.seen_during(agent.post, during):
+                agent.post_certainty = "possible"
     fact_ids = [a.act_id for a in agents] + [i for a in agents if a.post for i in a.post["ids"]]
     fact_ids += [f for steps in steps_by_unit.values() for s in steps for f in s.fact_ids]
     claims = claims_for(driver, fact_ids, database)
@@ -241,7 +251,7 @@ def as_json(result: CommandChain) -> dict:
             "corroboration": result.corroboration(a.act_id),
             "unit": {"id": a.unit_id, "name": a.unit_name, "post": post(a.post), "certainty": a.post_certainty,
                      "inferred_from": a.unit_inferred_from,
-                     "reason": posts.reason(a.post, *result.window, result.during) if a.post else
+                     "reason": post_reason(a.post, result) if a.post else
                      inferred_reason(a, result.agents) if a.unit_inferred_from else None}
             if a.unit_id else None,
             "steps": [{"level": s.level, "known": s.known, "unit_id": s.unit_id or None, "unit": s.unit_name or None,
@@ -249,7 +259,7 @@ def as_json(result: CommandChain) -> dict:
                        "link_certainty": s.link_certainty, "commander_id": s.commander_id,
                        "commander": s.commander_name, "commander_post": post(s.commander_post),
                        "commander_certainty": s.commander_certainty,
-                       "commander_reason": posts.reason(s.commander_post, *result.window, result.during)
+                       "commander_reason": post_reason(s.commander_post, result)
                        if s.commander_post else None, "certainty": s.certainty,
                        "fact_ids": s.fact_ids} for s in a.steps]}
             for a in result.agents],
@@ -279,6 +289,15 @@ def _supported(step: ChainStep, claims: dict[str, list[dict]]) -> bool:
     if step.commander_post and not any(i in claims for i in step.commander_post["ids"]):
         step.commander_id = step.commander_name = step.commander_post = step.commander_certainty = None
     return True
+
+
+def post_reason(post: dict, result: CommandChain) -> str:
+    """Why a post is certain or possible for the incident, in words (``posts.reason``), and when the incident's
+    dates are its event's, that they are: a post they cover is then possible, not certain."""
+    said = posts.reason(post, *result.window, result.during)
+    if (result.incident or {}).get("dated_by_event") and not posts.seen_during(post, result.during):
+        said += " (dates of its event: this testimony does not date the incident, so at most possible)"
+    return said
 
 
 def inferred_reason(agent: AgentChain, agents: list[AgentChain]) -> str:

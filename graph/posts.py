@@ -39,7 +39,7 @@ def _extreme(pick, posts: list[dict], field: str) -> str | None:
     return pick(values) if values else None
 
 
-def _seen_during(post: dict, during: str | Iterable[str] | None) -> bool:
+def seen_during(post: dict, during: str | Iterable[str] | None) -> bool:
     """Did a testimony see the person in this post during the incident (``during``: its id, or the ids of
     the incidents of its event)?"""
     if not during:
@@ -52,7 +52,7 @@ def certainty(post: dict, wmin: str, wmax: str, during: str | Iterable[str] | No
     """'certain' when the post surely covers the whole window [wmin, wmax], or when a testimony saw the
     person in this post during the incident itself or another account of its event (``seen_at``: "Там был
     сам начальник РУВД Калинин"), whatever its date; else 'possible'."""
-    if _seen_during(post, during):
+    if seen_during(post, during):
         return "certain"
     surely_began = (post.get("start_max") or "9999-12-31") <= wmin
     surely_lasted = (post.get("end_min") or "0000-01-01") >= wmax
@@ -62,7 +62,7 @@ def certainty(post: dict, wmin: str, wmax: str, during: str | Iterable[str] | No
 def reason(post: dict, wmin: str, wmax: str, during: str | Iterable[str] | None = None) -> str:
     """Why a post is certain or possible for the window [wmin, wmax], in words: what its dates are and how
     they stand against the incident's."""
-    if _seen_during(post, during):
+    if seen_during(post, during):
         return "a testimony saw him in this post during this incident (or another account of its event)"
     began, lasted = post.get("start_max"), post.get("end_min")
     when = "the incident's date is not known" if wmin == "0000-01-01" and wmax == "9999-12-31" else \

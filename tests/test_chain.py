@@ -176,6 +176,35 @@ def test_a_perpetrator_without_a_post_answers_to_the_unit_of_the_one_who_ordered
     assert shown["unit"]["inferred_from"] == "person:drozdov" and "ordered it" in shown["unit"]["reason"]
 
 
+def test_an_undated_account_takes_its_events_dates_and_its_commanders_are_at_most_possible(loaded):
+    """The same night told twice, once with its date: the undated account's chain is drawn for the event's
+    date, says so, and names Drozdov as possible (the date is an inference), while the dated one is certain."""
+    driver, database = loaded
+    from graph.facts import UNKNOWN, DateRange
+    b = hierarchy.FactBuilder()
+    b.incident("incident:told-dated", DateRange.parse("2020-08-12"), hierarchy.testimony_evidence(hierarchy.T1, "бил"))
+    b.incident("incident:told-undated", UNKNOWN, hierarchy.testimony_evidence(hierarchy.T2, "бил"))
+    for incident, testimony in (("incident:told-dated", hierarchy.T1), ("incident:told-undated", hierarchy.T2)):
+        b.link("PERPETRATED", "person:lisin", incident, hierarchy.testimony_evidence(testimony, "Лисин бил"))
+    b.batch.add_node("Event", {"id": "event:night", "date_min": "2020-08-12", "date_max": "2020-08-12",
+                               "precision": "day", "violations": [], "testimonies": 2, "incidents": 2})
+    for incident in ("incident:told-dated", "incident:told-undated"):
+        b.batch.add_relationship("PART_OF", {"id": f"part_of:{incident}", "source": incident, "target": "event:night",
+                                             "probability": 1.0, "reasons": "{}"})
+    BatchWriter(driver, database).write(b.batch)
+    dated = chain.as_json(chain.command_chain_for_incident(driver, "incident:told-dated", database))
+    undated = chain.as_json(chain.command_chain_for_incident(driver, "incident:told-undated", database))
+    assert undated["window"] == ["2020-08-12", "2020-08-12"] and undated["dated_by_event"] == "event:night"
+    assert dated["dated_by_event"] is None
+
+    def drozdov(result: dict) -> dict:
+        lisin = next(a for a in result["agents"] if a["id"] == "person:lisin")
+        return next(s for s in lisin["steps"] if s["commander_id"] == "person:drozdov")
+    assert drozdov(dated)["commander_certainty"] == "certain"
+    assert drozdov(undated)["commander_certainty"] == "possible"
+    assert "does not date the incident" in drozdov(undated)["commander_reason"]
+
+
 def test_a_chain_that_stops_below_the_top_ends_with_an_unknown_superior(loaded):
     driver, database = loaded
     driver.execute_query("""

@@ -4,7 +4,7 @@
 // Parameters: $incident_id. Dates are 'YYYY-MM-DD' strings; a missing bound of a post means "unknown".
 // post_certainty: 'certain' when the post surely covers the whole incident range, 'possible' when it may overlap.
 // An incident its testimony does not date (or bounds only by when it was written down) takes the dates of its
-// event, the other accounts that tell it (dated_by_event); event_incidents are the incidents of its event.
+// event, the other accounts that tell it (dated_by_event); event_incidents are the dated incidents of its event.
 MATCH (i:Incident {id: $incident_id})
 OPTIONAL MATCH (i)-[:PART_OF]->(e:Event)
 WITH i, e, i.date_min IS NULL AND e.date_min IS NOT NULL AND e.date_max IS NOT NULL
@@ -13,7 +13,7 @@ WITH i, e, by_event,
      CASE WHEN by_event THEN e.date_min ELSE coalesce(i.date_min, '0000-01-01') END AS wmin,
      CASE WHEN by_event THEN e.date_max ELSE coalesce(i.date_max, '9999-12-31') END AS wmax
 CALL (e) {
-  OPTIONAL MATCH (e)<-[:PART_OF]-(told:Incident)
+  OPTIONAL MATCH (e)<-[:PART_OF]-(told:Incident) WHERE told.date_min IS NOT NULL
   RETURN collect(told.id) AS event_incidents
 }
 CALL (i, wmin, wmax) {

@@ -63,7 +63,7 @@ for rows in by_agent.values():
     common.link(first.agent_kind, first.agent_id, f"{first.agent_name}: {ROLE_LABELS.get(first.role, first.role)}")
     units = sorted({f"{a.unit_name} ({posts.role_words(a.post.get('role')) if a.post else 'the unit itself'}, "
                     f"{a.post_certainty or 'certain'}"
-                    + (f": {posts.reason(a.post, *chain.window, chain.during)}" if a.post else
+                    + (f": {command.post_reason(a.post, chain)}" if a.post else
                        f": {command.inferred_reason(a, chain.agents)}" if a.unit_inferred_from else "") + ")"
                     for a in rows if a.unit_name})
     testimonies = chain.corroboration(first.act_id)
@@ -76,7 +76,8 @@ st.subheader("Chain of command on that date")
 if (chain.incident or {}).get("dated_by_event"):
     st.info(f"This testimony does not date the incident: the chain is drawn for the dates of its event "
             f"({chain.window[0]} – {chain.window[1]}), told by {chain.incident.get('event_testimonies')} testimonies. "
-            "Confirm or split the event above if this account tells another one.")
+            "Its commanders are therefore at most possible. Confirm or split the event above if this account "
+            "tells another one.")
 statuses = {c.get("status") for claims in chain.claims.values() for c in claims}
 if statuses and statuses <= {"machine"}:
     st.warning("Every fact of this chain was extracted by machine and no analyst has reviewed it yet: confirm or "
@@ -93,7 +94,7 @@ for step, certainty in levels:
     if step.commander_id:
         post = step.commander_post or {}
         common.link("Person", step.commander_id, f"{step.commander_name} — {posts.role_words(post.get('role'))}")
-        st.caption(f"{step.commander_certainty}: " + common.plain(posts.reason(post, *chain.window, chain.during)))
+        st.caption(f"{step.commander_certainty}: " + common.plain(command.post_reason(post, chain)))
     else:
         st.caption("Commander on that date: not known from the evidence.")
     for fact_id in step.fact_ids:
