@@ -250,6 +250,38 @@ def given_of_skeleton(word: str, lexicon: Lexicon, gender: str | None = None) ->
     return readings.pop() if len(readings) == 1 else None
 
 
+@lru_cache(maxsize=4)
+def _given_forms_by_deletion(lexicon: Lexicon) -> dict[str, frozenset]:
+    """Every spelling and case form of a given name in the table, by each one-letter deletion of it."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for form, canonical in lexicon.given_names.items():
+        for i in range(len(form)):
+            found.setdefault(form[:i] + form[i + 1:], set()).add((form, canonical))
+    return {key: frozenset(value) for key, value in found.items()}
+
+
+def given_of_typo(word: str, lexicon: Lexicon) -> str | None:
+    """The one canonical given name a word of five letters or more is a typo of: a letter changed, or two
+    swapped, in one spelling or case form the table has ("Сярггй", "Ириаа", "Евнений"); None when the word
+    has a surname's ending, or fits no name or several."""
+    lower = normalise_for_matching(word)[0].lower().strip(".")
+    if len(lower) < 5 or lower in lexicon.given_names or _SURNAME_ENDING.search(lower):
+        return None
+    index = _given_forms_by_deletion(lexicon)
+    meant = {canonical for i in range(len(lower)) for form, canonical in index.get(lower[:i] + lower[i + 1:], ())
+             if _one_letter_off(form, lower)}
+    return meant.pop() if len(meant) == 1 else None
+
+
+def _one_letter_off(form: str, word: str) -> bool:
+    """The same length, and one letter changed or two neighbours swapped."""
+    if len(form) != len(word):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(form, word)) if a != b]
+    return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                and form[differ[0]] == word[differ[1]] and form[differ[1]] == word[differ[0]])
+
+
 # letters that mark a German, Polish or Łacinka spelling (not an English word: "Major" is no Мария)
 _SPELLING_MARKS = re.compile(r"w|sch|[čšžŭłćśźń]|dz|j[aeiou]")
 

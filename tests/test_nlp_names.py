@@ -305,3 +305,13 @@ def test_a_mark_hidden_between_initials_does_not_cut_the_name(text, name):
                                           ("Николаевны", "Николай"), ("Ивановну", "Иван")])
 def test_a_womans_patronymic_in_any_case_names_the_father(word, father):
     assert names.father_name(word, lexicon.load()) == father
+
+
+def test_a_given_name_a_letter_off_one_the_table_spells_is_that_name():
+    """Typos in testimonies: a letter changed or two swapped in a spelling or case form of one name; never a
+    word with a surname's ending ("Павлов" is no Павел), nor one that fits two names."""
+    for typo, meant in (("Сярггй", "Сергей"), ("Ириаа", "Ирина"), ("Евнений", "Евгений"), ("Рускан", "Руслан"),
+                        ("Сегрей", "Сергей")):
+        assert names.given_of_typo(typo, LEX) == meant, typo
+    for word in ("Павлов", "Ильин", "Иванов", "Сяргей", "Ідар"):
+        assert names.given_of_typo(word, LEX) is None, word

@@ -364,3 +364,28 @@ def test_a_person_keeps_its_id_when_its_naming_mention_is_split_off(lexicon):
                      [], [("full", "b"), ("full", "c")], None, before)
     assert result.person_of["b"] == result.person_of["c"] == "person:ltskvc-o"
     assert result.person_of["full"] not in ("person:ltskvc-o", result.person_of["b"])
+
+
+def test_a_training_step_that_fails_leaves_the_estimates_before_it():
+    """EM can drive a level's m below what float64 holds (Splink then refuses the model): the estimates of
+    the steps that succeeded are kept, and training goes no further."""
+    from graph.resolve import linkage
+
+    class Training:
+        def estimate_u_using_random_sampling(self, **_):
+            owner.state = "u trained"
+
+        def estimate_parameters_using_expectation_maximisation(self, *_, **__):
+            owner.state = "half-trained"
+            raise ValueError("m_probability value 8e-304 is below the minimum allowed value of 1e-300")
+
+    class Misc:
+        def save_model_to_json(self):
+            return {"state": owner.state}
+
+    class Linker:
+        state = "priors"
+        training, misc = Training(), Misc()
+
+    owner = Linker()
+    assert linkage._train(owner, lambda column: column, linkage.PERSONS) == {"state": "u trained"}

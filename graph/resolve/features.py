@@ -52,10 +52,12 @@ def _initial_alternatives(lexicon: Lexicon) -> dict[str, frozenset]:
 def _read_given(part: str, lexicon: Lexicon, gender: str | None = None) -> str | None:
     """The canonical given name a spelling stands for: from the name table, else (a Latin spelling the table
     lacks) by its skeleton when exactly one name (of ``gender``, when given) has it. A Cyrillic word the table
-    lacks is a typo, not a transliteration: "Евнений" is no Иван, it stays itself (a typo from Евгений)."""
+    lacks is a typo, not a transliteration: "Евнений" is Евгений (one letter off), not Иван (one skeleton)."""
     known = names.canonical_given(part, lexicon)
-    if known or _CYRILLIC.search(part):
+    if known:
         return known
+    if _CYRILLIC.search(part):  # "Сярггй", "Ириаа": a letter off one spelling of one name
+        return names.given_of_typo(part, lexicon)
     return names.given_of_skeleton(part, lexicon, gender)
 
 

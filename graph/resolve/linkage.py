@@ -57,6 +57,9 @@ LEVELS: dict[str, tuple[str, list[tuple[str, str, float, float]]]] = {
         ("len(list_intersect(co_named_l, co_named_r)) > 0", "named alongside the same officials", 0.45, 0.05),
         ("ELSE", "named alongside other officials", 0.55, 0.95)]),
 }
+# gender is a veto: a match of another gender is an extraction error, rare but never absent; EM, seeing
+# almost none among the pairs it takes for matches, drives that level's m below what float64 can hold
+# (Splink then refuses the model), so gender keeps its prior m
 SURNAME_SAME = 2            # surname levels (gamma): the same skeleton (Захаров, Захараў, Zakharau; and
 SURNAME_TYPO = 1            # Королёв with Крылов: a skeleton collision), a typo apart
 # The priors describe pairs that blocking brought together (mostly the same surname); among those, about
@@ -74,12 +77,14 @@ class Model:
     list_columns: tuple[str, ...]
     prior_share: float
     block_column: str
+    fixed_m: frozenset = frozenset()    # comparisons whose m stays the prior (EM would drive a level to zero)
 
 
 PERSONS = Model(LEVELS, (("skel",), ("substr(skel, 1, 1)", "given_full", "patr_initial"),
                          ("substr(skel, 1, 1)", "right(skel, 3)"), ("substr(skel, 1, 2)", "given_initial", "patr_initial"),
                          ("substr(skel, 1, 2)", "right(skel, 1)", "length(skel)")),
-                ("unit_ids", "co_named", "given_initials", "patr_initials"), PRIOR_MATCH_SHARE, "skel")
+                ("unit_ids", "co_named", "given_initials", "patr_initials"), PRIOR_MATCH_SHARE, "skel",
+                frozenset({"gender"}))
 
 
 def level_label(comparison: str, gamma: int, model: Model = PERSONS) -> str:
@@ -104,7 +109,8 @@ def _comparisons(model: Model):
     comparisons = []
     for name, (missing, levels) in model.levels.items():
         made = [cll.CustomLevel(missing, "not stated on both").configure(is_null_level=True)]
-        made += [cll.CustomLevel(sql, label).configure(m_probability=m, u_probability=u)
+        made += [cll.CustomLevel(sql, label).configure(m_probability=m, u_probability=u,
+                                                       fix_m_probability=name in model.fixed_m)
                  for sql, label, m, u in levels]
         comparisons.append(cl.CustomComparison(made, output_column_name=name))
     return comparisons
@@ -147,8 +153,7 @@ def score_pairs(rows: list[dict], mentions: list[dict] | None = None, min_probab
         training = _frame(mentions, model)
         trainer = Linker(api.register(training), _settings(_share_among_all_pairs(training, model), model),
                          log_level=logging.ERROR)
-        _train(trainer, block_on, model)
-        settings = trainer.misc.save_model_to_json()
+        settings = _train(trainer, block_on, model)
     linker = Linker(api.register(_frame(rows, model)), settings, log_level=logging.ERROR)
     predictions = linker.inference.predict(threshold_match_probability=min_probability).as_pandas_dataframe()
     names = tuple(model.levels)
@@ -170,17 +175,22 @@ def _share_among_all_pairs(frame: pd.DataFrame, model: Model) -> float:
     return min(0.5, max(1e-9, model.prior_share * same_surname / everything))
 
 
-def _train(linker, block_on, model: Model) -> None:
+def _train(linker, block_on, model: Model) -> dict:
     """Without labels: u from random pairs, m by EM blocked on the surname (it learns every comparison but
     the surname, whose m stays the prior: a second session blocked on given name and patronymic learned
-    namesakes as matches). A step that cannot learn (too few pairs at some level) leaves the priors."""
+    namesakes as matches). Returns the model's settings after the last step that succeeded: a step that
+    cannot learn (too few pairs at some level, a probability that underflows) leaves the estimates before it."""
     steps = (
         lambda: linker.training.estimate_u_using_random_sampling(max_pairs=1e5, seed=1),
         lambda: linker.training.estimate_parameters_using_expectation_maximisation(block_on(model.block_column),
                                                                                    max_pairs=5e5),
     )
+    settings = linker.misc.save_model_to_json()
     for step in steps:
         try:
             step()
+            settings = linker.misc.save_model_to_json()
         except Exception as error:  # logged, not fatal: the model keeps the estimates it has
             logging.getLogger(__name__).info("resolution model: a training step was skipped (%s)", error)
+            break
+    return settings
