@@ -182,7 +182,7 @@ def _resolve_events(driver: neo4j.Driver, database: str) -> tuple[int, int, int]
 
 
 def _read(driver: neo4j.Driver, database: str, name: str) -> list[dict]:
-    return queries.read(driver, database, name)
+    return queries.rows(driver, database, name)  # the resolution stage's reads return plain values only
 
 
 def person_rows(records: list[dict], result: Resolution) -> list[dict]:

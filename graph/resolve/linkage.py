@@ -147,7 +147,11 @@ def score_pairs(rows: list[dict], mentions: list[dict] | None = None, min_probab
     from splink import DuckDBAPI, Linker, block_on
 
     logging.getLogger("splink").setLevel(logging.ERROR)
-    api = DuckDBAPI()
+    import duckdb
+
+    connection = duckdb.connect()
+    connection.execute("SET enable_progress_bar = false")  # no progress bar on a CLI user's terminal
+    api = DuckDBAPI(connection)
     settings = _settings(model.prior_share, model)
     if mentions is not None and len(mentions) >= MIN_RECORDS_FOR_TRAINING:
         training = _frame(mentions, model)
