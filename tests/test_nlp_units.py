@@ -121,3 +121,19 @@ def test_a_district_unit_followed_by_another_city_is_that_citys():
     for text, lang, unit in cases:
         units = [e["key"] for e in extract(text, lang)["entities"] if e["type"] == "UNIT"]
         assert units == [unit], text
+
+
+def test_another_states_body_is_none_of_the_gazetteers_units():
+    """ "МВД Украины", "ФСБ России": the organisation with its country, never Belarus's ministry; Belarus's
+    own ("МВД Беларуси", "ОМОН Гомеля") and a chain of two units ("ОМОН ГУВД") stay the gazetteer's."""
+    from nlp.pipeline import extract
+
+    def units(text: str) -> list[tuple[str, str | None]]:
+        return [(e["text"], e["key"]) for e in extract(text, "ru")["entities"] if e["type"] == "UNIT"]
+
+    found = units("Об этом сообщили в МВД Украины.")
+    assert [text for text, _ in found] == ["МВД Украины"] and found[0][1] != "unit:mvd"
+    assert all(key != "unit:mvd" for _, key in units("Сотрудники МВД России задержали его."))
+    assert units("Меня доставили в МВД Беларуси.") == [("МВД Беларуси", "unit:mvd")]
+    assert units("Сотрудники ОМОНа Гомеля избили меня.") == [("ОМОНа Гомеля", "unit:omon-gomel")]
+    assert units("Сотрудники ОМОН ГУВД избили меня.") == [("ОМОН", "unit:omon-minsk"), ("ГУВД", "unit:guvd-minsk")]

@@ -51,6 +51,12 @@ class UnitGazetteer:
             span = Span(doc, start, end, label="UNIT")
             if _is_street_or_detention_address(doc, span):
                 continue
+            abroad = _a_foreign_place_after(doc, span, {m[0] for m in matches})
+            if abroad is not None:  # "МВД Украины", "ФСБ России": another state's body, none of the gazetteer's
+                span = Span(doc, start, abroad.end, label="UNIT")
+                span._.key = None
+                spans.append(span)
+                continue
             unit_id = self._choose(ids, city)
             span._.key = self._in_the_city_named_after(doc, span, unit_id)
             spans.append(span)
@@ -87,6 +93,28 @@ class UnitGazetteer:
             if (self.lexicon.units[unit_id].city or "").lower() == "minsk":
                 return unit_id
         return candidates[0] if candidates else None
+
+
+BELARUS_WORDS = ("беларус", "белорус", "рб", "belarus", "мингорисполком", "мінгарвыканкам")
+
+
+def _a_foreign_place_after(doc: Doc, span: Span, unit_starts: set[int]) -> Span | None:
+    """A place the model found right after a unit's name, in the genitive of another country or region
+    ("МВД Украины", "УВД Томской области", "ФСБ РФ"): the span of that place, else None. Belarus, its
+    cities and regions are no foreign place ("ОМОН Гомеля" is Gomel's OMON)."""
+    if span.end in unit_starts:  # "ОМОН ГУВД": a chain of two units, not a unit and a place
+        return None
+    place = next((e for e in doc.ents if e.start == span.end and e.label_ in ("LOC", "PLACE", "GPE")), None)
+    if place is None:  # the model may have read the country into the organisation: "МВД Украины" as one name
+        longer = next((e for e in doc.ents if e.label_ == "UNIT" and e.start <= span.start and e.end > span.end), None)
+        if longer is None or not doc[span.end].text[:1].isupper():
+            return None
+        place = doc[span.end:longer.end]
+    lowered = place.text.lower()
+    stems = [stem for city_stems in CITY_WORDS.values() for stem in city_stems]
+    if any(word in lowered for word in (*BELARUS_WORDS, *stems)):
+        return None
+    return place
 
 
 def _document_city(text: str) -> str | None:
