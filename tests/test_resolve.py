@@ -389,3 +389,12 @@ def test_a_training_step_that_fails_leaves_the_estimates_before_it():
 
     owner = Linker()
     assert linkage._train(owner, lambda column: column, linkage.PERSONS) == {"state": "u trained"}
+
+
+def test_a_latin_surname_mistyped_inside_a_digraph_meets_the_spelling_it_mistypes(lexicon):
+    """ "Milhukov" is one letter from "Mishukov" as typed (two once sh is read as one letter)."""
+    official = [dict(record(f"o{i}", "Mishukov", "Ruslan", "Andreyevich"), texts=["Ruslan Andreyevich Mishukov"])
+                for i in range(3)]
+    typo = dict(record("typo", "Milhukov", "R.", "A."), texts=["R. A. Milhukov"])
+    groups, result = resolved(official + [typo], lexicon)
+    assert ["o0", "o1", "o2", "typo"] in groups and result.links["typo"].kind == "surname_typo"

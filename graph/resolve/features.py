@@ -133,8 +133,11 @@ def _written_surnames(texts: tuple[str, ...], surname: str | None) -> list[str]:
     skeleton = names.skeleton(surname) if surname else None
     if not skeleton:
         return []
-    return sorted({names._fold(word).lower() for text in texts for word in _WORD.findall(clean_name(text))
-                   if len(word) > 2 and names.skeleton(word) == skeleton})
+    words = [word for text in texts for word in _WORD.findall(clean_name(text))
+             if len(word) > 2 and names.skeleton(word) == skeleton]
+    # a Latin spelling also as typed: a typo inside a digraph ("Milhukov" for "Mishukov") is one letter there
+    return sorted({names._fold(word).lower() for word in words} | {word.lower() for word in words
+                                                                    if not _CYRILLIC.search(word)})
 
 
 @lru_cache(maxsize=200_000)
