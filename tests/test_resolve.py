@@ -398,3 +398,15 @@ def test_a_latin_surname_mistyped_inside_a_digraph_meets_the_spelling_it_mistype
     typo = dict(record("typo", "Milhukov", "R.", "A."), texts=["R. A. Milhukov"])
     groups, result = resolved(official + [typo], lexicon)
     assert ["o0", "o1", "o2", "typo"] in groups and result.links["typo"].kind == "surname_typo"
+
+
+def test_a_surname_alone_whose_rank_fell_joins_its_only_official_and_no_one_when_another_fits(lexicon):
+    """A rank read wrong is commoner than a demotion: with no other official of that surname, the mention
+    joins the one whose rank it contradicts; beside a namesake whose rank fits, it joins the namesake."""
+    captain = record("captain", "Гончарик", "Василий", "Вадимович", rank_order=11, date="2020-08-09")
+    alone = record("alone", "Ганчарык", rank_order=10, date="2020-08-13")
+    groups, result = resolved([captain, alone], lexicon)
+    assert groups == [["alone", "captain"]] and result.links["alone"].kind == "surname_only"
+    lieutenant = record("lieutenant", "Гончарик", "Олег", "Петрович", rank_order=10, date="2020-08-10")
+    groups, _ = resolved([captain, lieutenant, alone], lexicon)
+    assert ["alone", "lieutenant"] in groups

@@ -10,7 +10,8 @@ Order of decisions, each obeying the ones before:
    and patronymic both agree) joins the one consistent group with the same surname it could be; with two or more it waits for review; a lone named form whose surname is
    a typo of exactly one compatible person's (``_TypoIndex``) joins it;
 4. a mention by surname alone joins the one compatible official of its gender written with the same
-   surname skeleton (a rank that did not fall, a period within ``SAME_PERIOD_DAYS``); spelled the same
+   surname skeleton (a rank that did not fall, unless no other official fits: a rank misread is commoner
+   than a demotion; a period within ``SAME_PERIOD_DAYS``); spelled the same
    before a skeleton namesake (Королёв before Крылов); among several, those of the same unit, then the one
    named alongside the same officials, then the one of the same rank; with several left it goes to
    review; with none, a typo of exactly one compatible person's surname (``_TypoIndex``) joins it;
@@ -204,15 +205,19 @@ def cluster(features: dict[str, dict], local_keys: dict[str, str], pairs: list[S
     for mention in sorted(set(features) - named):
         if len(work.groups[work.root(mention)].members) > 1 and work.groups[work.root(mention)].initials:
             continue  # an analyst already joined it to a named person
-        candidates = {}
+        candidates, rank_fell = {}, {}
         for pair, other in by_mention[mention]:
-            if other in named and _compatible_surname_only(pair, features[mention], features[other]) \
+            if other in named and _compatible_surname_only(pair, features[mention], features[other], rank=False) \
                     and not work.kept_apart(mention, other) \
                     and len(work.groups[work.root(other)].genders | work.groups[work.root(mention)].genders) <= 1:
-                best = candidates.get(work.root(other))
+                into = rank_fell if pair.levels.get("rank") == 0 else candidates
+                best = into.get(work.root(other))
                 if best is None or pair.probability > best[0].probability:
-                    candidates[work.root(other)] = (pair, other)
+                    into[work.root(other)] = (pair, other)
         candidates = {r: c for r, c in candidates.items() if c[0].levels.get("surname") == SURNAME_SAME}
+        if not candidates:  # a rank read wrong is commoner than a demotion: with no other, the one whose rank fell
+            candidates = {r: c for r, c in rank_fell.items() if c[0].levels.get("surname") == SURNAME_SAME}
+            candidates = candidates if len(candidates) == 1 else {}
         if not candidates and typos.join(mention, links):
             continue  # "Ерпов", once, beside forty "Ершов": the only official one letter away
         spelling = _spelling(features[mention])
@@ -444,10 +449,11 @@ def _initials_agree(pair: ScoredPair) -> bool:
         and pair.levels.get("gender", -1) != 0
 
 
-def _compatible_surname_only(pair: ScoredPair, a: dict, b: dict) -> bool:
-    """Can a mention by surname alone be this person? Same surname (or a typo apart), no fallen rank,
-    no other unit when both state one, and a period not too far apart."""
-    if pair.levels.get("surname", 0) < SURNAME_TYPO or pair.levels.get("rank") == 0 or pair.levels.get("unit") == 0:
+def _compatible_surname_only(pair: ScoredPair, a: dict, b: dict, rank: bool = True) -> bool:
+    """Can a mention by surname alone be this person? Same surname (or a typo apart), no fallen rank (unless
+    ``rank`` is False), no other unit when both state one, and a period not too far apart."""
+    if pair.levels.get("surname", 0) < SURNAME_TYPO or (rank and pair.levels.get("rank") == 0) \
+            or pair.levels.get("unit") == 0:
         return False
     if pair.levels.get("gender") == 0:
         return False
