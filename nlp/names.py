@@ -157,6 +157,7 @@ def _fold(text: str) -> str:
     text = anyascii(text).lower() if not text.isascii() else text
     for src, dst in _LATIN_DIGRAPHS:
         text = text.replace(src, dst)
+    text = text.replace("c", "T")  # a c left alone is ц (Savickiy, Harbackaja); ч is written ch, cz or č
     if text.endswith(("ou", "ow", "eu", "ew", "au", "aw")):  # Belarusian -оў/-еў/-аў: Zakharau ~ Захаров
         text = text[:-1] + "v"
     text = re.sub(r"(?<=[aeo])u(?=[^aeiouy])", "v", text)  # Belarusian ў: Sauchankou ~ Savchenkov
@@ -190,8 +191,8 @@ def skeleton_readings(surname: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(r for r in readings if r))
     if "h" in lower:
         readings.append(skeleton(re.sub(r"(?<![zcsk])h", "kh", lower)))
-    if re.search(r"c(?![hz])", lower):  # Łacinka, Polish and Czech c is ц: "Harbackaja" = Гарбацкая
-        readings.append(skeleton(re.sub(r"c(?![hz])", "ts", lower)))
+    if re.search(r"c(?![hz])", lower):  # a c alone is ц ("Harbackaja" = Гарбацкая), rarely ч
+        readings.append(skeleton(re.sub(r"c(?![hz])", "ch", lower)))
     if "ch" in lower and "sch" not in lower:  # Łacinka and Polish ch is х: "Pachomaŭ" = Пахомаў
         readings.append(skeleton(lower.replace("ch", "kh")))
     if re.search(r"(?<![sd])z(?!h)", lower):  # German z is ц: "Jazuk" = Яцук

@@ -315,3 +315,9 @@ def test_a_given_name_a_letter_off_one_the_table_spells_is_that_name():
         assert names.given_of_typo(typo, LEX) == meant, typo
     for word in ("Павлов", "Ильин", "Иванов", "Сяргей", "Ідар"):
         assert names.given_of_typo(word, LEX) is None, word
+
+
+def test_a_latin_c_alone_is_ts_and_ch_is_ch():
+    """ "Savickiy" is Савицкий, not Савчук ("Savchuk"): English writes ч as ch, Polish as cz, Łacinka as č."""
+    assert names.skeleton("Savickiy") == names.skeleton("Савицкий") != names.skeleton("Савчук")
+    assert names.skeleton("Savchuk") == names.skeleton("Savczuk") == names.skeleton("Saŭčuk") == names.skeleton("Савчук")
