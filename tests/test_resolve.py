@@ -258,6 +258,22 @@ def test_an_undated_incident_joins_the_only_event_it_can_be():
     assert result.events[result.event_of["undated"]] == ["undated"]
 
 
+def test_an_account_dated_to_the_month_joins_the_day_inside_it_that_shares_the_most():
+    from graph.resolve.events import resolve_events
+
+    days = [incident("aug-10", "t1", "2020-08-10", persons=["person:p", "person:q"], stage="van"),
+            incident("aug-12", "t2", "2020-08-12", persons=["person:p"], stage="van")]
+    august = dict(incident("august", "t3", "2020-08-01", persons=["person:p", "person:q"], stage="van"),
+                  date_max="2020-08-31")
+    result = resolve_events(days + [august])
+    assert result.event_of["august"] == result.event_of["aug-10"] != result.event_of["aug-12"]
+    assert result.reasons["august"]["dated_vaguely"] is True
+    september = dict(incident("september", "t3", "2020-09-01", persons=["person:p", "person:q"], stage="van"),
+                     date_max="2020-09-30")
+    result = resolve_events(days + [september])
+    assert result.events[result.event_of["september"]] == ["september"]  # no day of its month was told
+
+
 def test_analysts_decisions_on_events_hold():
     from graph.resolve.events import resolve_events
 

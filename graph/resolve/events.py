@@ -7,8 +7,8 @@ out or ordered them and the persons who carried them out, the stage of detention
 facility, court, interrogation, search) and violations. They join when the probability is at least
 ``AUTO_LINK`` and they tell enough in common (``_told_in_common``): the same day and two of place, unit
 and an official named in both, or the same day, stage and official. An incident its testimony does not
-date joins the one dated event of the same stage with an official in common, if there is only one
-(``_undated_joins``). The event stays consistent: never two incidents of one testimony, dates that can
+date, or dates only to the month, joins the event told to the day (within its range) of the same stage that
+shares the most officials with it, then the place, then the unit; never on a tie (``_undated_joins``). The event stays consistent: never two incidents of one testimony, dates that can
 all overlap, one stage, and a place, unit and official in common wherever both sides name one. Every
 incident is part of exactly one event (alone, if need be); corroboration is the number of testimonies
 behind an event.
@@ -213,8 +213,9 @@ def _forms(features: dict[str, dict], testimony: dict[str, str], decided: set[st
 
 
 def _undated_joins(groups: dict[str, EventGroup]) -> list[tuple[str, str, float, dict]]:
-    """An incident its testimony does not date ("At the Sovetsky RUVD Captain X beat me"), or bounds only by
-    when it was written down, joins the dated event it can be that shares the most with it: the same stage
+    """An incident its testimony does not date ("At the Sovetsky RUVD Captain X beat me"), bounds only by when
+    it was written down, or dates only to the month ("в августе"), joins the event told to the day (inside its
+    range) that shares the most with it: the same stage
     of detention, an official named in both, places, units and officials consistent, and dates that can
     overlap. Evidence in common ranks the candidates (officials named in both, then the place, then the unit);
     with two candidates sharing as much, it stays apart: a guess is not evidence. Returns (incident group,
@@ -226,21 +227,24 @@ def _undated_joins(groups: dict[str, EventGroup]) -> list[tuple[str, str, float,
                 by_stage_and_person[(next(iter(group.stages)), person)].add(key)
     joins = []
     for key, group in sorted(groups.items()):
-        if group.lo is not None or not group.persons or len(group.stages) != 1:
+        vague = group.lo is None or (group.hi is not None and group.hi > group.lo)  # undated, or "в августе"
+        if not vague or not group.persons or len(group.stages) != 1:
             continue
         stage = next(iter(group.stages))
         scored = []
         for other in sorted(set().union(*(by_stage_and_person.get((stage, p), set()) for p in group.persons))):
             event = groups[other]
-            if not group.consistent_with(event) or (group.hi is not None and event.lo > group.hi):
-                continue
+            if other == key or not group.consistent_with(event) or (group.hi is not None and event.lo > group.hi) \
+                    or (group.lo is not None and (event.hi is None or event.hi > event.lo or event.hi < group.lo)):
+                continue  # a vaguely dated account meets only an event told to the day, inside its range
             scored.append(((len(group.persons & event.persons), bool(group.places & event.places),
                             bool(group.units & event.units)), other))
         scored.sort(key=lambda x: x[0], reverse=True)
         if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             (common, place, unit), event = scored[0]
             share = round(common / sum(c[0] for c, _ in scored), 4)
-            joins.append((key, event, share, {"undated": True, "officials_in_common": common, "place_in_common": place,
+            joins.append((key, event, share, {"undated": group.lo is None, "dated_vaguely": group.lo is not None,
+                                               "officials_in_common": common, "place_in_common": place,
                                                "unit_in_common": unit, "candidates": len(scored)}))
     return joins
 
