@@ -211,6 +211,8 @@ def test_accepting_a_proposed_merge_joins_the_two_mentions(samples):
     pair = candidates[0]
     assert pair["testimonies_a"] >= 1 and pair["testimonies_b"] >= 1 and "posts_a" in pair
     assert any(c.value.startswith("Named in ") for c in app.caption)  # what each candidate is known for
+    quoted = [m.value for m in app.markdown if m.value.startswith("> ") and ":orange-background[" in m.value]
+    assert len(quoted) >= 2  # each side's name highlighted where its testimony writes it
     assert _person_of(samples, pair["mention_a"]) != _person_of(samples, pair["mention_b"])
     app.button(key=f"accept-{pair['id']}").click().run()
     assert not app.exception

@@ -137,3 +137,5 @@ def test_another_states_body_is_none_of_the_gazetteers_units():
     assert units("Меня доставили в МВД Беларуси.") == [("МВД Беларуси", "unit:mvd")]
     assert units("Сотрудники ОМОНа Гомеля избили меня.") == [("ОМОНа Гомеля", "unit:omon-gomel")]
     assert units("Сотрудники ОМОН ГУВД избили меня.") == [("ОМОН", "unit:omon-minsk"), ("ГУВД", "unit:guvd-minsk")]
+    # a surname the model takes for a place after the unit is no country
+    assert units("Избивал нас капитан ОМОНа Ломейко.") == [("ОМОНа", "unit:omon-minsk")]

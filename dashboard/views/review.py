@@ -3,7 +3,7 @@ Decisions are stored as data with who and when, and every page reflects them."""
 import streamlit as st
 
 from dashboard import common
-from graph import model, posts, review
+from graph import explore, model, posts, review
 
 common.require("analyst")
 store = common.store()
@@ -94,6 +94,7 @@ with merges_tab:
     else:
         st.caption(f"{len(candidates)} link(s) the resolution stage would not make on its own, most probable first. "
                    "A decision holds on every later resolution run.")
+    proof = explore.evidence(store, [m for pair in candidates for m in (pair["mention_a"], pair["mention_b"])])
     for pair in candidates:
         with st.container(border=True):
             st.markdown(f"Is **{common.plain(pair['name_a'])}** the same person as "
@@ -114,6 +115,8 @@ with merges_tab:
                                                 f"{common.held_between(post)}"))
                     if not pair[f"posts_{side}"]:
                         st.caption("No post known")
+                    for claim in proof.of(pair[f"mention_{side}"])[:1]:  # the name where the text writes it
+                        common.show_claim(claim)
             common.match_reasons(pair["reasons"])
             accept, refuse = st.columns(2)
             key = pair["id"]

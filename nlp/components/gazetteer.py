@@ -107,14 +107,23 @@ def _a_foreign_place_after(doc: Doc, span: Span, unit_starts: set[int]) -> Span 
     place = next((e for e in doc.ents if e.start == span.end and e.label_ in ("LOC", "PLACE", "GPE")), None)
     if place is None:  # the model may have read the country into the organisation: "МВД Украины" as one name
         longer = next((e for e in doc.ents if e.label_ == "UNIT" and e.start <= span.start and e.end > span.end), None)
-        if longer is None or not doc[span.end].text[:1].isupper():
+        if longer is None or not _a_geographical_name(doc[span.end].text):  # never "ОМОНа Ломейко"
             return None
         place = doc[span.end:longer.end]
+    if not _a_geographical_name(place[0].text):  # the model's place may be a surname ("ОМОНа Ломейко")
+        return None
     lowered = place.text.lower()
     stems = [stem for city_stems in CITY_WORDS.values() for stem in city_stems]
     if any(word in lowered for word in (*BELARUS_WORDS, *stems)):
         return None
     return place
+
+
+def _a_geographical_name(word: str) -> bool:
+    """A capitalised word the Russian dictionary knows as a place name ("Украины", "России", "РФ")."""
+    from nlp.morphology import analyzer
+
+    return word[:1].isupper() and any("Geox" in parse.tag for parse in analyzer().parse(word) if parse.is_known)
 
 
 def _document_city(text: str) -> str | None:
