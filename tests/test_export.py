@@ -102,6 +102,13 @@ def test_dossier_pdf_has_the_persons_incidents_and_article_one_table(case):
     assert "Convention against Torture" in text and "official capacity" in text.lower()
     html = (folder / "dossier.html").read_text(encoding="utf-8")
     assert "Chain of command on that date" in html and "given by V-" in html
+    from graph.export import dossier
+    rows = dossier.statements(subgraph)  # per-statement provenance: one row per cited testimony
+    assert len(rows) == len(subgraph.testimonies) and all(row["language"] in ("ru", "be", "en") for row in rows)
+    assert {row["channel"] for row in rows} <= set(dossier.CHANNELS.values()) and "<h2>Statements</h2>" in html
+    pattern = dossier.pattern(subgraph)
+    assert sum(row["incidents"] for row in pattern) >= len(subgraph.nodes_of("Incident"))
+    assert all(row["victims"] <= row["testimonies"] for row in pattern) and "<h2>Pattern</h2>" in html
 
 
 def test_cypher_script_recreates_the_subgraph_in_an_empty_database(store, case):

@@ -163,6 +163,49 @@ def _window(selection) -> str:
     return f"{selection.date_from} to {selection.date_to}"
 
 
+CHANNELS = {"document": "written statement (text, DOCX or PDF)", "intake_form": "intake form",
+            "telegram": "chat-bot conversation"}  # ingest/readers.py source types
+
+
+def statements(subgraph: Subgraph) -> list[dict]:
+    """One row per cited testimony (per-statement provenance): the victim's pseudonym, when it was received,
+    its language, the channel it came through, the consent it was given under, whether the text is a
+    translation (the graph keeps every text in its own language: never), and its source."""
+    rows = []
+    for testimony_id, row in sorted(subgraph.testimonies.items()):
+        testimony = row.get("testimony") or {}
+        source = row.get("source") or {}
+        rows.append({"testimony": testimony_id[:12], "pseudonym": row.get("pseudonym") or "not recorded",
+                     "received": testimony.get("received") or "not recorded",
+                     "language": testimony.get("language") or "?",
+                     "channel": CHANNELS.get(testimony.get("source_type") or "", testimony.get("source_type") or "?"),
+                     "consent": ", ".join(c.replace("_", " ") for c in testimony.get("consent") or []) or "not recorded",
+                     "translation": "original language, not translated",
+                     "source": source.get("name") or "not recorded"})
+    return rows
+
+
+def pattern(subgraph: Subgraph) -> list[dict]:
+    """The material for "widespread or systematic": per unit or place that carried out or hosted incidents, and
+    per month, how many incidents, how many testimonies and how many distinct victims (pseudonyms) tell them."""
+    victim_of = {tid: row.get("pseudonym") for tid, row in subgraph.testimonies.items()}
+    cells: dict[tuple[str, str], dict] = {}
+    for incident in subgraph.nodes_of("Incident"):
+        month = (incident.get("date_min") or "")[:7] or "undated"
+        where = {subgraph.name(l["source"]) for l in subgraph.links_of("PERPETRATED")
+                 if l["target"] == incident["id"] and subgraph.nodes.get(l["source"], {}).get("label") == "Unit"}
+        where |= {subgraph.name(l["target"]) for l in subgraph.links_of("OCCURRED_AT") if l["source"] == incident["id"]}
+        told = {c["testimony_id"] for claims in (subgraph.claims.get(incident["id"], []),) for c in claims
+                if c.get("testimony_id")}
+        for name in where or {"unit and place not stated"}:
+            cell = cells.setdefault((name, month), {"incidents": 0, "testimonies": set(), "victims": set()})
+            cell["incidents"] += 1
+            cell["testimonies"] |= told
+            cell["victims"] |= {victim_of[t] for t in told if victim_of.get(t)}
+    return [{"where": name, "month": month, "incidents": cell["incidents"], "testimonies": len(cell["testimonies"]),
+             "victims": len(cell["victims"])} for (name, month), cell in sorted(cells.items())]
+
+
 def html(subgraph: Subgraph, exported_by: str, exported_at: str) -> str:
     selection = subgraph.selection
     unreviewed, total = review_status(subgraph)
@@ -223,6 +266,13 @@ def html(subgraph: Subgraph, exported_by: str, exported_at: str) -> str:
                 out.append(f"<tr><td>{step['level']}</td><td>{_e(step['unit'])}</td><td>{_e(step['commander'])}</td>"
                            f"<td>{_e(step['role'])}</td><td class='{_e(step['certainty'])}'>{_e(step['certainty'])}</td></tr>")
             out.append("</table>")
+    out.append("<h2>Pattern</h2><p class='meta'>Incidents per unit or place and month, with the testimonies and "
+               "distinct victims (pseudonyms) that tell them: the material for a widespread or systematic attack.</p>"
+               "<table><tr><th>Unit or place</th><th>Month</th><th>Incidents</th><th>Testimonies</th><th>Victims</th></tr>")
+    for row in pattern(subgraph):
+        out.append(f"<tr><td>{_e(row['where'])}</td><td>{_e(row['month'])}</td><td>{row['incidents']}</td>"
+                   f"<td>{row['testimonies']}</td><td>{row['victims']}</td></tr>")
+    out.append("</table>")
     out.append("<h2>Contradictions register</h2><p class='meta'>Statements that do not agree, side by side with "
                "their citations: a court will ask about each.</p>")
     register = contradictions(subgraph)
@@ -242,6 +292,15 @@ def html(subgraph: Subgraph, exported_by: str, exported_at: str) -> str:
         out.append(f"<tr><td>{_when(incident)} {_e(incident.get('label'))}</td>"
                    + "".join(f"<td>{_e(elements[k])}</td>" for k in ("severe pain or suffering", "intent", "purpose",
                                                                       "official capacity")) + "</tr>")
+    out.append("</table>")
+    out.append("<h2>Statements</h2><p class='meta'>Every testimony this file cites: who gave it (pseudonym), when it "
+               "was received, its language, the channel it came through, the consent it was given under, whether the "
+               "text is a translation, and its source.</p><table><tr><th>Testimony</th><th>Victim</th><th>Received</th>"
+               "<th>Language</th><th>Channel</th><th>Consent</th><th>Translation</th><th>Source</th></tr>")
+    for row in statements(subgraph):
+        out.append("<tr>" + "".join(f"<td>{_e(row[k])}</td>" for k in ("testimony", "pseudonym", "received", "language",
+                                                                        "channel", "consent", "translation", "source"))
+                   + "</tr>")
     out.append("</table></body></html>")
     return "".join(out)
 
