@@ -299,3 +299,12 @@ def test_deprivation_threats_insults_and_a_refused_lawyer_are_acts_of_their_own(
                                         ("He did not give me his name.", "en")])
 def test_what_is_no_deprivation_or_threat_is_no_act(text, lang):
     assert not [e for e in extract(text, lang)["entities"] if e["type"] == "INCIDENT"]
+
+
+@pytest.mark.parametrize("text, lang", [("Говорят, что капитан Иванов избивал задержанных.", "ru"),
+                                        ("Кажуць, што капітан Іваноў біў затрыманых.", "be"),
+                                        ("According to rumours, Captain Ivanov beat the detainees.", "en")])
+def test_hearsay_is_hedged(text, lang):
+    """What the witness only heard said is a lead, not an observation: the link is hedged, its confidence halved."""
+    relations = [r for r in extract(text, lang)["relations"] if r["type"] == "PERPETRATED"]
+    assert relations and all(r["attrs"].get("hedged") and r["confidence"] < 0.5 for r in relations)
