@@ -112,10 +112,14 @@ def show_claim(claim: dict) -> None:
     if not can("analyst"):
         st.caption("Excerpt hidden: the viewer role does not see testimony text.")
     if piece:
-        excerpt, start, end = piece
-        marked = "\n".join(f":orange-background[**{plain(line)}**]" if line.strip() else line
-                            for line in excerpt[start:end].split("\n"))  # a highlight cannot span lines
-        quoted = plain(excerpt[:start]) + marked.replace("\n", "  \n") + plain(excerpt[end:])
+        excerpt, spans = piece
+        quoted, at = "", 0
+        for start, end in spans:  # the claimed span, or a relation's two ends
+            marked = "\n".join(f":orange-background[**{plain(line)}**]" if line.strip() else line
+                                for line in excerpt[start:end].split("\n"))  # a highlight cannot span lines
+            quoted += plain(excerpt[at:start]) + marked.replace("\n", "  \n")
+            at = end
+        quoted += plain(excerpt[at:])
         st.markdown("> " + quoted.replace("  \n", "  \n> "))
     source = claim.get("testimony_id") or claim.get("source_id") or "?"
     status = claim.get("status")

@@ -101,16 +101,21 @@ def evidence(store: Store, fact_ids: list[str]) -> Evidence:
     return Evidence(chain.claims_for(store.driver, [f for f in fact_ids if f], store.database))
 
 
-def highlighted(claim: dict) -> tuple[str, int, int] | None:
-    """(excerpt, start, end): where the claimed span lies inside the claim's excerpt."""
+def highlighted(claim: dict) -> tuple[str, list[tuple[int, int]]] | None:
+    """(excerpt, spans): where to highlight inside the claim's excerpt — a relation's two ends when the claim
+    marks them ("Петров" and "бил" in "Петров бил меня"), else the claimed span; no span when not known."""
     excerpt, offset = claim.get("excerpt"), claim.get("excerpt_start")
     if not excerpt:
         return None
     if offset is None or claim.get("start") is None:
-        return excerpt, 0, 0
-    start = max(0, claim["start"] - offset)
-    end = min(len(excerpt), claim["end"] - offset)
-    return excerpt, start, max(start, end)
+        return excerpt, []
+    marks = list(zip(claim.get("mark_starts") or [], claim.get("mark_ends") or [])) or [(claim["start"], claim["end"])]
+    spans = sorted((max(0, s - offset), min(len(excerpt), e - offset)) for s, e in marks)
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:  # inside the excerpt, in order, not overlapping
+        if end > start and (not kept or start >= kept[-1][1]):
+            kept.append((start, end))
+    return excerpt, kept
 
 
 # -- person -----------------------------------------------------------------------------------------------

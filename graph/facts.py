@@ -64,6 +64,7 @@ class Evidence:
     excerpt_start: int | None = None   # where the excerpt begins in the testimony (to highlight the span)
     hedged: bool = False
     status: str = "machine"
+    marks: tuple[tuple[int, int], ...] = ()  # spans to highlight inside the claimed one: a relation's two ends
 
 
 def _precision(*ranges: DateRange) -> str:
@@ -88,6 +89,8 @@ class FactBuilder:
         for key in ("testimony_id", "source_id", "start", "end", "excerpt", "excerpt_start"):
             if getattr(evidence, key) is not None:
                 row[key] = getattr(evidence, key)
+        if evidence.marks:
+            row["mark_starts"], row["mark_ends"] = [s for s, _ in evidence.marks], [e for _, e in evidence.marks]
         self.batch.add_node("Claim", row)
         return claim_id
 

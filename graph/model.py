@@ -88,12 +88,13 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
              ("id", "name", "kind", "reliability"), required=("id", "name")),
     NodeType("Victim", "A keyed pseudonym of the person giving a testimony; nothing identifying.",
              ("id", "pseudonym"), required=("id", "pseudonym")),
-    NodeType("Claim", "One extracted or asserted fact with its provenance and review status.",
+    NodeType("Claim", "One extracted or asserted fact with its provenance and review status; mark_starts/"
+             "mark_ends: the spans inside it to highlight (a relation's two ends).",
              ("id", "fact_id", "predicate", "testimony_id", "source_id", "start", "end", "excerpt", "excerpt_start",
-              "extractor", "extractor_version", "confidence", "credibility", "hedged", "status",
-              "reviewed_by", "reviewed_at", "note"),
+              "mark_starts", "mark_ends", "extractor", "extractor_version", "confidence", "credibility", "hedged",
+              "status", "reviewed_by", "reviewed_at", "note"),
              required=("id", "fact_id", "predicate", "extractor", "confidence", "status"),
-             indexed=("fact_id", "testimony_id", "status")),
+             indexed=("fact_id", "testimony_id", "status"), list_properties=("mark_starts", "mark_ends")),
     NodeType("Mention", "An official as one testimony names him or her: every span of one person in that text, "
              "the parsed name and its context. A Person is a cluster of mentions, made by the resolution stage "
              "(graph/resolve), which records on the mention why it joined its person. distinct_from: mentions of the "

@@ -165,10 +165,11 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
     official_ids = officials(extraction)
     safe = protected_text(text, extraction, official_ids)
 
-    def evidence(start: int, end: int, confidence: float, hedged: bool = False) -> Evidence:
+    def evidence(start: int, end: int, confidence: float, hedged: bool = False,
+                 marks: tuple[tuple[int, int], ...] = ()) -> Evidence:
         lo, hi = excerpt_bounds(safe, start, end)
         return Evidence(extractor, version, confidence, testimony_id=info.id, start=start, end=end,
-                        excerpt=safe[lo:hi], excerpt_start=lo, hedged=hedged)
+                        excerpt=safe[lo:hi], excerpt_start=lo, hedged=hedged, marks=marks)
 
     nodes: dict[str, tuple[str, str]] = {}  # entity id -> (label, node id)
     events = _event_window(info, extraction)
@@ -201,7 +202,8 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
         if not source or not target:
             continue
         attrs = relation.get("attrs", {})
-        proof = evidence(relation["start"], relation["end"], relation["confidence"], bool(attrs.get("hedged")))
+        ends = tuple((by_id[e]["start"], by_id[e]["end"]) for e in (relation["source"], relation["target"]))
+        proof = evidence(relation["start"], relation["end"], relation["confidence"], bool(attrs.get("hedged")), ends)
         kind = relation["type"]
         if kind in POST_RELATIONS and source[0] == "Person" and target[0] == "Unit":
             person = by_id[relation["source"]]

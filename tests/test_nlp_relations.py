@@ -308,3 +308,19 @@ def test_hearsay_is_hedged(text, lang):
     """What the witness only heard said is a lead, not an observation: the link is hedged, its confidence halved."""
     relations = [r for r in extract(text, lang)["relations"] if r["type"] == "PERPETRATED"]
     assert relations and all(r["attrs"].get("hedged") and r["confidence"] < 0.5 for r in relations)
+
+
+def test_a_relation_claim_marks_its_two_ends_for_highlighting():
+    """The review card highlights who and what ("Петров" and "бил"), not the whole stretch between them."""
+    from graph import explore
+    from ingest.to_graph import TestimonyInfo, build
+
+    text = "Там капитан Петров долго и жестоко бил меня дубинкой."
+    extraction = extract(text, "ru")
+    info = TestimonyInfo(id="e" * 64, language="ru", source_type="document", pseudonym=None, received=None,
+                         word_count=len(text.split()))
+    batch = build(info, text, extraction, extraction["extractor"], extraction["extractor_version"])
+    claims = [c for c in batch.nodes["Claim"] if c["predicate"] == "PERPETRATED"]
+    assert claims
+    excerpt, spans = explore.highlighted(claims[0])
+    assert [excerpt[s:e] for s, e in spans] == ["Петров", "бил"]
