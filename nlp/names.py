@@ -29,6 +29,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from anyascii import anyascii
+from rapidfuzz.distance import OSA
 
 from nlp.lexicon import DATA_DIR, Lexicon, read_jsonl
 
@@ -251,13 +252,19 @@ def given_of_skeleton(word: str, lexicon: Lexicon, gender: str | None = None) ->
     return readings.pop() if len(readings) == 1 else None
 
 
+def deletions(word: str) -> set[str]:
+    """The word and the word with each one of its letters left out: two words one edit apart (a letter
+    changed, added, dropped, or two swapped) share one of these (SymSpell's index)."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
 @lru_cache(maxsize=4)
 def _given_forms_by_deletion(lexicon: Lexicon) -> dict[str, frozenset]:
-    """Every spelling and case form of a given name in the table, by each one-letter deletion of it."""
+    """Every spelling and case form of a given name in the table, by each of its ``deletions``."""
     found: dict[str, set[tuple[str, str]]] = {}
     for form, canonical in lexicon.given_names.items():
-        for i in range(len(form)):
-            found.setdefault(form[:i] + form[i + 1:], set()).add((form, canonical))
+        for variant in deletions(form):
+            found.setdefault(variant, set()).add((form, canonical))
     return {key: frozenset(value) for key, value in found.items()}
 
 
@@ -269,18 +276,9 @@ def given_of_typo(word: str, lexicon: Lexicon) -> str | None:
     if len(lower) < 5 or lower in lexicon.given_names or _SURNAME_ENDING.search(lower):
         return None
     index = _given_forms_by_deletion(lexicon)
-    meant = {canonical for i in range(len(lower)) for form, canonical in index.get(lower[:i] + lower[i + 1:], ())
-             if _one_letter_off(form, lower)}
+    meant = {canonical for variant in deletions(lower) for form, canonical in index.get(variant, ())
+             if len(form) == len(lower) and OSA.distance(form, lower) == 1}  # changed or swapped, not added
     return meant.pop() if len(meant) == 1 else None
-
-
-def _one_letter_off(form: str, word: str) -> bool:
-    """The same length, and one letter changed or two neighbours swapped."""
-    if len(form) != len(word):
-        return False
-    differ = [i for i, (a, b) in enumerate(zip(form, word)) if a != b]
-    return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
-                                and form[differ[0]] == word[differ[1]] and form[differ[1]] == word[differ[0]])
 
 
 # letters that mark a German, Polish or Łacinka spelling (not an English word: "Major" is no Мария)
@@ -392,9 +390,9 @@ def parse(text: str, lexicon: Lexicon) -> NameParts:
 
 
 # endings only surnames have (Russian, Belarusian, Ukrainian, Latin transliterations), in any case
-_SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ск(?:ий|ая|і|ая)|цк(?:ий|ая|і)|енко|енка|ук|юк|"
+_SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ск(?:ий|ая|і)|цк(?:ий|ая|і)|енко|енка|ук|юк|"
                              r"ович|евич|оў|аў|еў|ov|ev|ova|eva|in|ina|sky|ski|skaya|skaia|enko|uk|iuk|yuk|ovich|evich|"
-                             r"ou|au|eu|ow|ew)(?:а|у|ым|ом|ой|ого|ему|ым|е)?$", re.I)
+                             r"ou|au|eu|ow|ew)(?:а|у|ым|ом|ой|ого|ему|е)?$", re.I)
 
 
 _PATRONYMIC_SUFFIX = re.compile(r"(ьевич|ьевна|ович|овна|евич|евна|ьич|ична|ич|авіч|аўна|эвіч|овіч|евіч|еўна|оўна|"

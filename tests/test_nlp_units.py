@@ -134,6 +134,7 @@ def test_another_states_body_is_none_of_the_gazetteers_units():
     found = units("Об этом сообщили в МВД Украины.")
     assert [text for text, _ in found] == ["МВД Украины"] and found[0][1] != "unit:mvd"
     assert all(key != "unit:mvd" for _, key in units("Сотрудники МВД России задержали его."))
+    assert all(key != "unit:mvd" for _, key in units("Сотрудники МВД Сербии задержали его."))  # "рб" inside
     assert units("Меня доставили в МВД Беларуси.") == [("МВД Беларуси", "unit:mvd")]
     assert units("Сотрудники ОМОНа Гомеля избили меня.") == [("ОМОНа Гомеля", "unit:omon-gomel")]
     assert units("Сотрудники ОМОН ГУВД избили меня.") == [("ОМОН", "unit:omon-minsk"), ("ГУВД", "unit:guvd-minsk")]

@@ -8,12 +8,15 @@ Order of decisions, each obeying the ones before:
    names or patronymics (a typo apart is the same), one gender;
 3. a named group the model was unsure about (at least ``REVIEW_MIN``, or any probability when given name
    and patronymic both agree) joins the one consistent group with the same surname it could be; with two or more it waits for review; a lone named form whose surname is
-   a typo of exactly one compatible person's (``_TypoIndex``) joins it;
+   a typo of exactly one compatible person's (``_TypoIndex``) joins it; initials that fit two namesakes
+   written in full (``_fitting_namesakes``) join the one their unit, scene or co-named officials pick
+   (``_join_by_context``), else wait for review;
 4. a mention by surname alone joins the one compatible official of its gender written with the same
    surname skeleton (a rank that did not fall, unless no other official fits: a rank misread is commoner
    than a demotion; a period within ``SAME_PERIOD_DAYS``); spelled the same
-   before a skeleton namesake (Королёв before Крылов); among several, those of the same unit, then the one
-   named alongside the same officials, then the one of the same rank; with several left it goes to
+   before a skeleton namesake (Королёв before Крылов); among several, those of the same unit, then those seen
+   where its incidents took place, then the one named alongside the same officials, then the one of the same
+   rank (``_narrowed_by_context``); with several left it goes to
    review; with none, a typo of exactly one compatible person's surname (``_TypoIndex``) joins it;
 5. surname-only mentions left over form surname-only persons with their compatible namesakes;
 6. pairs between ``REVIEW_MIN`` and ``AUTO_LINK`` (and ambiguous surname-only mentions) become
@@ -30,6 +33,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from graph.resolve.linkage import SURNAME_SAME, SURNAME_TYPO, ScoredPair, level_label
+from nlp import names
 
 AUTO_LINK = 0.80
 REVIEW_MIN = 0.50
@@ -271,7 +275,7 @@ class _TypoIndex:
         # one letter deleted (SymSpell's index): only surnames sharing such a deletion are compared
         self.by_deletion: dict[str, set[str]] = defaultdict(set)
         for word in self.by_surname:
-            for variant in _deletions(word):
+            for variant in names.deletions(word):
                 self.by_deletion[variant].add(word)
 
     def mentions_in(self, root: str) -> int:
@@ -284,7 +288,7 @@ class _TypoIndex:
         for word in _spellings(f):  # the surname, and each case form the texts write it in
             if len(word) < TYPO_MIN_LETTERS:
                 continue
-            near = sorted({w for variant in _deletions(word) for w in self.by_deletion.get(variant, ())})
+            near = sorted({w for variant in names.deletions(word) for w in self.by_deletion.get(variant, ())})
             for other, distance, _ in process.extract(word, near, scorer=OSA.distance, score_cutoff=1, limit=None):
                 if distance == 0:
                     continue
@@ -355,9 +359,9 @@ def _fitting_namesakes(features: dict[str, dict], named: set[str], ranked: list[
                 partners[a].add((f["given_full"], f["patr_full"], f["gender"], tuple(f["given_initials"]),
                                  tuple(f["patr_initials"])))
     ambiguous = set()
-    for form, names in partners.items():
+    for form, written_in_full in partners.items():
         groups = [Group([form], frozenset(gi) or None, {g} - {None}, frozenset(pi) or None, {p} - {None},
-                        {s} - {None}) for g, p, s, gi, pi in names]
+                        {s} - {None}) for g, p, s, gi, pi in written_in_full]
         if any(not a.consistent_with(b) for i, a in enumerate(groups) for b in groups[i + 1:]):
             ambiguous.add(form)
     return ambiguous
@@ -386,11 +390,6 @@ def _join_by_context(work: Clustering, ambiguous: set[str], by_mention: dict[str
             for pair, other in chosen.values():
                 proposals.append(Proposal(mention, other, pair.probability, "review_band",
                                           _link("model", pair, other).as_dict()))
-
-
-def _deletions(word: str) -> set[str]:
-    """The word and the word with each one of its letters left out."""
-    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
 def _whereabouts(features: dict) -> set[str]:

@@ -8,10 +8,10 @@ facility, court, interrogation, search) and violations. They join when the proba
 ``AUTO_LINK`` and they tell enough in common (``_told_in_common``): the same day and two of place, unit
 and an official named in both, or the same day, stage and official. An incident its testimony does not
 date, or dates only to the month, joins the event told to the day (within its range) of the same stage that
-shares the most officials with it, then the place, then the unit; never on a tie (``_undated_joins``). The event stays consistent: never two incidents of one testimony, dates that can
-all overlap, one stage, and a place, unit and official in common wherever both sides name one. Every
-incident is part of exactly one event (alone, if need be); corroboration is the number of testimonies
-behind an event.
+shares the most officials with it, then the place, then the unit; never on a tie (``_undated_joins``). The
+event stays consistent: never two incidents of one testimony, dates that can all overlap, one stage, and a
+place, unit and official in common wherever both sides name one. Every incident is part of exactly one event
+(alone, if need be); corroboration is the number of testimonies behind an event.
 """
 from __future__ import annotations
 
@@ -215,11 +215,11 @@ def _forms(features: dict[str, dict], testimony: dict[str, str], decided: set[st
 def _undated_joins(groups: dict[str, EventGroup]) -> list[tuple[str, str, float, dict]]:
     """An incident its testimony does not date ("At the Sovetsky RUVD Captain X beat me"), bounds only by when
     it was written down, or dates only to the month ("в августе"), joins the event told to the day (inside its
-    range) that shares the most with it: the same stage
-    of detention, an official named in both, places, units and officials consistent, and dates that can
-    overlap. Evidence in common ranks the candidates (officials named in both, then the place, then the unit);
-    with two candidates sharing as much, it stays apart: a guess is not evidence. Returns (incident group,
-    event group, the share of the candidates' officials in common that the chosen one holds, why)."""
+    range) that shares the most with it: the same stage of detention, an official named in both, places,
+    units and officials consistent. Evidence in common ranks the candidates (officials named in both, then
+    the place, then the unit); with two candidates sharing as much, it stays apart: a guess is not evidence.
+    Returns (incident group, event group, the share of the candidates' officials in common that the chosen
+    one holds, why)."""
     by_stage_and_person: dict[tuple, set[str]] = defaultdict(set)
     for key, group in groups.items():
         if group.lo is not None and len(group.stages) == 1:

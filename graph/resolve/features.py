@@ -8,9 +8,9 @@ bidi characters are removed before any of this (the record keeps the name as wri
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from datetime import date
-import re
 from functools import lru_cache
 
 from nlp import lexicon as lexicon_module

@@ -57,9 +57,6 @@ LEVELS: dict[str, tuple[str, list[tuple[str, str, float, float]]]] = {
         ("len(list_intersect(co_named_l, co_named_r)) > 0", "named alongside the same officials", 0.45, 0.05),
         ("ELSE", "named alongside other officials", 0.55, 0.95)]),
 }
-# gender is a veto: a match of another gender is an extraction error, rare but never absent; EM, seeing
-# almost none among the pairs it takes for matches, drives that level's m below what float64 can hold
-# (Splink then refuses the model), so gender keeps its prior m
 SURNAME_SAME = 2            # surname levels (gamma): the same skeleton (Захаров, Захараў, Zakharau; and
 SURNAME_TYPO = 1            # Королёв with Крылов: a skeleton collision), a typo apart
 # The priors describe pairs that blocking brought together (mostly the same surname); among those, about
@@ -84,6 +81,9 @@ PERSONS = Model(LEVELS, (("skel",), ("substr(skel, 1, 1)", "given_full", "patr_i
                          ("substr(skel, 1, 1)", "right(skel, 3)"), ("substr(skel, 1, 2)", "given_initial", "patr_initial"),
                          ("substr(skel, 1, 2)", "right(skel, 1)", "length(skel)")),
                 ("unit_ids", "co_named", "given_initials", "patr_initials"), PRIOR_MATCH_SHARE, "skel",
+                # gender is a veto: another gender among matches is an extraction error, rare but never absent;
+                # EM, seeing almost none, drives that level's m below what float64 holds (Splink then refuses
+                # the model), so gender keeps its prior m
                 frozenset({"gender"}))
 
 

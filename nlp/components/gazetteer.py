@@ -95,13 +95,14 @@ class UnitGazetteer:
         return candidates[0] if candidates else None
 
 
-BELARUS_WORDS = ("беларус", "белорус", "рб", "belarus", "мингорисполком", "мінгарвыканкам")
+# a place that names Belarus or its capital's executive committee (word starts: "РБ" alone, not inside "Сербии")
+BELARUS_WORDS = re.compile(r"\b(?:беларус|белорус|рб\b|belarus|мингорисполком|мінгарвыканкам)")
 
 
 def _a_foreign_place_after(doc: Doc, span: Span, unit_starts: set[int]) -> Span | None:
-    """A place the model found right after a unit's name, in the genitive of another country or region
-    ("МВД Украины", "УВД Томской области", "ФСБ РФ"): the span of that place, else None. Belarus, its
-    cities and regions are no foreign place ("ОМОН Гомеля" is Gomel's OMON)."""
+    """A place the model found right after a unit's name (or read into it), that the dictionary knows as a
+    place and that is not Belarus nor one of its cities ("МВД Украины", "МВД России"): the span of that
+    place, else None ("ОМОН Гомеля" is Gomel's OMON; "ОМОНа Ломейко" names an officer)."""
     if span.end in unit_starts:  # "ОМОН ГУВД": a chain of two units, not a unit and a place
         return None
     place = next((e for e in doc.ents if e.start == span.end and e.label_ in ("LOC", "PLACE", "GPE")), None)
@@ -114,7 +115,7 @@ def _a_foreign_place_after(doc: Doc, span: Span, unit_starts: set[int]) -> Span 
         return None
     lowered = place.text.lower()
     stems = [stem for city_stems in CITY_WORDS.values() for stem in city_stems]
-    if any(word in lowered for word in (*BELARUS_WORDS, *stems)):
+    if BELARUS_WORDS.search(lowered) or any(re.search(rf"\b{stem}", lowered) for stem in stems):
         return None
     return place
 
