@@ -3,6 +3,11 @@
 
 Usage:  python3 validate.py [devset_dir]
 
+A set may carry a ``set.json`` profile that replaces the fictional set's set-level rules (the real-text set
+in ``real/`` does): {"words": [min, max], "min_langs": {"ru": 30, ...}, "min_cast_docs": 1,
+"contiguous": false, "cast_fields": [...]} and a ``splits.json`` ({"train": [stems], "dev": [...],
+"test": [...]}) whose stems must be exactly the documents.
+
 Checks, for every document docs/NNN_lang.txt:
   * naming, UTF-8, LF line ends, 80-400 words, language split 25 ru / 12 en / 8 be;
   * gold/NNN_lang.json exists (and no gold file without a document);
@@ -72,9 +77,24 @@ def iso(s):
         return None
 
 
+FICTIONAL_PROFILE = {"words": [80, 400], "exact_langs": EXPECTED_LANGS, "min_langs": {}, "min_cast_docs": 2,
+                     "contiguous": True,
+                     "cast_fields": ["surname_ru", "given_ru", "patronymic_ru", "surname_be", "given_be",
+                                     "latin", "gender", "posts"]}
+
+
+def load_profile(root):
+    path = root / "set.json"
+    profile = dict(FICTIONAL_PROFILE)
+    if path.exists():
+        profile.update({"exact_langs": {}}, **json.loads(path.read_text(encoding="utf-8")))
+    return profile
+
+
 def main(root):
     errors = []
     err = errors.append
+    profile = load_profile(root)
 
     # ---- cast ---------------------------------------------------------
     cast = {}
@@ -96,8 +116,7 @@ def main(root):
                 continue
             if key in cast:
                 err(f"cast.jsonl:{ln}: duplicate key {key}")
-            for fld in ("surname_ru", "given_ru", "patronymic_ru", "surname_be", "given_be",
-                        "latin", "gender", "posts"):
+            for fld in profile["cast_fields"]:
                 if not rec.get(fld):
                     err(f"cast.jsonl:{ln}: {key} lacks {fld}")
             if rec.get("gender") not in ("m", "f"):
@@ -132,8 +151,9 @@ def main(root):
         if b"\r" in raw:
             err(f"{doc.name}: contains CR (line ends must be LF)")
         nwords = len(WORD_RE.findall(text))
-        if not 80 <= nwords <= 400:
-            err(f"{doc.name}: {nwords} words (want 80-400)")
+        low, high = profile["words"]
+        if not low <= nwords <= high:
+            err(f"{doc.name}: {nwords} words (want {low}-{high})")
         gpath = gold_dir / (doc.stem + ".json")
         if not gpath.exists():
             err(f"{doc.name}: gold file {gpath.name} missing")
@@ -244,19 +264,29 @@ def main(root):
         for g in sorted(gold_dir.glob("*.json")):
             if not (docs_dir / (g.stem + ".txt")).exists():
                 err(f"{g.name}: gold file without document")
-    if nums and sorted(nums) != list(range(1, len(nums) + 1)):
+    if profile["contiguous"] and nums and sorted(nums) != list(range(1, len(nums) + 1)):
         err(f"document numbers are not contiguous 001..{len(nums):03d}")
     if len(set(nums)) != len(nums):
         err("duplicate document numbers")
-    for lang, n in EXPECTED_LANGS.items():
+    for lang, n in profile["exact_langs"].items():
         if langs[lang] != n:
             err(f"expected {n} '{lang}' documents, found {langs[lang]}")
+    for lang, n in profile["min_langs"].items():
+        if langs[lang] < n:
+            err(f"expected at least {n} '{lang}' documents, found {langs[lang]}")
+    want = profile["min_cast_docs"]
     for k in sorted(cast):
-        if len(key_docs[k]) < 2:
-            err(f"cast member {k} appears in {len(key_docs[k])} document(s), want >= 2")
+        if len(key_docs[k]) < want:
+            err(f"cast member {k} appears in {len(key_docs[k])} document(s), want >= {want}")
+    splits_path = root / "splits.json"
+    if splits_path.exists():
+        splits = json.loads(splits_path.read_text(encoding="utf-8"))
+        listed = [stem for part in splits.values() for stem in part]
+        if sorted(listed) != sorted(d.stem for d in docs):
+            err("splits.json must list every document exactly once")
 
     # ---- report -------------------------------------------------------
-    print(f"documents: {len(docs)} ({', '.join(f'{l}={langs[l]}' for l in EXPECTED_LANGS)})")
+    print(f"documents: {len(docs)} ({', '.join(f'{l}={langs[l]}' for l in ('ru', 'en', 'be'))})")
     print(f"cast members: {len(cast)}; linked PERSON mentions cover "
           f"{sum(1 for k in cast if key_docs[k])} of them")
     print("entities:")

@@ -12,6 +12,7 @@ Inline markup:  [[surface text|SPEC]]   where SPEC = "[localid ]T[ attrs]"
     D attrs: YYYY-MM-DD | YYYY-MM | YYYY | <start>..<end>
 Relation TYPE abbreviations: HP CMD MEM SUB PERP ORD OCC; trailing "h" = hedged.
 Stdlib only. The compiled gold/*.json files are the canonical annotations.
+Usage:  python3 tools/build.py [set_dir]   (default: the fictional set; ``real`` for the real-text set)
 """
 import calendar, json, pathlib, re, sys
 
@@ -125,8 +126,8 @@ def compile_one(path):
     return text, {"entities": gold_ents, "relations": gold_rels}
 
 
-def main():
-    srcs = sorted((ROOT / "src").glob("*.src"))
+def main(root=ROOT):
+    srcs = sorted((root / "src").glob("*.src"))
     errors = 0
     for s in srcs:
         stem = s.name[:-4]
@@ -136,12 +137,12 @@ def main():
             print("ERROR", ex)
             errors += 1
             continue
-        (ROOT / "docs" / f"{stem}.txt").write_text(text, encoding="utf-8", newline="\n")
-        (ROOT / "gold" / f"{stem}.json").write_text(
+        (root / "docs" / f"{stem}.txt").write_text(text, encoding="utf-8", newline="\n")
+        (root / "gold" / f"{stem}.json").write_text(
             json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8", newline="\n")
     print(f"compiled {len(srcs) - errors}/{len(srcs)} sources")
     sys.exit(1 if errors else 0)
 
 
 if __name__ == "__main__":
-    main()
+    main(pathlib.Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT)
