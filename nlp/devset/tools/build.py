@@ -128,6 +128,8 @@ def compile_one(path):
 
 def main(root=ROOT):
     srcs = sorted((root / "src").glob("*.src"))
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "gold").mkdir(exist_ok=True)
     errors = 0
     for s in srcs:
         stem = s.name[:-4]
