@@ -1,7 +1,8 @@
 """Command line of the extraction side.
 
     python -m nlp extract FILE|- [--lang auto|ru|en|be]   one JSON object on stdout (the contract)
-    python -m nlp evaluate [--devset DIR] [--lang ru|en|be]  P/R/F1 on the development set
+    python -m nlp evaluate [--devset DIR] [--lang ru|en|be] [--split train|dev|test]
+                                                          P/R/F1 on a development set
 """
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     evaluate = commands.add_parser("evaluate", help="score the pipeline on the development set")
     evaluate.add_argument("--devset", default=str(Path(__file__).resolve().parent / "devset"))
     evaluate.add_argument("--lang", choices=("ru", "en", "be"))
+    evaluate.add_argument("--split", choices=("train", "dev", "test"),
+                          help="score one part of a set that has a splits.json (the real-text set: nlp/devset/real)")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args(argv)
     if args.command == "extract":
@@ -41,7 +44,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from nlp.evaluate import evaluate as score, report
 
-    scores = score(Path(args.devset), args.lang)
+    try:
+        scores = score(Path(args.devset), args.lang, args.split)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     print(json.dumps(scores, ensure_ascii=False, indent=2) if args.json else report(scores))
     return 0
 

@@ -23,13 +23,26 @@ from nlp.pipeline import process, to_json
 ENTITY_TYPES = ("PERSON", "UNIT", "PLACE", "DATE", "INCIDENT")
 RELATION_TYPES = ("HELD_POSITION", "MEMBER_OF", "COMMANDED", "SUBORDINATE_TO", "PERPETRATED", "ORDERED",
                   "OCCURRED_AT")
+AGENT_RELATIONS = ("PERPETRATED", "ORDERED")
 
 
-def load_gold(devset: Path, lang: str | None = None) -> list[dict]:
+def split_stems(devset: Path, split: str) -> set[str]:
+    """The documents of one part (train, dev or test) of a set that has a ``splits.json``."""
+    path = devset / "splits.json"
+    if not path.exists():
+        raise ValueError(f"{devset} has no splits.json: it is not split into train, dev and test")
+    parts = json.loads(path.read_text(encoding="utf-8"))
+    if split not in parts:
+        raise ValueError(f"{path}: no part {split!r} (have {', '.join(sorted(parts))})")
+    return set(parts[split])
+
+
+def load_gold(devset: Path, lang: str | None = None, split: str | None = None) -> list[dict]:
+    keep = split_stems(devset, split) if split else None
     docs = []
     for path in sorted((devset / "docs").glob("*.txt")):
         code = path.stem.split("_")[-1]
-        if lang and code != lang:
+        if lang and code != lang or keep is not None and path.stem not in keep:
             continue
         text = path.read_text(encoding="utf-8")
         gold = json.loads((devset / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
@@ -56,8 +69,8 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def evaluate(devset: Path, lang: str | None = None) -> dict:
-    docs = load_gold(devset, lang)
+def evaluate(devset: Path, lang: str | None = None, split: str | None = None) -> dict:
+    docs = load_gold(devset, lang, split)
     began = time.perf_counter()
     predictions = []
     for code in sorted({d["lang"] for d in docs}):
@@ -69,6 +82,7 @@ def evaluate(devset: Path, lang: str | None = None) -> dict:
     rel_counts = {t: Counter() for t in RELATION_TYPES}
     linked = []  # (doc name, gold key, predicted key)
     errors = []
+    invented = Counter()  # documents whose gold names no person as agent: predicted person agents there
     for doc, pred in predictions:
         pred_entities = pred["entities"]
         pred_by_id = {e["id"]: e for e in pred_entities}
@@ -90,6 +104,14 @@ def evaluate(devset: Path, lang: str | None = None) -> dict:
                                                                                                   e["end"]))), None)
                 if match:
                     linked.append((doc["name"], gold_ent["key"], match["key"]))
+        if not any(r["type"] in AGENT_RELATIONS and doc["by_id"][r["source"]]["type"] == "PERSON"
+                   for r in doc["relations"]):
+            invented["documents"] += 1
+            for r in pred["relations"]:
+                if r["type"] in AGENT_RELATIONS and pred_by_id[r["source"]]["type"] == "PERSON":
+                    invented["links"] += 1
+                    errors.append({"doc": doc["name"], "kind": "invented", "type": r["type"],
+                                   "text": f"{pred_by_id[r['source']]['text']} -> {pred_by_id[r['target']]['text']}"})
         used = set()
         for t in RELATION_TYPES:
             gold_rels = [r for r in doc["relations"] if r["type"] == t]
@@ -127,6 +149,8 @@ def evaluate(devset: Path, lang: str | None = None) -> dict:
     return {"documents": len(docs), "words": words, "seconds": round(seconds, 2),
             "entities": entity_scores, "relations": relation_scores,
             "relations_all": _prf(all_rel["tp"], all_rel["pred"], all_rel["gold"]),
+            "invented_agents": {"documents_naming_no_agent": invented["documents"],
+                                "person_agent_links_predicted_there": invented["links"]},
             "cross_document_person_linking": {**_pairwise(linked), "mentions_linked": len(linked)},
             "cross_document_person_linking_after_review": _pairwise(after_unique_merges(linked)),
             "errors": errors}
@@ -167,6 +191,9 @@ def report(scores: dict) -> str:
         lines.append(f"{t:<16}{s['precision']:>7}{s['recall']:>7}{s['f1']:>7}{s['gold']:>7}")
     link = scores["cross_document_person_linking"]
     reviewed = scores["cross_document_person_linking_after_review"]
+    invented = scores["invented_agents"]
+    lines += ["", f"documents naming no person as agent: {invented['documents_naming_no_agent']}; person agents "
+                  f"predicted there: {invented['person_agent_links_predicted_there']}"]
     lines += ["", f"cross-document person linking (pairwise): P {link['precision']} R {link['recall']} "
                   f"F1 {link['f1']} over {link['mentions_linked']} found mentions",
               f"  after the review queue's single-candidate merges are accepted: P {reviewed['precision']} "
