@@ -3,7 +3,8 @@
 units.jsonl (security structures and their parents), ranks.jsonl, positions.jsonl,
 given_names.jsonl (name equivalences across Russian, Belarusian and Latin spellings),
 triggers.jsonl (incident words), cues.jsonl (hedges, orders, subordination), months.jsonl,
-places.jsonl (cities and landmarks with coordinates).
+places.jsonl (cities and landmarks with coordinates), agent_patterns.jsonl (spaCy DependencyMatcher
+patterns: who carried out an act, read from the dependency parse).
 """
 from __future__ import annotations
 
@@ -78,6 +79,7 @@ class Lexicon:
     # lang -> [(regex, kind)]: several-word triggers ("применяли силу", "ill-treatment"); a group
     # named t, when present, is the trigger span ("fired" in "fired at")
     trigger_patterns: dict[str, list[tuple[re.Pattern, str]]] = field(default_factory=dict)
+    agent_patterns: list[dict] = field(default_factory=list)  # rows of agent_patterns.jsonl
 
     @cached_property
     def unit_abbreviations(self) -> set[str]:
@@ -209,4 +211,23 @@ def load(data_dir: Path = DATA_DIR) -> Lexicon:
                        for row in trigger_rows if row["lang"] == lang for p in row.get("patterns", [])]
                 for lang in LANGS}
     return Lexicon(units, unit_aliases, titles, title_forms, given, gender, _triggers(trigger_rows), cues, months,
-                   places, place_forms, patterns)
+                   places, place_forms, patterns, _agent_patterns(read_jsonl(data_dir / "agent_patterns.jsonl")))
+
+
+def _agent_patterns(rows: list[dict]) -> list[dict]:
+    """Each pattern has a unique id, languages, a confidence and DependencyMatcher nodes named ``act`` and
+    ``agent``."""
+    seen = set()
+    for row in rows:
+        where = f"agent_patterns.jsonl: {row.get('id')!r}"
+        if row.get("id") in seen or not row.get("id"):
+            raise LexiconError(f"{where}: missing or duplicate id")
+        seen.add(row["id"])
+        if not set(row.get("langs") or ()) <= set(LANGS) or not row.get("langs"):
+            raise LexiconError(f"{where}: langs must be some of {LANGS}")
+        if not 0 < row.get("confidence", 0) <= 1:
+            raise LexiconError(f"{where}: confidence must be in (0, 1]")
+        nodes = {node.get("RIGHT_ID") for node in row.get("pattern") or ()}
+        if not {"act", "agent"} <= nodes:
+            raise LexiconError(f"{where}: the pattern needs nodes named act and agent")
+    return rows

@@ -1,6 +1,6 @@
 """The extraction pipelines, built in code from packages on the registries, and the contract JSON.
 
-    ru: spacy.blank("ru") + natasha NER + gazetteer + rules
+    ru: spacy.blank("ru") + natasha NER + gazetteer + rules + natasha syntax (sentences with an act)
     be: the same on Belarusian text (natasha's Russian models are the nearest; the gazetteer,
         given names, triggers and cues carry Belarusian forms)
     en: en_core_web_sm 3.8.0 (the official package when installed, else the registry copy
@@ -55,6 +55,7 @@ def build(lang: str) -> Language:
         _split_suffixes(nlp, r"(?<=[ўЎіІ])\.", r"(?<=[ўЎіІ])[,;:!?»)]")
         nlp.add_pipe("initials_tokens")
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe("initials_sentences")
         nlp.add_pipe("natasha_ner")
     else:
         raise ValueError(f"unsupported language {lang!r} (ru, be, en)")
@@ -65,6 +66,8 @@ def build(lang: str) -> Language:
     nlp.add_pipe("person_rules")
     nlp.add_pipe("incident_tagger", config={"lang": lang})
     nlp.add_pipe("entity_resolver")
+    if lang in ("ru", "be"):
+        nlp.add_pipe("natasha_syntax")
     nlp.add_pipe("relation_rules", config={"lang": lang})
     nlp.add_pipe("episode_grouper", config={"lang": lang})
     return nlp

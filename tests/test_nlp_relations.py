@@ -217,6 +217,9 @@ def test_the_site_of_a_unit_belongs_to_its_phrase():
     ("Капітан Уладзімір Мухін абражаў мяне і прымусіў мяне стаяць каля сцяны.", "be", "Уладзімір Мухін", "прымусіў"),
     ("Майор Ольга Рачковская держала меня в позе «ласточки», потом применила ко мне электрошокер.", "ru",
      "Ольга Рачковская", "применила"),
+    # the parse reads past the object: the man who shouted at Petrov struck him (until session 9 the rules
+    # refused any subject shared across another person's name)
+    ("Капитан Иванов кричал на Сергея Петрова и ударил его.", "ru", "Иванов", "ударил"),
 ])
 def test_the_subject_of_two_verbs_carried_out_the_second(text, lang, agent, act):
     """The act after the coordinator shares the subject of the first verb (an insult, an act of its own)."""
@@ -225,7 +228,6 @@ def test_the_subject_of_two_verbs_carried_out_the_second(text, lang, agent, act)
 
 @pytest.mark.parametrize("text", [
     "Капитан Иванов сказал, что меня посадят, и ударил меня.",        # a clause in between
-    "Капитан Иванов кричал на Сергея Петрова и ударил его.",           # another person in between
     "Ольга Иванова оскорбляла меня и ударил меня сержант.",            # she did not: "ударил" is a man's act
 ])
 def test_no_shared_subject_across_a_clause_another_person_or_a_gender(text):

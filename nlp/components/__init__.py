@@ -4,5 +4,5 @@ Importing this package registers the factories: natasha_ner, tag_attributes, en_
 title_tagger, date_tagger, person_rules, incident_tagger, entity_resolver, relation_rules, episode_grouper.
 """
 from nlp.components import (  # noqa: F401  (registration side effects)
-    entities, natasha_ner, english, gazetteer, rules, resolver, relations, episodes,
+    entities, natasha_ner, syntax, english, gazetteer, rules, resolver, relations, episodes,
 )

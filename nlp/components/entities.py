@@ -88,6 +88,33 @@ class InitialsTokens:
 
 
 
+class InitialsSentences:
+    """A sentence may end with a name's initials: "ударил следователь Липницкий С.С. Потом лейтенант ..." The
+    sentencizer sees no full stop there (the dot belongs to the initial); a capitalised common word after
+    the initials starts the next sentence. A word that may be a name ("А.Р. Руденко") never does."""
+
+    NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        from nlp.morphology import analyzer
+
+        for token in doc[:-1]:
+            after = doc[token.i + 1]
+            if not (token.text.endswith(".") and INITIAL.match(token.text.rstrip(".")) and token.whitespace_
+                    and after.text[:1].isupper() and after.text[1:].islower() and len(after.text) > 2):
+                continue
+            parses = analyzer().parse(after.text.lower())
+            if analyzer().word_is_known(after.text.lower()) and not any(
+                    self.NAME_TAGS & set(p.tag.grammemes) for p in parses):
+                after.is_sent_start = True
+        return doc
+
+
+@Language.factory("initials_sentences", requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
+def make_initials_sentences(nlp: Language, name: str) -> InitialsSentences:
+    return InitialsSentences()
+
+
 @Language.factory("initials_tokens")
 def make_initials_tokens(nlp: Language, name: str) -> InitialsTokens:
     return InitialsTokens()

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span
 from nlp import dates
 from nlp import lexicon as lexicon_module
 from nlp import names
+from nlp.components.agents import SyntaxAgents
 from nlp.components.modality import denied, distinct_pairs, unreal
 from nlp.morphology import analyzer
 
@@ -115,9 +116,10 @@ _FORMER = re.compile(r"(?<!\w)(?:бывш\w*|экс-|прежн\w*|былы\w*|�
 
 
 class RelationRules:
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, vocab=None):
         self.lang = lang
         self.lexicon = lexicon_module.load()
+        self.syntax = SyntaxAgents(vocab, lang, self.lexicon) if vocab is not None and lang != "en" else None
         self.cues = {name: [c for lang_cues in by_lang.values() for c in lang_cues]
                      for name, by_lang in self.lexicon.cues.items()}
 
@@ -150,6 +152,7 @@ class RelationRules:
             given_by_key.setdefault(person._.key, []).append(person)
         self._same_key = given_by_key
         self._genders = {e.start: self._gender(e) for e in self._persons}
+        self._syntax_agents = self.syntax.by_act(doc) if self.syntax is not None else {}
         sentences = list(doc.sents)
         self._sentences = sentences
         for sent in sentences:
@@ -398,6 +401,8 @@ class RelationRules:
             if not rels:
                 rels = self._pronoun_subject(doc, act) or (self.lang != "en" and self._person_after(doc, act, agents, titles)) \
                     or self._shared_subject(doc, act, done) or self._verb_chain_subject(doc, act, titles)
+            if not rels:  # the parse: a subject after its verb, acts joined by "и", a passive's agent
+                rels = self._parsed_agents(act, agents)
             done[act.start] = (act, rels)
             found += rels
         return found
@@ -443,6 +448,19 @@ class RelationRules:
         if officer_before or doc[agent.start - 1].lower_ in OFFICER_NOUNS or not _plural(act.text, self.lang):
             return [("PERPETRATED", agent, act, 0.6, {})]
         return []
+
+    def _parsed_agents(self, act: Span, agents: list[Span]) -> list[tuple]:
+        """The agents the dependency parse gives (agent_patterns.jsonl), of those the sentence names."""
+        starts = {a.start for a in agents}
+        found = []
+        for agent, confidence, pattern in self._syntax_agents.get(act.start, ()):
+            if agent.start not in starts:
+                continue
+            if agent.label_ == "PERSON" and (_plural(act.text, self.lang) or self._genders.get(agent.start, "") and
+                                             _past_gender(act.text) not in ("", self._genders[agent.start])):
+                continue  # "Ольга Иванова оскорбляла меня и ударил меня сержант": the verb's form says not her
+            found.append(("PERPETRATED", agent, act, confidence, {"pattern": pattern}))
+        return found
 
     def _joined(self, doc: Doc, first: Span, second: Span) -> bool:
         """ "Бельский и Пашкевич", "Бельский А.И. и лейтенант Пашкевич К.В.": two persons, one subject."""
@@ -814,4 +832,4 @@ class RelationRules:
 
 @Language.factory("relation_rules", default_config={"lang": "ru"})
 def make_relation_rules(nlp: Language, name: str, lang: str) -> RelationRules:
-    return RelationRules(lang)
+    return RelationRules(lang, nlp.vocab)
