@@ -48,6 +48,7 @@ def build(lang: str) -> Language:
         patterns = nlp.get_pipe("attribute_ruler").patterns
         nlp.replace_pipe("attribute_ruler", "tag_attributes", config={"patterns": patterns})
         nlp.add_pipe("initials_tokens", first=True)
+        nlp.add_pipe("sentence_breaks", config={"initials": False}, before="parser")
         nlp.add_pipe("en_entity_mapper", last=True)
     elif lang in ("ru", "be"):
         nlp = spacy.blank("ru")
@@ -55,7 +56,7 @@ def build(lang: str) -> Language:
         _split_suffixes(nlp, r"(?<=[ўЎіІ])\.", r"(?<=[ўЎіІ])[,;:!?»)]")
         nlp.add_pipe("initials_tokens")
         nlp.add_pipe("sentencizer")
-        nlp.add_pipe("initials_sentences")
+        nlp.add_pipe("sentence_breaks")
         nlp.add_pipe("natasha_ner")
     else:
         raise ValueError(f"unsupported language {lang!r} (ru, be, en)")

@@ -4,7 +4,8 @@
   replaces the package's attribute_ruler (179 Matcher patterns, a tenth of the English run time)
   and keeps what the lemmatizer and our rules read; the word-specific exceptions of the ruler
   (morphology of "a", "this", ...) are not needed here.
-* en_entity_mapper: maps en_core_web_sm labels to ours and drops the rest (dates come from date_tagger).
+* en_entity_mapper: maps en_core_web_sm labels to ours and drops the rest (dates come from date_tagger); an
+  organisation is a unit only when its name says it is a state body and nothing says it is foreign.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from spacy.attrs import MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components.entities import add_entities
+from nlp.components.entities import OTHER_ORGANISATIONS, add_entities
+from nlp.organisations import not_belarusian, state_body
 
 
 class TagAttributes:
@@ -50,7 +52,7 @@ class EnglishEntityMapper:
     MAP = {"PERSON": "PERSON", "ORG": "UNIT", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
     def __call__(self, doc: Doc) -> Doc:
-        kept = []
+        kept, others = [], []
         for ent in doc.ents:
             label = self.MAP.get(ent.label_)
             if label:
@@ -62,9 +64,13 @@ class EnglishEntityMapper:
                     span = doc[span.start:span.end - 1]
                 if label == "UNIT" and (span.text.islower() or len(span) > 1 and span.text.isupper()):
                     continue  # "riot police" names no unit; "NOTICE OF DESIGNATION" is a heading
+                if label == "UNIT" and (not state_body(span.text, "en") or not_belarusian(span.text, "en")):
+                    others.append(span)  # a unit is a Belarusian state body: not "Reuters", "US Treasury"
+                    continue
                 kept.append(doc.char_span(span.start_char, span.end_char, label=label))
         doc.ents = []
         add_entities(doc, [k for k in kept if k is not None], "model")
+        doc.spans[OTHER_ORGANISATIONS] = others  # no entity, but no place or person either
         return doc
 
 

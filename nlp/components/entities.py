@@ -9,6 +9,8 @@ from spacy.tokens import Doc, Span
 from nlp.names import strip_invisible
 
 ENTITY_TYPES = ("PERSON", "UNIT", "PLACE", "DATE", "INCIDENT")
+# doc.spans key: organisations named in the text that are no unit (media, foreign and international bodies)
+OTHER_ORGANISATIONS = "other_organisations"
 PRIORITY = {"gazetteer": 40, "date": 35, "rule": 30, "model": 10}
 
 for name, default in (("key", None), ("canonical", None), ("attrs", None), ("source", "model")):
@@ -88,14 +90,29 @@ class InitialsTokens:
 
 
 
-class InitialsSentences:
-    """A sentence may end with a name's initials: "ударил следователь Липницкий С.С. Потом лейтенант ..." The
-    sentencizer sees no full stop there (the dot belongs to the initial); a capitalised common word after
-    the initials starts the next sentence. A word that may be a name ("А.Р. Руденко") never does."""
+class SentenceBreaks:
+    """Sentence ends the sentencizer does not see.
+
+    * A paragraph break (a blank line) ends a sentence: a headline or a list line has no full stop
+      ("Иван Кубраков — новый глава МВД Беларуси" then the article).
+    * Russian and Belarusian: a sentence may end with a name's initials ("ударил следователь Липницкий С.С.
+      Потом лейтенант ..."; the dot belongs to the initial): a capitalised common word after the initials
+      starts the next sentence. A word that may be a name ("А.Р. Руденко") never does."""
 
     NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"}
 
+    def __init__(self, initials: bool = True):
+        self.initials = initials
+
     def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if token.is_space and token.text.count("\n") >= 2 and not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = True
+        if self.initials:
+            self._after_initials(doc)
+        return doc
+
+    def _after_initials(self, doc: Doc) -> None:
         from nlp.morphology import analyzer
 
         for token in doc[:-1]:
@@ -107,12 +124,11 @@ class InitialsSentences:
             if analyzer().word_is_known(after.text.lower()) and not any(
                     self.NAME_TAGS & set(p.tag.grammemes) for p in parses):
                 after.is_sent_start = True
-        return doc
 
 
-@Language.factory("initials_sentences", requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
-def make_initials_sentences(nlp: Language, name: str) -> InitialsSentences:
-    return InitialsSentences()
+@Language.factory("sentence_breaks", default_config={"initials": True}, assigns=["token.is_sent_start"])
+def make_sentence_breaks(nlp: Language, name: str, initials: bool) -> SentenceBreaks:
+    return SentenceBreaks(initials)
 
 
 @Language.factory("initials_tokens")

@@ -40,6 +40,7 @@ from nlp import names
 from nlp.components.agents import SyntaxAgents
 from nlp.components.modality import denied, distinct_pairs, unreal
 from nlp.morphology import analyzer
+from nlp.organisations import not_belarusian
 
 SUBUNIT_POSITIONS = {
     "position:company-commander", "position:platoon-commander", "position:battalion-commander",
@@ -73,7 +74,10 @@ LINKING_WORDS = {"the", "of", "a", "an", "is", "was", "has", "been", "had", "bec
                  "стала", "прызначаны", "прызначана", "быў", "стаў", "з", "с", "года", "году", "since", "from",
                  "reportedly", "тогда", "тады", "then", "at", "time", "милиции", "міліцыі", "юстиции", "police",
                  # field labels of sanctions notices: "GURSKY Vadim\nPosition: Colonel; Commander of Minsk OMON"
-                 "должность", "пасада", "звание", "званне", "position", "function", "rank", "post", "title"}
+                 "должность", "пасада", "звание", "званне", "position", "function", "rank", "post", "title",
+                 # "Иван Кубраков — новый глава МВД", "Vakulchik, the new head of the KGB", "exiting"
+                 "новый", "новая", "новым", "новой", "новы", "новая", "new", "acting", "временно", "исполняющий",
+                 "обязанности", "current", "нынешний", "нынешняя", "цяперашні"}
 FIELD_LABEL_STARTS = tuple(f"{gap}{label}" for gap in ("\n", " \n", "\n\n") for label in (
     "должность", "пасада", "position", "function", "post", "title"))
 COPULAS = {"был", "была", "являлся", "являлась", "является", "стал", "стала", "назначен", "назначена", "быў", "стаў",
@@ -94,6 +98,7 @@ ORDER_GIVEN = re.compile(r"(?<!\w)(приказ|загад|команд[уа]|р
 
 
 
+TOPIC_PREPOSITIONS = {"о", "об", "обо", "про", "аб", "пра", "about"}
 CHAIN_JOINS = {"и", "і", ",", "а", "потом", "затем", "потым", "пасля", "затым", "сразу", "адразу"}
 
 
@@ -173,6 +178,9 @@ class RelationRules:
             date = next((e for e in ents if e.label_ == "DATE"), None)
             seen = set()
             for rel_type, source, target, confidence, extra in found:
+                if source.label_ == "UNIT" and rel_type in ("PERPETRATED", "ORDERED") and not_belarusian(
+                        source.text, self.lang, self.lexicon) and source._.source != "gazetteer":
+                    continue  # "Международный комитет по расследованию пыток", a medium, a foreign ministry
                 key = (rel_type, source.start, target.start)
                 if key in seen or rel_type in ("PERPETRATED", "ORDERED") and denied(
                         doc, self._phrase_start(doc, source, sent_titles)):
@@ -264,12 +272,14 @@ class RelationRules:
                 if not self._plain_gap(doc[person.end:title.start], titles, units, LINKING_WORDS | PREDICATES):
                     continue
                 # the unit is part of the title ("командир ОМОНа") or follows it ("Head of GUBOPiK")
-                unit = next((u for u in units if title.start <= u.start and u.end <= title.end), None) or next(
+                unit = next((u for u in units if title.start <= u.start < title.end), None) or next(
                     (u for u in units if u.start >= title.end and u.start - title.end <= 4), None)
                 if unit is None or unit.start >= title.end and doc[title.end:unit.start].text.lower().strip() not in \
                         UNIT_CONNECTORS and not all(any(t.start <= i < t.end for t in titles)
                                                     for i in range(title.end, unit.start)):
                     continue
+                if self._names_next(doc, max(unit.end, title.end), persons, titles):
+                    continue  # "…, министр Барсуков, командующий внутренними войсками Назаренко": Назаренко's post
                 position = next((t for t in after if t.start >= title.start and t.end <= unit.start and
                                  self.lexicon.titles[t.label_].kind == "position"), title)
                 found.append((self._relation_for_title(position.label_), person, unit, 0.8,
@@ -292,6 +302,12 @@ class RelationRules:
                 found += [("MEMBER_OF", second, unit, 0.7, {}) for rel_type, person, unit, _, _ in list(found)
                           if person is first and rel_type == "MEMBER_OF"]
         return found
+
+    def _names_next(self, doc: Doc, end: int, persons: list[Span], titles: list[Span]) -> bool:
+        """A person follows right after (ranks, titles and units between): the title is his premodifier."""
+        nxt = next((p for p in persons if p.start >= end), None)
+        return nxt is not None and all(i in self._title_tokens or i in self._unit_tokens or doc[i].is_space
+                                       for i in range(end, nxt.start))
 
     def _plain_gap(self, gap: Span, titles: list[Span], units: list[Span], allowed: set[str]) -> bool:
         """Only titles, units, dates, one comma or dash, and the allowed linking words."""
@@ -394,6 +410,9 @@ class RelationRules:
         agents = [e for e in ents if e.label_ == "UNIT" or e.label_ == "PERSON" and self._named(e)]
         done: dict[int, tuple[Span, list[tuple]]] = {}  # act start -> (act, its relations)
         for act in incidents:
+            if self._topic(doc, act):  # "Лукашенко назвал фейком заявления о пытках": he spoke of them
+                done[act.start] = (act, [])
+                continue
             if self.lang == "en":
                 rels = self._perpetrated_en(doc, act, agents)
             else:
@@ -449,13 +468,25 @@ class RelationRules:
             return [("PERPETRATED", agent, act, 0.6, {})]
         return []
 
+    @staticmethod
+    def _topic(doc: Doc, act: Span) -> bool:
+        """An act named as what is spoken of: "заявления о пытках", "паведамленні пра катаванні",
+        "reports about the beatings" (an adjective or a determiner may stand between)."""
+        i = act.start - 1
+        while i >= 0 and act.start - i <= 3 and doc[i].is_lower and doc[i].lower_ not in TOPIC_PREPOSITIONS and (
+                doc[i].lower_ in ("the", "these", "those", "этих", "тых") or doc[i].lower_.endswith(
+                    ("ых", "их", "ой", "ом", "ым", "ай", "ым", "ful", "al", "ous", "ive"))):
+            i -= 1
+        return i >= 0 and doc[i].lower_ in TOPIC_PREPOSITIONS
+
     def _parsed_agents(self, act: Span, agents: list[Span]) -> list[tuple]:
         """The agents the dependency parse gives (agent_patterns.jsonl), of those the sentence names."""
         starts = {a.start for a in agents}
         found = []
+        passive = self._passive(act)
         for agent, confidence, pattern in self._syntax_agents.get(act.start, ()):
-            if agent.start not in starts:
-                continue
+            if agent.start not in starts or passive and not pattern.startswith("passive"):
+                continue  # "Корнеев ... был задержан и избит милицией": the subject of a passive suffered it
             if agent.label_ == "PERSON" and (_plural(act.text, self.lang) or self._genders.get(agent.start, "") and
                                              _past_gender(act.text) not in ("", self._genders[agent.start])):
                 continue  # "Ольга Иванова оскорбляла меня и ударил меня сержант": the verb's form says not her

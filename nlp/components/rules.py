@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from nlp import lexicon as lexicon_module
 from nlp.morphology import analyzer
 from nlp import names as names_module
-from nlp.components.entities import INITIAL, add_entities, attrs
+from nlp.components.entities import INITIAL, OTHER_ORGANISATIONS, add_entities, attrs
 from nlp.components.modality import unreal
 from nlp.dates import DateFinder
 from nlp.names import PATRONYMIC
@@ -535,8 +535,9 @@ class IncidentTagger:
                     attrs(span)["violation"] = kind
                     spans.append(span)
         covered = {i for s in spans for i in range(s.start, s.end)}
+        covered |= {i for s in doc.spans.get(OTHER_ORGANISATIONS, ()) for i in range(s.start, s.end)}
         for token in doc:
-            if token.i in covered:
+            if token.i in covered:  # also "Day in Support of Victims of Torture": a name, not an act
                 continue
             kind, infinitive = self._kind(token)
             if kind is None or token.ent_type_ or self._negated(doc, token.i) or unreal(doc, token.i, self.lang):
@@ -630,8 +631,9 @@ class PlaceRules:
             if (start, end) != (ent.start, ent.end):
                 extended.append(Span(doc, start, end, label="PLACE"))
         gazetteer = {i for e in doc.ents if e._.source == "gazetteer" for i in range(e.start, e.end)}
+        other = {i for s in doc.spans.get(OTHER_ORGANISATIONS, ()) for i in range(s.start, s.end)}
         for token in doc:  # "Pushkinskaya metro station", "Okrestina Street" when the model missed them
-            if token.lower_ in PLACE_AFTER and token.i > 0 and not token.ent_type_:
+            if token.lower_ in PLACE_AFTER and token.i > 0 and not token.ent_type_ and token.i not in other:
                 start = token.i
                 while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and \
                         doc[start - 1].ent_type_ in ("", "PERSON", "UNIT") and start - 1 not in gazetteer and \
