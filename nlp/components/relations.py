@@ -98,6 +98,7 @@ ORDER_GIVEN = re.compile(r"(?<!\w)(приказ|загад|команд[уа]|р
 
 
 
+COUNTRY_WORDS = {"страны", "республики", "краіны", "рэспублікі", "country", "republic", "country's"}
 TOPIC_PREPOSITIONS = {"о", "об", "обо", "про", "аб", "пра", "about"}
 CHAIN_JOINS = {"и", "і", ",", "а", "потом", "затем", "потым", "пасля", "затым", "сразу", "адразу"}
 
@@ -284,6 +285,7 @@ class RelationRules:
                                  self.lexicon.titles[t.label_].kind == "position"), title)
                 found.append((self._relation_for_title(position.label_), person, unit, 0.8,
                               {"role": self._role(position)}))
+                found += self._coordinated_posts(doc, person, max(unit.end, title.end), titles, units, persons)
                 break
             # Pattern D: PERSON of/из/from UNIT
             nxt = person.end
@@ -303,6 +305,24 @@ class RelationRules:
                           if person is first and rel_type == "MEMBER_OF"]
         return found
 
+    def _coordinated_posts(self, doc: Doc, person: Span, end: int, titles: list[Span], units: list[Span],
+                           persons: list[Span]) -> list[tuple]:
+        """ "X, Deputy Minister of Internal Affairs and Commander of the Internal Troops": every post joined by
+        "and" after the first is his too (unless a name follows it: then it is that man's)."""
+        found = []
+        while end + 1 < len(doc) and doc[end].lower_ in ("and", "и", "і", "а", "also"):
+            title = next((t for t in titles if t.start in (end + 1, end + 2)), None)
+            if title is None:
+                break
+            unit = next((u for u in units if title.start <= u.start < title.end), None) or next(
+                (u for u in units if u.start >= title.end and u.start - title.end <= 2 and
+                 doc[title.end:u.start].text.lower().strip() in UNIT_CONNECTORS), None)
+            if unit is None or self._names_next(doc, max(unit.end, title.end), persons, titles):
+                break
+            found.append((self._relation_for_title(title.label_), person, unit, 0.75, {"role": self._role(title)}))
+            end = max(unit.end, title.end)
+        return found
+
     def _names_next(self, doc: Doc, end: int, persons: list[Span], titles: list[Span]) -> bool:
         """A person follows right after (ranks, titles and units between): the title is his premodifier."""
         nxt = next((p for p in persons if p.start >= end), None)
@@ -314,8 +334,9 @@ class RelationRules:
         covered = self._title_tokens | self._unit_tokens
         punct = 0
         for token in gap:
-            if token.i in covered or token.ent_type_ == "DATE" or token.is_space or token.text in ("«", "»", '"', "'"):
-                continue
+            if token.i in covered or token.ent_type_ in ("DATE", "PLACE") or token.is_space or token.text in (
+                    "«", "»", '"', "'") or token.lower_ in COUNTRY_WORDS:
+                continue  # "head of the Main Directorate of the Ministry of Internal Affairs of Belarus Nikolai K."
             if token.text in (",", "—", "–", "-", ";", ":"):
                 punct += 1
                 if punct > 2 or token.text in (";", ":") and not gap.text.lower().startswith(FIELD_LABEL_STARTS):
