@@ -98,9 +98,29 @@ ORDER_GIVEN = re.compile(r"(?<!\w)(приказ|загад|команд[уа]|р
 
 
 
+COORDINATORS = {"and", "и", "і"}
 COUNTRY_WORDS = {"страны", "республики", "краіны", "рэспублікі", "country", "republic", "country's"}
+# verbs whose object is an act their subject carried out: "committed torture", "carried out the beatings"
+PERPETRATION_VERBS = {"commit", "carry", "conduct", "inflict", "perform", "perpetrate", "participate", "engage",
+                      "administer", "use", "apply", "subject", "give", "deal", "deliver", "launch", "continue"}
 TOPIC_PREPOSITIONS = {"о", "об", "обо", "про", "аб", "пра", "about"}
 CHAIN_JOINS = {"и", "і", ",", "а", "потом", "затем", "потым", "пасля", "затым", "сразу", "адразу"}
+
+
+def _named_by(token, word) -> bool:
+    """The token names the word: reached from it through names and titles only ("Deputy Head of the Frunzensky
+    RUVD Lieutenant Colonel Denis Rudak"), not through another act or its object ("the case of the
+    kidnapping of journalist X")."""
+    steps = 0
+    while token.i != word.i and steps < 8:
+        if token.dep_ not in ("appos", "compound", "flat", "nmod", "amod", "pobj", "prep") or \
+                token.head.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return False
+        if token.dep_ in ("pobj", "prep") and token.head.lemma_.lower() not in ("of", "head", "chief", "commander",
+                                                                                "deputy", "officer"):
+            return False
+        token, steps = token.head, steps + 1
+    return token.i == word.i
 
 
 def _past_gender(word: str) -> str:
@@ -270,7 +290,10 @@ class RelationRules:
             # Pattern B: PERSON, [is/was/served as/назначен] [RANK] POSITION [of the/in/в] UNIT
             after = [t for t in titles if t.start >= person.end and t.start - person.end <= 8]
             for title in after:
-                if not self._plain_gap(doc[person.end:title.start], titles, units, LINKING_WORDS | PREDICATES):
+                gap = doc[person.end:title.start]
+                joined = any(i in self._title_tokens for i in range(gap.start, gap.end))  # "Deputy Minister … and
+                if not self._plain_gap(gap, titles, units, LINKING_WORDS | PREDICATES | (  # Commander of the …"
+                        COORDINATORS if joined else set())):
                     continue
                 # the unit is part of the title ("командир ОМОНа") or follows it ("Head of GUBOPiK")
                 unit = next((u for u in units if title.start <= u.start < title.end), None) or next(
@@ -603,7 +626,10 @@ class RelationRules:
         return not word.endswith(("а", "у", "ым", "ам", "ай", "ой", "е"))
 
     def _pronoun_subject(self, doc: Doc, act: Span) -> list[tuple]:
-        """ "Ён скруціў мне рукі", "He slammed my head": the pronoun stands for the last person named."""
+        """ "Ён скруціў мне рукі", "He slammed my head": the pronoun stands for the last person named. The
+        subject of a passive suffered the act ("Она была задержана в Минске")."""
+        if self._passive(act) or self.lang == "en" and any(c.dep_ in ("nsubjpass", "auxpass") for c in act.root.children):
+            return []
         if self.lang == "en":
             verb = act.root if act.root.pos_ == "VERB" else act.root.head
             while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
@@ -751,6 +777,8 @@ class RelationRules:
     def _perpetrated_en(doc: Doc, act: Span, agents: list[Span]) -> list[tuple]:
         token = act.root
         verb = token if token.pos_ == "VERB" or token.tag_.startswith("VB") else token.head
+        if verb is not token and verb.lemma_.lower() not in PERPETRATION_VERBS:
+            verb = token  # "the case ... indicates torture": who speaks of an act did not commit it
         chain = [verb]  # "slapped detainees and dragged one woman": conjuncts share the subject
         while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1]:
             chain.append(chain[-1].head)
@@ -769,7 +797,8 @@ class RelationRules:
             agent = next((a for a in agents if a.start <= word.i < a.end), None)
             if agent is None:  # "the head of the Moskovsky RUVD, Colonel Maxim Trofimchik, kicked"
                 agent = next((a for a in agents if a.label_ == "PERSON" and any(
-                    a.start <= w.i < a.end for w in word.subtree if w.dep_ in ("appos", "compound"))), None)
+                    a.start <= w.i < a.end for w in word.subtree if w.dep_ in ("appos", "compound") and
+                    _named_by(w, word))), None)
             if agent is None:  # "Officers of Minsk OMON beat ...": the unit named in the subject phrase
                 agent = next((a for a in agents if a.label_ == "UNIT" and any(
                     a.start <= w.i < a.end for w in word.subtree if w.dep_ in ("pobj", "compound"))), None)

@@ -1,0 +1,70 @@
+"""Forms of real public texts (news, sanctions notices, reports) the extraction must read. The sentences are
+written for these tests; every person is fictional, units are real public institutions.
+"""
+import pytest
+
+from nlp.organisations import not_belarusian, state_body
+from nlp.pipeline import extract
+
+
+def relations(result: dict) -> set[tuple[str, str, str]]:
+    text = {e["id"]: e["text"] for e in result["entities"]}
+    return {(r["type"], text[r["source"]], text[r["target"]]) for r in result["relations"]}
+
+
+def entities(result: dict, kind: str) -> list[str]:
+    return [e["text"] for e in result["entities"] if e["type"] == kind]
+
+
+def test_posts_joined_by_and_after_a_name_are_all_his():
+    found = relations(extract("The list names Pavel Mirsky, Deputy Minister of Internal Affairs and Commander of "
+                              "the Internal Troops, among others.", "en"))
+    assert ("COMMANDED", "Pavel Mirsky", "Internal Troops") in found
+
+
+def test_a_title_between_two_names_belongs_to_the_next_one():
+    found = relations(extract("В список вошли заместитель министра внутренних дел Олег Равский, командир "
+                              "минского ОМОНа Виктор Стальной и другие.", "ru"))
+    assert ("COMMANDED", "Виктор Стальной", "минского ОМОНа") in found
+    assert ("COMMANDED", "Олег Равский", "минского ОМОНа") not in found
+
+
+def test_a_headline_without_a_full_stop_is_its_own_sentence():
+    result = extract("Олег Равский — новый глава МВД\n\nВиктор Стальной провёл совещание.", "ru")
+    found = relations(result)
+    assert ("COMMANDED", "Олег Равский", "МВД") in found
+    assert not {r for r in found if r[1] == "Виктор Стальной"}
+
+
+def test_someone_who_speaks_of_an_act_did_not_commit_it():
+    found = relations(extract("Генерал Равский назвал выдумкой сообщения о пытках в изоляторе.", "ru"))
+    assert not {r for r in found if r[0] == "PERPETRATED"}
+    found = relations(extract("The report by Colonel Pavel Mirsky indicates torture in the cells.", "en"))
+    assert not {r for r in found if r[0] == "PERPETRATED"}
+
+
+def test_the_subject_of_a_passive_suffered_the_act():
+    found = relations(extract("Ещё одна потерпевшая — Алина Верес. Она была задержана в Минске.", "ru"))
+    assert not {r for r in found if r[0] == "PERPETRATED" and r[1] == "Алина Верес"}
+
+
+def test_foreign_bodies_media_and_ngos_are_no_units_and_no_agents():
+    result = extract("Reuters and Amnesty International reported that the US Treasury sanctioned the Minsk OMON.", "en")
+    assert entities(result, "UNIT") == ["Minsk OMON"]
+    found = relations(extract("Международный комитет по расследованию пыток сообщил о пытках задержанных.", "ru"))
+    assert not {r for r in found if r[0] == "PERPETRATED"}
+
+
+@pytest.mark.parametrize("name, lang, state, foreign", [
+    ("Main Internal Affairs Directorate", "en", True, False),
+    ("Criminal Police", "en", True, False),
+    ("US State Department", "en", True, True),
+    ("Reuters", "en", False, True),
+    ("Генеральной прокуратуры Литвы", "ru", None, True),
+    ("ГУВД Мингорисполкома", "ru", None, False),
+    ("Спутнік Беларусь", "be", None, True),
+])
+def test_which_organisations_are_belarusian_state_bodies(name, lang, state, foreign):
+    assert not_belarusian(name, lang) is foreign
+    if state is not None:
+        assert state_body(name, lang) is state
