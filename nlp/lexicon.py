@@ -4,7 +4,8 @@ units.jsonl (security structures and their parents), ranks.jsonl, positions.json
 given_names.jsonl (name equivalences across Russian, Belarusian and Latin spellings),
 triggers.jsonl (incident words), cues.jsonl (hedges, orders, subordination), months.jsonl,
 places.jsonl (cities and landmarks with coordinates), agent_patterns.jsonl (spaCy DependencyMatcher
-patterns: who carried out an act, read from the dependency parse).
+patterns: who carried out an act, read from the dependency parse), words.jsonl (the small word lists
+the rules read: prepositions, pronouns, linking words, category words of places ...; ``words(name)``).
 """
 from __future__ import annotations
 
@@ -80,6 +81,7 @@ class Lexicon:
     # named t, when present, is the trigger span ("fired" in "fired at")
     trigger_patterns: dict[str, list[tuple[re.Pattern, str]]] = field(default_factory=dict)
     agent_patterns: list[dict] = field(default_factory=list)  # rows of agent_patterns.jsonl
+    data_dir: Path = DATA_DIR
 
     @cached_property
     def unit_abbreviations(self) -> set[str]:
@@ -97,6 +99,10 @@ class Lexicon:
         words |= {word for unit in self.units.values() for alias in (*unit.aliases, *unit.ambiguous_aliases)
                   for word in alias.split() if word.islower()}
         return {word for word in words if len(word) > 2 and word.isalpha()}
+
+    def words(self, name: str) -> frozenset[str]:
+        """A word list of words.jsonl, every language together."""
+        return words(name, self.data_dir)
 
     def unit(self, unit_id: str) -> Unit | None:
         return self.units.get(unit_id)
@@ -211,7 +217,8 @@ def load(data_dir: Path = DATA_DIR) -> Lexicon:
                        for row in trigger_rows if row["lang"] == lang for p in row.get("patterns", [])]
                 for lang in LANGS}
     return Lexicon(units, unit_aliases, titles, title_forms, given, gender, _triggers(trigger_rows), cues, months,
-                   places, place_forms, patterns, _agent_patterns(read_jsonl(data_dir / "agent_patterns.jsonl")))
+                   places, place_forms, patterns, _agent_patterns(read_jsonl(data_dir / "agent_patterns.jsonl")),
+                   data_dir)
 
 
 def _agent_patterns(rows: list[dict]) -> list[dict]:
@@ -231,3 +238,31 @@ def _agent_patterns(rows: list[dict]) -> list[dict]:
         if not {"act", "agent"} <= nodes:
             raise LexiconError(f"{where}: the pattern needs nodes named act and agent")
     return rows
+
+
+@lru_cache(maxsize=4)
+def word_lists(data_dir: Path = DATA_DIR) -> dict[str, frozenset[str]]:
+    """words.jsonl: list name -> its words in every language. Each row names a list, a language and its
+    words (non-empty strings, written as the rules compare them: lowercased); one row per list and language."""
+    lists: dict[str, set[str]] = {}
+    seen = set()
+    for row in read_jsonl(data_dir / "words.jsonl"):
+        where = f"words.jsonl: {row.get('list')!r} ({row.get('lang')!r})"
+        if not row.get("list") or row.get("lang") not in LANGS:
+            raise LexiconError(f"{where}: a row needs a list name and a language of {LANGS}")
+        if (row["list"], row["lang"]) in seen:
+            raise LexiconError(f"{where}: duplicate row")
+        seen.add((row["list"], row["lang"]))
+        listed = row.get("words")
+        if not listed or not all(isinstance(w, str) and w.strip() and w == w.lower() for w in listed):
+            raise LexiconError(f"{where}: words must be non-empty lowercase strings")
+        lists.setdefault(row["list"], set()).update(listed)
+    return {name: frozenset(found) for name, found in lists.items()}
+
+
+def words(name: str, data_dir: Path = DATA_DIR) -> frozenset[str]:
+    """The word list ``name`` of words.jsonl, every language together (read once)."""
+    lists = word_lists(data_dir)
+    if name not in lists:
+        raise LexiconError(f"words.jsonl: no list {name!r}")
+    return lists[name]
