@@ -42,7 +42,8 @@ class TagAttributes:
         return doc
 
 
-@Language.factory("tag_attributes", default_config={"patterns": []})
+@Language.factory("tag_attributes", default_config={"patterns": []}, requires=["token.tag"],
+                  assigns=["token.pos", "token.morph"])
 def make_tag_attributes(nlp: Language, name: str, patterns: list[dict]) -> TagAttributes:
     return TagAttributes(nlp, patterns)
 
@@ -77,6 +78,7 @@ class EnglishEntityMapper:
         return doc
 
 
-@Language.factory("en_entity_mapper")
+@Language.factory("en_entity_mapper", requires=["doc.ents", "token.tag"],
+                  assigns=["doc.ents", "doc.spans", "span._.source"])
 def make_en_entity_mapper(nlp: Language, name: str) -> EnglishEntityMapper:
     return EnglishEntityMapper()

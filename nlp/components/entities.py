@@ -131,6 +131,6 @@ def make_sentence_breaks(nlp: Language, name: str, initials: bool) -> SentenceBr
     return SentenceBreaks(initials)
 
 
-@Language.factory("initials_tokens")
+@Language.factory("initials_tokens", assigns=["token.orth"])  # splits and merges tokens
 def make_initials_tokens(nlp: Language, name: str) -> InitialsTokens:
     return InitialsTokens()

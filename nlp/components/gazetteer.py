@@ -227,11 +227,11 @@ class TitleTagger:
         return doc
 
 
-@Language.factory("unit_gazetteer")
+@Language.factory("unit_gazetteer", requires=["doc.ents"], assigns=["doc.ents", "span._.key", "span._.source"])
 def make_unit_gazetteer(nlp: Language, name: str) -> UnitGazetteer:
     return UnitGazetteer(nlp)
 
 
-@Language.factory("title_tagger")
+@Language.factory("title_tagger", assigns=["doc.spans"])
 def make_title_tagger(nlp: Language, name: str) -> TitleTagger:
     return TitleTagger(nlp)

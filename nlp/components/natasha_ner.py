@@ -99,6 +99,7 @@ class NatashaNER:
             yield self._apply(doc, markup, positions)
 
 
-@Language.factory("natasha_ner", default_config={"batch_size": 16})
+@Language.factory("natasha_ner", default_config={"batch_size": 16},
+                  assigns=["doc.ents", "span._.source"])
 def make_natasha_ner(nlp: Language, name: str, batch_size: int) -> NatashaNER:
     return NatashaNER(batch_size)

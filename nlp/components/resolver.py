@@ -313,7 +313,8 @@ class EntityResolver:
         return " ".join(pieces)
 
 
-@Language.factory("entity_resolver")
+@Language.factory("entity_resolver", requires=["doc.ents", "doc.spans", "span._.attrs"],
+                  assigns=["doc.ents", "span._.key", "span._.canonical", "span._.attrs"])
 def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
     return EntityResolver()
 

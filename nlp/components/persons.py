@@ -1,19 +1,15 @@
-"""Rule components: dates, places, persons the model missed, and incident triggers.
+"""person_rules: PERSON entities the model missed, and the model's persons set right.
 
-* date_tagger: DATE entities with attrs date_start/date_end/precision (``nlp.dates``).
-* place_rules: known cities and landmarks (``places.jsonl``); category words join a place name.
-* person_rules: "Фамилия И.О.", "И.О. Фамилия", a known given name followed by a capitalised
-  word, and a rank or position followed by capitalised words become PERSON. Common words never do,
-  alone or at the edge of a name: ranks, positions and unit words ("Senior", "Police"), Russian verbs,
-  prepositions, adverbs (pymorphy3: "Бил", "Перед"; inside a sentence, in a name the model read,
-  only prepositions: "Джек Лью", "Дон Делило"), and at the start of a sentence a Russian common
-  noun in an oblique case ("Обыском") or an English dictionary word used as one ("Riot police").
-  The model's persons are kept whole where a rule finds part of one; after a position (not a rank)
-  the place or body it belongs to is skipped ("премьер-министр Италии Марио Монти"); a surname
-  found elsewhere does not relabel a word the model reads as a place more often than as a person.
-* incident_tagger: words of violence, ill-treatment and detention (``triggers.jsonl``; Russian
-  lemmas expanded to every form with pymorphy3) become INCIDENT, unless negated, infinitive
-  (threats, plans) or a participle used as a noun ("задержанные").
+"Фамилия И.О.", "И.О. Фамилия", a known given name followed by a capitalised word, and a rank or
+position followed by capitalised words become PERSON. Common words never do,
+alone or at the edge of a name: ranks, positions and unit words ("Senior", "Police"), Russian verbs,
+prepositions, adverbs (pymorphy3: "Бил", "Перед"; inside a sentence, in a name the model read,
+only prepositions: "Джек Лью", "Дон Делило"), and at the start of a sentence a Russian common
+noun in an oblique case ("Обыском") or an English dictionary word used as one ("Riot police").
+The model's persons are kept whole where a rule finds part of one; after a position (not a rank)
+the place or body it belongs to is skipped ("премьер-министр Италии Марио Монти"); a surname
+found elsewhere does not relabel a word the model reads as a place more often than as a person.
+A word list of ``words.jsonl`` (not_names) holds the capitalised words that are never a name.
 """
 from __future__ import annotations
 
@@ -26,57 +22,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp import lexicon as lexicon_module
-from nlp.morphology import analyzer
 from nlp import names as names_module
-from nlp.components.entities import INITIAL, OTHER_ORGANISATIONS, add_entities, attrs
-from nlp.components.modality import unreal
-from nlp.dates import DateFinder
+from nlp.components.entities import INITIAL, add_entities
+from nlp.components.places import DISTRICT_WORDS, PLACE_AFTER, PLACE_BEFORE, next_word, previous_word
+from nlp.lexicon import words
+from nlp.morphology import analyzer
 from nlp.names import PATRONYMIC
-
-NEGATIONS = {"не", "ня", "not", "never", "n't", "нельзя"}
-ILL_TREATMENT_CONTEXT = ("лицом", "лицо", "колени", "коленях", "пол", "асфальт", "землю", "растяжк", "стен",
-                         "тварам", "калені", "каленях", "падлогу", "face", "knee", "floor", "ground", "wall",
-                         "ледян", "холодн", "вод", "water", "голым", "голыми", "naked", "lie", "карцер", "одиночн", "шизо",
-                         "isolation", "punishment cell", "вад", "халодн", "ледзян", "пакет", "мешок", "мяшок",
-                         "галаву", "голову", "head", "kneel", "карцар", "стаяць", "стоять", "лежать", "ляжаць",
-                         "наручник", "кайданк", "handcuff", "карцэр", "догола", "дагала", "разде",
-                         "распрану", "strip", "undress", "руками", "рукамі", "hands up", "stand")
-ANAPHORIC_DETERMINERS = {"the", "these", "this", "those", "such", "это", "эти", "этих", "этого", "этом", "такие",
-                         "гэта", "гэтыя", "гэтых", "гэтае"}
-ORDER_STEMS = ("приказ", "команд", "велел", "распоряж", "указани", "указыва", "загад", "камандз", "order", "instruct", "told")
-
-
-def previous_word(doc: Doc, i: int) -> str:
-    """The lowercased word before token i, across line breaks ("праспекце\nПераможцаў" in a PDF)."""
-    i -= 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
-    return doc[i].lower_ if i >= 0 else ""
-
-
-def next_word(doc: Doc, i: int) -> str:
-    i += 1
-    while i < len(doc) and doc[i].is_space:
-        i += 1
-    return doc[i].lower_ if i < len(doc) else ""
-
-
-class DateTagger:
-    def __init__(self):
-        self.finder = DateFinder(lexicon_module.load())
-
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for mention in self.finder.find(doc.text):
-            span = doc.char_span(mention.start, mention.end, label="DATE", alignment_mode="contract")
-            if span is None or not len(span):
-                continue
-            values = attrs(span)
-            values.update(date_start=mention.date_start, date_end=mention.date_end, precision=mention.precision)
-            spans.append(span)
-        add_entities(doc, spans, "date")
-        return doc
-
 
 _CAP = r"[A-ZА-ЯЁІЎ][a-zа-яёіўʼ'’\-]+"
 _HIDDEN = "[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]*"   # invisible and bidi characters typed or pasted in
@@ -87,26 +38,15 @@ INITIALS_PATTERNS = (
 )
 
 
-# Capitalised words that open a sentence or a heading but are never part of a name.
-NOT_NAMES = {"пра", "па", "по", "про", "о", "об", "при", "для", "от", "ад", "к", "у", "в", "на", "и", "і", "а", "но",
-             "расказвае", "рассказывает", "сведчанне", "свидетельство", "показания", "паказанні", "кароткі",
-             "краткий", "мяне", "меня", "ён", "яна", "он", "она", "они", "яны", "я", "мы", "мне", "нам", "это", "гэта",
-             "тогда", "потом", "затем", "потым", "пасля", "после", "судья", "суддзя", "briefing", "the", "a", "an",
-             "according", "statement", "testimony", "mr", "ms", "mrs", "dr", "case", "court", "on", "in", "at",
-             # field labels of sanctions notices ("Основания: ...", "Grounds: ...")
-             "основания", "основание", "падставы", "подстава", "должность", "пасада", "звание", "званне", "фио",
-             "прозвішча", "grounds", "reasons", "position", "rank", "name",
-             # pronouns and adverbs that open a sentence
-             "яе", "яго", "іх", "её", "ее", "его", "их", "раней", "раньше", "побач", "рядом", "тады", "news",
-             "дзень", "день", "лор", "лора",
-             # Belarusian nouns that open a sentence governing a name in the genitive ("Твар Людмілы
-             # Уладзіміраўны я запомніў"); the Russian ones are pymorphy3's to tell (see _noun_before_a_name)
-             "твар", "голас", "вочы", "позірк", "імя", "словы", "загад", "подпіс"}
-CONJUNCTIONS = {"и", "і", "and", ",", "или", "ці", "or", "&"}
+# Capitalised words that open a sentence or a heading but are never part of a name: prepositions,
+# pronouns, adverbs, field labels of sanctions notices ("Основания: ...", "Grounds: ..."), Belarusian
+# nouns that open a sentence governing a name in the genitive ("Твар Людмілы Уладзіміраўны я запомніў";
+# the Russian ones are pymorphy3's to tell, see _noun_before_a_name)
+NOT_NAMES = words("not_names")
+CONJUNCTIONS = {",", "&"} | words("conjunctions")
 BRACKETS = {"(", ")", "[", "]"}  # "Дэйв Бинг (Dave Bing)": two mentions of one person
 # lower-case particles that open a surname: "аль-Багдади", "ван Маарсен", "фон Браун", "de Oliveira"
-NAME_PARTICLES = {"аль", "эль", "ибн", "бин", "бен", "ван", "фон", "дер", "де", "ди", "да", "дю", "дель", "ла", "ле",
-                  "al", "el", "ibn", "bin", "ben", "van", "von", "der", "de", "di", "da", "du", "del", "la", "le"}
+NAME_PARTICLES = words("name_particles")
 # pymorphy3 parts of speech that never name a person: verbs, prepositions, conjunctions, particles,
 # adverbs, pronouns, predicatives, interjections ("Бил меня...", "Игорь Николаевич Перед допросом")
 NOT_NAME_POS = {"VERB", "INFN", "GRND", "PRTS", "PREP", "CONJ", "PRCL", "ADVB", "NPRO", "PRED", "INTJ", "COMP"}
@@ -482,203 +422,6 @@ class PersonRules:
         return span[0].lower_ in self.lexicon.unit_aliases or span[0].lower_ in self.lexicon.title_forms
 
 
-
-
-@lru_cache(maxsize=1)
-def russian_trigger_forms() -> dict[str, tuple[str, bool]]:
-    """Every inflected form of the Russian trigger lemmas -> (kind, is_infinitive)."""
-    morph = analyzer()
-    forms: dict[str, tuple[str, bool]] = {}
-    for lemma, kind in lexicon_module.load().triggers["ru"].items():
-        if " " in lemma:
-            continue
-        for parse in morph.parse(lemma)[:2]:
-            if parse.normal_form != lemma:
-                continue
-            for form in parse.lexeme:
-                if "PRTF" in form.tag:  # full participles: "задержанные", "избитого" (persons, not acts)
-                    continue
-                forms.setdefault(form.word.replace("ё", "е"), (kind, "INFN" in form.tag))
-    return forms
-
-
-class IncidentTagger:
-    def __init__(self, lang: str):
-        self.lang = lang
-        self.lexicon = lexicon_module.load()
-        self.forms = russian_trigger_forms() if lang == "ru" else {}
-
-    def _kind(self, token) -> tuple[str | None, bool]:
-        word = token.lower_.replace("ё", "е")
-        if self.lang == "en":
-            kind = self.lexicon.triggers["en"].get(token.lemma_.lower()) or self.lexicon.triggers["en"].get(word)
-            if kind and (token.pos_ in ("VERB", "NOUN") or token.tag_ == "VBN"):
-                return kind, token.tag_ == "VB" and any(c.lower_ == "to" for c in token.lefts)
-            return None, False
-        if self.lang == "be":
-            kind = self.lexicon.triggers["be"].get(word)
-            if kind is None:  # Belarusian texts quote Russian too
-                hit = russian_trigger_forms().get(word)
-                return (hit[0], hit[1]) if hit else (None, False)
-            return kind, word.endswith("ць")
-        hit = self.forms.get(word)
-        return (hit[0], hit[1]) if hit else (None, False)
-
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        text = doc.text
-        for pattern, kind in self.lexicon.trigger_patterns.get(self.lang, []):
-            for match in pattern.finditer(text):
-                group = "t" if "t" in pattern.groupindex else 0
-                span = doc.char_span(match.start(group), match.end(group), label="INCIDENT", alignment_mode="expand")
-                if span is not None and not self._negated(doc, span.start) and not unreal(doc, span.start, self.lang):
-                    attrs(span)["violation"] = kind
-                    spans.append(span)
-        covered = {i for s in spans for i in range(s.start, s.end)}
-        covered |= {i for s in doc.spans.get(OTHER_ORGANISATIONS, ()) for i in range(s.start, s.end)}
-        for token in doc:
-            if token.i in covered:  # also "Day in Support of Victims of Torture": a name, not an act
-                continue
-            kind, infinitive = self._kind(token)
-            if kind is None or token.ent_type_ or self._negated(doc, token.i) or unreal(doc, token.i, self.lang):
-                continue  # "меня не били"; "он бы приказал нас избить" (nothing happened)
-            if infinitive and not self._ordered_act(doc, token.i):
-                continue  # threats, plans: "грозили избить"; but "приказал задерживать" is an act
-            if kind == "ill-treatment":
-                window = " ".join(t.lower_ for t in doc[token.i + 1:token.i + 8])
-                if not any(c in window for c in ILL_TREATMENT_CONTEXT):
-                    continue
-            if self._refers_back(doc, token, kind, spans):
-                continue
-            span = Span(doc, token.i, token.i + 1, label="INCIDENT")
-            attrs(span)["violation"] = kind
-            spans.append(span)
-        add_entities(doc, spans, "rule")
-        return doc
-
-    @staticmethod
-    def _refers_back(doc: Doc, token, kind: str, found: list[Span]) -> bool:
-        """ "were beaten ... responsible for the beatings": "the beatings" is the act told just before,
-        not a new one (relations then attach to the first)."""
-        if token.i == 0 or doc[token.i - 1].lower_ not in ANAPHORIC_DETERMINERS:
-            return False
-        return any(s.end <= token.i and token.idx - s.start_char <= 300 and attrs(s).get("violation") == kind
-                   for s in found)
-
-    @staticmethod
-    def _negated(doc: Doc, i: int) -> bool:
-        previous = doc[i - 1].lower_ if i else ""
-        return previous in NEGATIONS or (i > 1 and doc[i - 2].lower_ in NEGATIONS and previous in
-                                         ("было", "были", "был", "did", "were", "was"))
-
-    @staticmethod
-    def _ordered_act(doc: Doc, i: int) -> bool:
-        """An infinitive governed by an order ("приказ задерживать", "загадаў класці", "ordered ... to beat")."""
-        return any(t.lower_.startswith(ORDER_STEMS) for t in doc[max(0, i - 7):i])
-
-
-PLACE_BEFORE = {"улица", "улице", "улицы", "улицу", "ул.", "проспект", "проспекте", "проспекта", "пр.", "пр-т",
-                "переулок", "переулке", "переулка", "пер.", "площадь", "площади", "бульвар", "бульваре", "метро",
-                "станция", "станции", "тракт", "тракте", "шоссе", "район", "районе", "микрорайон", "микрорайоне",
-                "вуліца", "вуліцы", "вуліцу", "праспект", "праспекце", "праспекта", "завулак", "завулку",
-                "плошча", "плошчы", "станцыя", "станцыі", "раён", "раёне", "стелы", "стэлы"}
-PLACE_AFTER = {"street", "st.", "avenue", "ave.", "lane", "square", "station", "district", "market", "boulevard",
-               "prospekt", "highway", "park", "store", "metro", "department"}
-LOCATIVE_PREPOSITIONS = {"в", "во", "на", "из", "под", "у", "ў", "in", "at", "near"}
-QUOTES = {"«", "»", '"', "“", "”", "„"}
-# Words after a district adjective ("Фрунзенского района", "Савецкага РУУС"): the adjective names no person.
-DISTRICT_WORDS = {"района", "районе", "району", "район", "раёна", "раёне", "раён", "руус", "рувд", "ровд", "ровд",
-                  "суда", "суд", "суде", "district", "rayon"}
-
-
-class PlaceRules:
-    """Known cities and landmarks; category words ("улице", "станции метро", "Street") join the name."""
-
-    def __init__(self):
-        self.lexicon = lexicon_module.load()
-
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for token in doc:
-            if token.lower_ in self.lexicon.place_forms and token.text[:1].isupper() and not token.ent_type_ in (
-                    "UNIT", "DATE"):
-                spans.append(Span(doc, token.i, token.i + 1, label="PLACE"))
-        for ent in doc.ents:  # the model's "переулке Окрестина" (ORG), "Viktar" (GPE)
-            if ent._.source != "model":
-                continue
-            if ent.label_ in ("UNIT", "PERSON") and (ent[0].lower_ in PLACE_BEFORE or
-                                                     previous_word(doc, ent.start) in PLACE_BEFORE):
-                spans.append(Span(doc, ent.start, ent.end, label="PLACE"))
-            elif ent.label_ in ("PLACE", "UNIT") and len(ent) == 1 and ent.text.lower() in self.lexicon.given_names \
-                    and ent.text.lower() not in self.lexicon.place_forms and \
-                    previous_word(doc, ent.start) not in LOCATIVE_PREPOSITIONS:  # "в Милане" is a city
-                spans.append(Span(doc, ent.start, ent.end, label="PERSON"))
-            elif ent.label_ == "UNIT" and ent.text.lower() in self.lexicon.place_forms:  # "Minsk" as an ORG
-                spans.append(Span(doc, ent.start, ent.end, label="PLACE"))
-        add_entities(doc, spans, "rule")
-        extended = []
-        for ent in doc.ents:
-            if ent.label_ != "PLACE":
-                continue
-            start, end = ent.start, ent.end
-            if start > 0 and doc[start - 1].text in QUOTES and end < len(doc) and doc[end].text in QUOTES:
-                start, end = start - 1, end + 1
-            # a category word of another place stays its own: "в Косовском районе Ивано-Франковской области"
-            while start > 0 and doc[start - 1].lower_ in PLACE_BEFORE and not doc[start - 1].ent_type_:
-                start -= 1
-            while end < len(doc) and doc[end].lower_ in PLACE_AFTER and not doc[end].ent_type_:
-                end += 1
-            if (start, end) != (ent.start, ent.end):
-                extended.append(Span(doc, start, end, label="PLACE"))
-        gazetteer = {i for e in doc.ents if e._.source == "gazetteer" for i in range(e.start, e.end)}
-        other = {i for s in doc.spans.get(OTHER_ORGANISATIONS, ()) for i in range(s.start, s.end)}
-        for token in doc:  # "Pushkinskaya metro station", "Okrestina Street" when the model missed them
-            if token.lower_ in PLACE_AFTER and token.i > 0 and not token.ent_type_ and token.i not in other:
-                start = token.i
-                while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and \
-                        doc[start - 1].ent_type_ in ("", "PERSON", "UNIT") and start - 1 not in gazetteer and \
-                        token.i - start < 3 and not doc[start - 1].is_sent_start:
-                    start -= 1
-                if start < token.i:
-                    end = token.i + 1
-                    while end < len(doc) and doc[end].lower_ in PLACE_AFTER:
-                        end += 1
-                    extended.append(Span(doc, start, end, label="PLACE"))
-        for token in doc:  # "улице Сурганова" when the model missed the name or took it for a person
-            if token.lower_ in PLACE_BEFORE and token.i + 1 < len(doc) and not token.ent_type_:
-                nxt = doc[token.i + 1]
-                if nxt.text in QUOTES:  # "станцыі метро «Інстытут культуры»"
-                    close = next((j for j in range(token.i + 2, min(token.i + 8, len(doc))) if doc[j].text in QUOTES),
-                                 None)
-                    if close is not None and not any(doc[j].ent_type_ == "DATE" or j in gazetteer
-                                                     for j in range(token.i + 2, close)):
-                        start = token.i
-                        while start > 0 and doc[start - 1].lower_ in PLACE_BEFORE:
-                            start -= 1
-                        extended.append(Span(doc, start, close + 1, label="PLACE"))
-                    continue
-                if nxt.text[:1].isupper() and nxt.is_alpha and nxt.ent_type_ in ("", "PERSON"):
-                    end = token.i + 2
-                    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
-                        end += 1
-                    start = token.i
-                    while start > 0 and doc[start - 1].lower_ in PLACE_BEFORE:
-                        start -= 1
-                    extended.append(Span(doc, start, end, label="PLACE"))
-        add_entities(doc, extended, "rule")
-        return doc
-
-
-@Language.factory("place_rules")
-def make_place_rules(nlp: Language, name: str) -> PlaceRules:
-    return PlaceRules()
-
-
-@Language.factory("date_tagger")
-def make_date_tagger(nlp: Language, name: str) -> DateTagger:
-    return DateTagger()
-
-
 def _english_words(nlp: Language) -> frozenset[str]:
     """Lowercase English words (nouns, verbs, adjectives, adverbs) from the lemmatizer's index, when the
     pipeline has one: "police", "riot", "senior", "warrant" are words before they are names."""
@@ -690,11 +433,7 @@ def _english_words(nlp: Language) -> frozenset[str]:
     return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words if w.isalpha())
 
 
-@Language.factory("person_rules")
+@Language.factory("person_rules", requires=["doc.ents", "doc.spans", "token.is_sent_start"],
+                  assigns=["doc.ents", "span._.source"])
 def make_person_rules(nlp: Language, name: str) -> PersonRules:
     return PersonRules(_english_words(nlp))
-
-
-@Language.factory("incident_tagger", default_config={"lang": "ru"})
-def make_incident_tagger(nlp: Language, name: str, lang: str) -> IncidentTagger:
-    return IncidentTagger(lang)
