@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from nlp import dates
 from nlp import lexicon as lexicon_module
@@ -91,8 +91,8 @@ class RelationRules:
                                                         and (r["source"].start, r["target"].start) in ordered_pairs)]
         return doc
 
-    def _kept(self, ctx: DocContext, sent, ents: list, sent_titles: list, text: str, hedged: bool,
-              found: list[tuple]) -> list[dict]:
+    def _kept(self, ctx: DocContext, sent: Span, ents: list[Span], sent_titles: list[Span], text: str,
+              hedged: bool, found: list[tuple]) -> list[dict]:
         """The sentence's relations, once each, with what the sentence says of them: not of a foreign body,
         not denied, hedged, the date of a post, former or current."""
         doc = ctx.doc

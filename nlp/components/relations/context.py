@@ -14,9 +14,10 @@ from spacy.tokens import Doc, Span
 from nlp.lexicon import Lexicon, words
 
 SITE_PREPOSITIONS = words("site_prepositions")
-# Pronouns that stand for the last named person (subject, possessive).
+# Pronouns that stand for the last named person (subject, possessive); pronouns that may be a subject.
 MASCULINE_PRONOUNS = words("masculine_pronouns")
 FEMININE_PRONOUNS = words("feminine_pronouns")
+SUBJECT_PRONOUNS = words("subject_pronouns")
 
 
 @dataclass

@@ -11,8 +11,7 @@ import re
 from spacy.tokens import Span
 
 from nlp.components.modality import unreal
-from nlp.components.relations.context import FEMININE_PRONOUNS, MASCULINE_PRONOUNS, DocContext
-from nlp.components.relations.perpetrators import SUBJECT_PRONOUNS
+from nlp.components.relations.context import FEMININE_PRONOUNS, MASCULINE_PRONOUNS, SUBJECT_PRONOUNS, DocContext
 
 # "приказ задерживать всех ... отдал Кондрусь", "загад ... аддаў Гурскі"
 ORDER_GIVEN = re.compile(r"(?<!\w)(приказ|загад|команд[уа]|распоряжение)(?!\w)(?P<what>[^.;]{0,90}?)"
@@ -20,6 +19,8 @@ ORDER_GIVEN = re.compile(r"(?<!\w)(приказ|загад|команд[уа]|р
 
 
 def ordered(ctx: DocContext, sent: Span, ents: list[Span], order_cue: re.Pattern) -> list[tuple]:
+    """Who ordered the sentence's acts: after a cue ("по приказу X"), before one ("X приказал"), or after
+    "приказ ... отдал"."""
     doc = ctx.doc
     found = []
     incidents = [e for e in ents if e.label_ == "INCIDENT"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from nlp.components.relations.context import DocContext, named
+from nlp.components.relations.context import SUBJECT_PRONOUNS, DocContext, named
 from nlp.lexicon import words
 from nlp.morphology import analyzer
 
@@ -24,9 +24,8 @@ PREPOSITIONS = words("prepositions")
 PASSIVE_ENDINGS = ("ан", "ана", "ано", "аны", "ен", "ена", "ено", "ены", "ит", "ита", "ито", "иты", "ят", "яты")
 NOMINAL_ENDINGS = ("ние", "ния", "нию", "нне", "нні", "ння")  # "избиение задержанных сотрудниками ОМОНа"
 CLAUSE_BREAKS = {";", ":", "—", "–", "(", ")"} | words("clause_breaks")
-# Pronouns that stand for the subject named before (a person, or a unit for the plural ones).
+# Pronouns that stand for the unit whose officers were named ("They detained us").
 PLURAL_PRONOUNS = words("plural_pronouns")
-SUBJECT_PRONOUNS = words("subject_pronouns")
 OFFICER_NOUNS = words("officer_nouns")
 ADVERBS = words("adverbs")
 RELATIVE_SUBJECTS = words("relative_subjects")
@@ -38,6 +37,7 @@ RESPONSIBILITY_CUES = ("ответственность за", "адказнас�
 
 
 def perpetrated(ctx: DocContext, ents: list[Span], titles: list[Span]) -> list[tuple]:
+    """The agents of the sentence's acts, each act's from the first rule that finds one."""
     doc = ctx.doc
     found = []
     incidents = [e for e in ents if e.label_ == "INCIDENT"]

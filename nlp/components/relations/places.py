@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 
 def occurred_at(doc: Doc, ents: list[Span]) -> list[tuple]:
+    """Each place of the sentence with the act nearest to it."""
     found = []
     incidents = [e for e in ents if e.label_ == "INCIDENT"]
     if not incidents:

@@ -52,6 +52,8 @@ def _relation_for_title(ctx: DocContext, title_id: str) -> str:
 
 
 def posts_by_titles(ctx: DocContext, ents: list[Span], titles: list[Span]) -> list[tuple]:
+    """Posts read from the sentence's titles (patterns A, B and D); a person joined to the one before
+    ("Бельский и лейтенант Пашкевич") shares his unit."""
     doc = ctx.doc
     found = []
     persons = [e for e in ents if e.label_ == "PERSON"]
