@@ -126,7 +126,8 @@ def show_claim(claim: dict) -> None:
     reviewed = f" by {plain(claim['reviewed_by'])}" if claim.get("reviewed_by") else ""
     st.caption(f"{plain(claim['predicate'])} · testimony {plain(source[:12])} · {plain(claim['extractor'])} "
                f"{plain(claim.get('extractor_version') or '')} · confidence {claim['confidence']:.2f}"
-               f"{' · hedged' if claim.get('hedged') else ''} · status **{plain(status)}**{reviewed}"
+               f"{' · hedged' if claim.get('hedged') else ''}{' · **from OCR**' if claim.get('ocr') else ''}"
+               f" · status **{plain(status)}**{reviewed}"
                + (f" · consent: {plain(', '.join(c.replace('_', ' ') for c in claim['testimony_consent']))}"
                   if claim.get("testimony_consent") else ""))
 

@@ -65,6 +65,7 @@ class Evidence:
     hedged: bool = False
     status: str = "machine"
     marks: tuple[tuple[int, int], ...] = ()  # spans to highlight inside the claimed one: a relation's two ends
+    ocr: bool = False                         # the testimony's text was read by OCR from a scan or photo
 
 
 def _precision(*ranges: DateRange) -> str:
@@ -86,6 +87,8 @@ class FactBuilder:
         row = {"id": claim_id, "fact_id": fact, "predicate": predicate, "extractor": evidence.extractor,
                "extractor_version": evidence.extractor_version, "confidence": float(evidence.confidence),
                "status": evidence.status, "hedged": evidence.hedged}
+        if evidence.ocr:
+            row["ocr"] = True
         for key in ("testimony_id", "source_id", "start", "end", "excerpt", "excerpt_start"):
             if getattr(evidence, key) is not None:
                 row[key] = getattr(evidence, key)

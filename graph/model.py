@@ -79,9 +79,10 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
     NodeType("Testimony", "One testimony, identified by the SHA-256 of its content; text_id: the SHA-256 of "
              "its text in a normal dress (the same testimony in another encoding or Unicode form has the same); "
              "minhash: its MinHash signature; account: the first testimony of the account it re-tells (a "
-             "near-duplicate, ingest/duplicates.py), which corroboration counts once.",
+             "near-duplicate, ingest/duplicates.py), which corroboration counts once; ocr_confidence (0-1) and "
+             "ocr_pages when its text was read by OCR from scans or photos.",
              ("id", "language", "source_type", "received", "word_count", "ingested_at", "title", "consent",
-              "source_file", "text_id", "minhash", "account", "account_similarity"),
+              "source_file", "text_id", "minhash", "account", "account_similarity", "ocr_confidence", "ocr_pages"),
              required=("id", "language", "source_type"), indexed=("text_id", "account"),
              list_properties=("consent", "minhash")),
     NodeType("Source", "Who collected the material, with a source reliability grade (A-F).",
@@ -89,10 +90,11 @@ NODES: dict[str, NodeType] = {n.label: n for n in (
     NodeType("Victim", "A keyed pseudonym of the person giving a testimony; nothing identifying.",
              ("id", "pseudonym"), required=("id", "pseudonym")),
     NodeType("Claim", "One extracted or asserted fact with its provenance and review status; mark_starts/"
-             "mark_ends: the spans inside it to highlight (a relation's two ends).",
+             "mark_ends: the spans inside it to highlight (a relation's two ends); ocr: true when its testimony "
+             "was read by OCR (the confidence is then scaled by the OCR confidence).",
              ("id", "fact_id", "predicate", "testimony_id", "source_id", "start", "end", "excerpt", "excerpt_start",
               "mark_starts", "mark_ends", "extractor", "extractor_version", "confidence", "credibility", "hedged",
-              "status", "reviewed_by", "reviewed_at", "note"),
+              "status", "reviewed_by", "reviewed_at", "note", "ocr"),
              required=("id", "fact_id", "predicate", "extractor", "confidence", "status"),
              indexed=("fact_id", "testimony_id", "status"), list_properties=("mark_starts", "mark_ends")),
     NodeType("Mention", "An official as one testimony names him or her: every span of one person in that text, "

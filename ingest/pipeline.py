@@ -139,19 +139,39 @@ def _not_regular(path: Path) -> str:
     return f"{kind}: not read"
 
 
-def read_all(files: list[Path], summary: Summary, max_bytes: int) -> list[Record]:
+def read_all(files: list[Path], summary: Summary, max_bytes: int, workers: int = 1) -> list[Record]:
+    """Every file read; scans and photos (OCR, seconds a page) in ``workers`` processes, in file order."""
     records = []
-    for path in files:
+    for path, reading in zip(files, _readings(files, max_bytes, workers)):
         summary.files += 1
-        try:
-            reading = readers.read(path, max_bytes)
-        except ReaderError as error:
-            summary.quarantined.append((display_path(path), str(error)))
+        if isinstance(reading, str):
+            summary.quarantined.append((display_path(path), reading))
             continue
         summary.quarantined += reading.rejected
         records += reading.records
     summary.read = len(records)
     return records
+
+
+def read_one(path: Path, max_bytes: int) -> readers.Reading | str:
+    """A file's reading, or why it cannot be read (runs in a worker process for what may need OCR)."""
+    try:
+        return readers.read(path, max_bytes)
+    except ReaderError as error:
+        return str(error)
+
+
+def _readings(files: list[Path], max_bytes: int, workers: int) -> Iterator[readers.Reading | str]:
+    may_ocr = [f for f in files if f.suffix.lower() in readers.MAY_NEED_OCR]
+    if workers <= 1 or len(may_ocr) <= 1:
+        for path in files:
+            yield read_one(path, max_bytes)
+        return
+    context = multiprocessing.get_context("spawn")
+    with _empty_main(), concurrent.futures.ProcessPoolExecutor(min(workers, len(may_ocr)), mp_context=context) as pool:
+        futures = {path: pool.submit(read_one, path, max_bytes) for path in may_ocr}
+        for path in files:
+            yield futures[path].result() if path in futures else read_one(path, max_bytes)
 
 
 # -- stage 4: extraction in worker processes ------------------------------------------------------------
@@ -242,7 +262,7 @@ def run(paths: list[Path], driver: neo4j.Driver, *, database: str = "neo4j", vau
     writer = BatchWriter(driver, database)
 
     began = time.perf_counter()
-    records = read_all(discover(paths, summary), summary, max_bytes)
+    records = read_all(discover(paths, summary), summary, max_bytes, workers)
     summary.add_time("read", time.perf_counter() - began)
 
     try:
@@ -324,7 +344,9 @@ def _write_group(writer: BatchWriter, driver: neo4j.Driver, database: str, group
             consent=sorted(k for k, v in record.consent.items() if v), source_file=protected.source_file,
             text_id=record.text_id, minhash=[int(v) for v in signatures[record.testimony_id].hashvalues],
             account=same_account.get(record.testimony_id, (None, None))[0],
-            account_similarity=same_account.get(record.testimony_id, (None, None))[1])
+            account_similarity=same_account.get(record.testimony_id, (None, None))[1],
+            ocr_confidence=record.ocr["confidence"] if record.ocr else None,
+            ocr_pages=record.ocr["pages"] if record.ocr else None)
         try:
             built = to_graph.build(info, protected.text, extraction, extraction["extractor"],
                                    extraction["extractor_version"])

@@ -1,8 +1,9 @@
 """Readers: one function per way a testimony arrives, each returning ``Record``s.
 
     .txt .md        plain text; UTF-8, or a legacy Cyrillic encoding (cp1251, KOI8-R, ...) detected
-    .docx           Word documents (paragraphs and tables)
-    .pdf            PDFs with a text layer (scans without one are refused: OCR is not part of ingest)
+    .docx           Word documents (paragraphs and tables); a document that is only a scanned page: OCR
+    .pdf            PDFs; a page without a text layer (a scan) is read by OCR (ingest/ocr.py)
+    .jpg .png .tif  photos and scans of pages (.heic too): OCR; a TIFF's pages in order
     .json .csv      intake-form exports (schema in ingest/README.md); one record per submission
     result.json     a Telegram Desktop chat export: one record per chat, the person's own messages
 
@@ -30,7 +31,9 @@ MAX_FILE_BYTES = 20 * 1024 * 1024          # a testimony is never this large; la
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024     # a .docx that inflates beyond this is a zip bomb
 LEGACY_ENCODINGS = ["utf_8", "cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5", "utf_16"]
 IDENTITY_FIELDS = ("name", "phone", "email", "telegram", "address", "birth_date", "document")
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".json", ".csv")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".heic", ".heif")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".json", ".csv", *IMAGE_SUFFIXES)
+MAY_NEED_OCR = (".pdf", ".docx", *IMAGE_SUFFIXES)   # read in worker processes: OCR takes seconds a page
 
 
 class ReaderError(ValueError):
@@ -53,6 +56,7 @@ class Record:
     event_place: str | None = None
     event_start: str | None = None
     event_end: str | None = None
+    ocr: dict | None = None          # text read by OCR: {"pages", "confidence" (0-1), "low_pages"}
 
     @property
     def testimony_id(self) -> str:
@@ -104,7 +108,7 @@ def read(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Reading:
     except OSError as error:
         raise ReaderError(f"cannot read: {error.strerror or error}") from error
     reader = {".txt": read_text, ".md": read_text, ".docx": read_docx, ".pdf": read_pdf,
-              ".json": read_json, ".csv": read_csv}[suffix]
+              ".json": read_json, ".csv": read_csv, **{s: read_image for s in IMAGE_SUFFIXES}}[suffix]
     try:
         reading = reader(data, display_path(path))
     except ReaderError:
@@ -165,8 +169,19 @@ def read_docx(data: bytes, origin: str) -> Reading:
     extra = _docx_notes(data)
     text = "\n".join(parts).strip("\n") + ("\n\n" + "\n".join(extra) if extra else "")
     if not text.strip():
-        raise ReaderError("the document has no text")
+        pictures = _docx_pictures(data)
+        if not pictures:
+            raise ReaderError("the document has no text")
+        return _ocr_reading(origin, data, [lambda b=b: _open_image(b) for b in pictures])
     return Reading([Record(origin, text, "document", data)])
+
+
+def _docx_pictures(data: bytes) -> list[bytes]:
+    """The images a Word document holds (word/media), in name order: a scanned page pasted into a document."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = sorted(n for n in archive.namelist() if n.startswith("word/media/") and
+                       n.lower().endswith((".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif")))
+        return [archive.read(n) for n in names]
 
 
 DOCX_NOTE_PARTS = ("word/footnotes.xml", "word/endnotes.xml", "word/comments.xml")
@@ -214,10 +229,95 @@ def read_pdf(data: bytes, origin: str) -> Reading:
         raise
     except Exception as error:  # pypdf raises many types on broken files
         raise ReaderError(f"not a readable PDF ({type(error).__name__}: {error})") from error
-    text = "\n\n".join(p.strip("\n") for p in pages).strip()
-    if not text:
-        raise ReaderError("the PDF has no text layer (a scan?); OCR is not part of ingest")
-    return Reading([Record(origin, text, "document", data)])
+    if any(p.strip() for p in pages) and all(p.strip() or not _page_images(reader.pages[i])
+                                             for i, p in enumerate(pages)):
+        return Reading([Record(origin, "\n\n".join(p.strip("\n") for p in pages).strip(), "document", data)])
+    scans = [i for i, p in enumerate(pages) if not p.strip() and _page_images(reader.pages[i])]
+    if not scans:
+        raise ReaderError("the PDF has no text layer and no page images")
+    typed = {i: p for i, p in enumerate(pages) if i not in scans}  # typed pages keep their place
+    return _ocr_reading(origin, data, [lambda i=i: _largest_image(reader.pages[i]) for i in scans], typed)
+
+
+def _page_images(page) -> list:
+    try:
+        return list(page.images)
+    except Exception:  # pypdf raises many types on broken image streams
+        return []
+
+
+def _largest_image(page):
+    images = [image.image for image in _page_images(page) if getattr(image, "image", None) is not None]
+    if not images:
+        raise ReaderError("a scanned page's image cannot be decoded")
+    return max(images, key=lambda im: im.size[0] * im.size[1])
+
+
+# -- images (OCR) -----------------------------------------------------------------------------------
+def read_image(data: bytes, origin: str) -> Reading:
+    image = _open_image(data)
+    frames = getattr(image, "n_frames", 1)
+
+    def frame(n: int):
+        image.seek(n)
+        return image.copy()
+
+    return _ocr_reading(origin, data, [lambda n=n: frame(n) for n in range(frames)])
+
+
+def _open_image(data: bytes):
+    """A PIL image, refusing a decompression bomb (an image larger than OCR reads) with the reason."""
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    from ingest import ocr
+
+    _register_heif()
+    Image.MAX_IMAGE_PIXELS = ocr.Settings.from_env().max_pixels
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ReaderError(f"the image is too large to read ({error}; PKG_OCR_MAX_PIXELS)") from error
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        raise ReaderError(f"not a readable image ({type(error).__name__}: {error})") from error
+    return image
+
+
+def _register_heif() -> None:
+    try:
+        import pillow_heif
+    except ImportError:  # HEIC photos are then refused as unreadable images
+        return
+    pillow_heif.register_heif_opener()
+
+
+def _ocr_reading(origin: str, data: bytes, pages: list, typed: dict[int, str] | None = None) -> Reading:
+    """One record from OCR of the pages (``typed``: page index -> text of the pages that have a text layer,
+    kept in their place). A page read below the confidence setting is set aside for review (listed as
+    rejected with its number and confidence), never sent to the graph."""
+    from ingest import ocr
+
+    settings = ocr.Settings.from_env()
+    try:
+        result = ocr.read_images(pages, settings)
+    except ocr.OcrError as error:
+        raise ReaderError(str(error)) from error
+    rejected = [(f"{origin}#page{page.number}", f"OCR confidence {page.confidence:.0%} is below "
+                 f"{settings.min_confidence:.0%} (PKG_OCR_MIN_CONFIDENCE): set aside for review")
+                for page in result.low]
+    if not result.text.strip():
+        if rejected:
+            return Reading([], rejected)
+        raise ReaderError("OCR found no text in the image")
+    read = iter(p.text if p in result.pages else "" for p in sorted(result.pages + result.low, key=lambda p: p.number))
+    texts = [typed[i] if i in typed else next(read, "") for i in range(len(typed) + len(pages))] if typed else \
+        [next(read, "") for _ in pages]
+    text = "\n\n".join(t.strip("\n") for t in texts if t.strip())
+    return Reading([Record(origin, text, "document", data, ocr=result.summary())], rejected)
 
 
 # -- intake forms -----------------------------------------------------------------------------------

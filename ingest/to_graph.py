@@ -45,6 +45,8 @@ class TestimonyInfo:
     minhash: list[int] | None = None                    # its MinHash signature (ingest/duplicates.py)
     account: str | None = None                          # the testimony whose account it re-tells, if any
     account_similarity: float | None = None
+    ocr_confidence: float | None = None                 # the text was read by OCR, with this mean confidence (0-1)
+    ocr_pages: int | None = None
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +158,8 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
         "id": info.id, "language": info.language, "source_type": info.source_type, "received": info.received,
         "word_count": info.word_count, "title": _title(info), "consent": info.consent,
         "source_file": info.source_file, "text_id": info.text_id, "minhash": info.minhash,
-        "account": info.account, "account_similarity": info.account_similarity}.items() if v is not None})
+        "account": info.account, "account_similarity": info.account_similarity,
+        "ocr_confidence": info.ocr_confidence, "ocr_pages": info.ocr_pages}.items() if v is not None})
     facts.link("FROM_SOURCE", info.id, source_id)
     if info.pseudonym:
         batch.add_node("Victim", {"id": info.pseudonym, "pseudonym": info.pseudonym})
@@ -168,8 +171,11 @@ def build(info: TestimonyInfo, text: str, extraction: dict, extractor: str, vers
     def evidence(start: int, end: int, confidence: float, hedged: bool = False,
                  marks: tuple[tuple[int, int], ...] = ()) -> Evidence:
         lo, hi = excerpt_bounds(safe, start, end)
+        if info.ocr_confidence is not None:  # read by OCR: a misread letter can make another name or date
+            confidence = round(confidence * info.ocr_confidence, 3)
         return Evidence(extractor, version, confidence, testimony_id=info.id, start=start, end=end,
-                        excerpt=safe[lo:hi], excerpt_start=lo, hedged=hedged, marks=marks)
+                        excerpt=safe[lo:hi], excerpt_start=lo, hedged=hedged, marks=marks,
+                        ocr=info.ocr_confidence is not None)
 
     nodes: dict[str, tuple[str, str]] = {}  # entity id -> (label, node id)
     events = _event_window(info, extraction)

@@ -21,6 +21,7 @@ from pathlib import Path
 PACKAGES = Path(__file__).resolve().parent / "packages.txt"
 PYTHONS = ((3, 11),)          # the versions every pinned package is tested with (requirements.txt)
 MIN_JAVA = 17
+OCR_LANGUAGES = {"rus", "bel", "eng"}   # Tesseract's language data the OCR of scans needs
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,19 @@ def missing(target: str, table: list[Part]) -> list[Part]:
     for part in wanted:
         names = ("chromium", "chromium-browser") if part.command == "chromium" else (part.command,)
         found = next((shutil.which(n) for n in names if shutil.which(n)), None)
-        if found is None or (part.command == "java" and (java_major(found) or 0) < MIN_JAVA):
+        if found is None or (part.command == "java" and (java_major(found) or 0) < MIN_JAVA) or (
+                part.command == "tesseract" and not OCR_LANGUAGES <= tesseract_languages(found)):
             out.append(part)
     return out
+
+
+def tesseract_languages(tesseract: str) -> set[str]:
+    """The language data Tesseract has here (`tesseract --list-langs`)."""
+    try:
+        result = subprocess.run([tesseract, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return set()
+    return {line.strip() for line in (result.stdout + result.stderr).splitlines()[1:] if line.strip()}
 
 
 def install_commands(todo: list[Part], root: bool) -> list[list[str]]:

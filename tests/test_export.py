@@ -322,3 +322,18 @@ def test_the_contradictions_register_sets_disagreeing_statements_side_by_side():
     alone = Subgraph(Selection(["person:x"]))
     alone.nodes["person:x"] = subgraph.nodes["person:x"]
     assert contradictions(alone) == [] and "No contradiction found" in html(alone, "i", "2026-12-07")
+
+
+def test_an_excerpt_read_by_ocr_says_so_in_the_dossier_and_the_link_chart_csv():
+    from graph.export import Subgraph
+    from graph.export import formats
+    from graph.export.dossier import _citations
+    subgraph = Subgraph(Selection(["incident:scan"]))
+    subgraph.claims["incident:scan"] = [
+        {"excerpt": "капитан Лапицкий бил меня", "confidence": 0.6, "status": "machine", "extractor": "rules",
+         "testimony_id": "s" * 64, "ocr": True},
+        {"excerpt": "меня били в автозаке", "confidence": 0.7, "status": "machine", "extractor": "rules",
+         "testimony_id": "t" * 64}]
+    cited = _citations(subgraph, "incident:scan")
+    assert cited.count("from OCR") == 1 and cited.index("Лапицкий") < cited.index("from OCR") < cited.index("автозаке")
+    assert formats._citations(subgraph, "incident:scan").count("from OCR") == 1

@@ -96,7 +96,8 @@ BROKEN = {
     "other.json": (b'{"hello": 1}', "holds the testimony (form map 'generic'); its fields: hello"),
     "notext.csv": ("name;phone\nX;1\n".encode(), "holds the testimony (form map 'generic'); its fields: name, phone"),
     "scalar.json": (b'"just a string"', "neither a form export"),
-    "image.png": (b"\x89PNG\r\n\x1a\n", "unsupported file type .png"),
+    "image.png": (b"\x89PNG\r\n\x1a\n", "not a readable image"),
+    "image.gif": (b"GIF89a", "unsupported file type .gif"),
 }
 
 

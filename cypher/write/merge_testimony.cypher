@@ -12,5 +12,7 @@ SET n.language = coalesce(n.language, row.language),
     n.text_id = coalesce(n.text_id, row.text_id),
     n.minhash = coalesce(n.minhash, row.minhash),
     n.account = coalesce(n.account, row.account),
-    n.account_similarity = coalesce(n.account_similarity, row.account_similarity)
+    n.account_similarity = coalesce(n.account_similarity, row.account_similarity),
+    n.ocr_confidence = coalesce(n.ocr_confidence, row.ocr_confidence),
+    n.ocr_pages = coalesce(n.ocr_pages, row.ocr_pages)
 RETURN collect(row.id) AS ids

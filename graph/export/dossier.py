@@ -52,6 +52,7 @@ def _citations(subgraph: Subgraph, fact_id: str) -> str:
             f"{' · given by ' + _e(testimony['pseudonym']) if testimony.get('pseudonym') else ''}"
             f"{' · received ' + _e(received) if received else ''}"
             f"{' · consent: ' + _e(', '.join(c.replace('_', ' ') for c in consent)) if consent else ''}"
+            f"{' · from OCR' if claim.get('ocr') else ''}"
             f" · {_e(claim['extractor'])} · confidence "
             f"{claim['confidence']:.2f} · status {_e(claim['status'])}</span></blockquote>")
     return "".join(parts) or "<p class='meta'>No citation kept by this selection.</p>"

@@ -27,7 +27,8 @@ def _citations(subgraph: Subgraph, fact_id: str) -> str:
     for claim in subgraph.claims.get(fact_id, []):
         pseudonym = (subgraph.testimonies.get(claim.get("testimony_id"), {}) or {}).get("pseudonym")
         parts.append(f"«{(claim.get('excerpt') or '').strip()}» (testimony {str(claim.get('testimony_id'))[:12]}"
-                     f"{', ' + pseudonym if pseudonym else ''}, confidence {claim['confidence']:.2f}, "
+                     f"{', ' + pseudonym if pseudonym else ''}{', from OCR' if claim.get('ocr') else ''}, "
+                     f"confidence {claim['confidence']:.2f}, "
                      f"{claim['status']})")
     return " | ".join(parts)
 
