@@ -24,7 +24,7 @@ types = st.multiselect("Link types", list(analytics.LINK_TYPES), default=["PERPE
                        format_func=lambda t: LINK_WORDS.get(t, t), key="network_types")  # the whole width: none cut off
 left, middle, right = st.columns(3)
 labels = left.multiselect("Node types", ["Person", "Unit", "Incident"], default=["Person", "Unit", "Incident"])
-min_confidence = middle.slider("Minimum confidence", 0.0, 1.0, 0.5, 0.05)
+min_confidence = middle.slider("Minimum confidence", 0.0, 1.0, 0.5, 0.05, key="network_min_confidence")
 most = right.number_input("Show at most (most connected first)", min_value=10, max_value=400, value=80, step=10,
                           key="network_most")
 common.audit_once("view-network", start=window[0].isoformat(), end=window[1].isoformat(), types=sorted(types),

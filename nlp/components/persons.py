@@ -142,6 +142,11 @@ class PersonRules:
                 if end < len(text) and text[end].isalpha():
                     continue  # "Microsoft Б.Гейтсом": the initial is glued to the name after it
                 span = doc.char_span(match.start(), end, label="PERSON", alignment_mode="expand")
+                if span is not None and pattern is INITIALS_PATTERNS[0] and span.end < len(doc) and \
+                        names_module.canonical_given(match.group(1), self.lexicon) and \
+                        self._capitalised_name(doc[span.end]) and doc[span.end].lower_ not in NOT_NAMES and \
+                        not doc[span.end].is_sent_start:
+                    span = doc[span.start:span.end + 1]  # "Ivan V. Kubrakov": a given name, an initial, the surname
                 if span is not None and not self._unit_or_title(doc, span):
                     spans.append(span)
         initials = set(spans)  # exact by construction: they stand against the model ("Твар Дубіка В.Ю.")
