@@ -30,6 +30,10 @@ CITY_WORDS = {
 }
 
 
+# English words of nationality before a unit's name; they are not part of it (guidelines §2)
+NATIONALITY_WORDS = {"belarusian", "belarus's", "belarusian's"}
+
+
 class UnitGazetteer:
     def __init__(self, nlp: Language):
         self.lexicon = lexicon_module.load()
@@ -40,6 +44,8 @@ class UnitGazetteer:
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
             while len(span) > 1 and span[0].lower_ in LEADING_PREPOSITIONS and span[1].text != "/":  # "в/ч 3214"
+                span = doc[span.start + 1:span.end]
+            if len(span) > 1 and span[0].lower_ in NATIONALITY_WORDS:  # "the Belarusian KGB": the name is "KGB"
                 span = doc[span.start + 1:span.end]
             ids = self.lexicon.unit_aliases.get(span.text.lower()) or self.lexicon.unit_aliases.get(
                 doc[start:end].text.lower(), set())

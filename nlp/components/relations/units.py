@@ -21,7 +21,8 @@ def subordination(ctx: DocContext, ents: list[Span], cues: list[str]) -> list[tu
         gap = doc[lower[-1].end:upper[0].start]
         between = " " + gap.text.lower().strip() + " "
         after = " " + doc[upper[-1].end:min(upper[-1].end + 4, len(doc))].text.lower() + " "
-        if between.strip() in ("", "г.", "of", "of the", "at the", "при") and len(lower) == len(upper) == 1:
+        if between.strip() in ("", "г.", "of", "of the", "at the", "при", "at the belarusian", "of the belarusian") \
+                and len(lower) == len(upper) == 1:
             pairs, confidence = [(lower[0], upper[0])], 0.8
         elif any(w in between for w in (" to which ", " которому ", " которой ", " якому ", " якой ")) and \
                 any(cue in after for cue in cues + ["subordinate", "подчинены", "подчинено"]):
