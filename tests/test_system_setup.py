@@ -55,7 +55,8 @@ def test_on_this_machine_nothing_is_missing():
 def test_sudo_when_not_root_and_the_table_is_validated(tmp_path):
     install = _module()
     table = install.parts()
-    assert {p.command for p in table} == {"java", "mvn", "chromium"}
+    assert {p.command for p in table} == {"java", "mvn", "chromium", "tesseract"}
+    assert {"tesseract-ocr-rus", "tesseract-ocr-bel"} <= set(next(p for p in table if p.command == "tesseract").debian)
     commands = install.install_commands([p for p in table if p.command == "mvn"], root=False)
     assert commands[0][:2] == ["sudo", "apt-get"] and commands[1][0] == "sudo" and commands[1][-1] == "maven"
     assert install.install_commands([], root=True) == []
@@ -77,3 +78,17 @@ def test_a_wrong_python_and_a_system_without_apt_get_get_one_clear_message(tmp_p
     env = {**os.environ, "PATH": _path_without(tmp_path, {"java", "mvn", "apt-get"})}
     result = subprocess.run([sys.executable, str(SCRIPT), "main"], capture_output=True, text=True, env=env)
     assert result.returncode == 2 and "no apt-get" in result.stderr and "brew install openjdk@17 maven" in result.stderr
+
+
+def test_tesseract_without_the_russian_and_belarusian_data_counts_as_missing(tmp_path):
+    install = _module()
+    fake = tmp_path / "tesseract"
+    fake.write_text("#!/bin/sh\necho 'List of available languages in \"/usr/share\" (2):'\necho eng\necho osd\n")
+    fake.chmod(0o755)
+    assert install.tesseract_languages(str(fake)) == {"eng", "osd"}
+    env_path = os.environ["PATH"]
+    try:
+        os.environ["PATH"] = f"{tmp_path}{os.pathsep}{env_path}"
+        assert "tesseract" in {p.command for p in install.missing("main", install.parts())}
+    finally:
+        os.environ["PATH"] = env_path
