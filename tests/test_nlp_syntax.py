@@ -88,3 +88,17 @@ def test_agent_patterns_are_checked_when_loaded(tmp_path):
     (tmp_path / "agent_patterns.jsonl").write_text(json.dumps(bad) + "\n", encoding="utf-8")
     with pytest.raises(lexicon.LexiconError, match="act and agent"):
         lexicon.load.__wrapped__(tmp_path)
+
+
+def test_a_witness_in_the_next_clause_is_never_a_subject_of_the_act():
+    found = relations(extract("Потом ударил меня дубинкой по ногам капитан Ракитский В. Л. Со мной в камере был "
+                              "Тимофей Ладуцкий, он тоже ничего не сделал.", "ru"))
+    assert ("PERPETRATED", "Ракитский В. Л.", "ударил") in found
+    assert not {r for r in found if r[1] == "Тимофей Ладуцкий"}
+    found = relations(extract("Применил ко мне электрошокер Ракитский, и в камере был Тимофей Ладуцкий.", "ru"))
+    assert not {r for r in found if r[1] == "Тимофей Ладуцкий"}
+
+
+def test_two_joined_subjects_both_carried_out_the_act():
+    found = relations(extract("Потом меня избивали Ракитский и Жданович.", "ru"))
+    assert {("PERPETRATED", "Ракитский", "Избивали"), ("PERPETRATED", "Жданович", "Избивали")} <= found

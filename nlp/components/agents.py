@@ -51,7 +51,21 @@ class SyntaxAgents:
             persons = [a for a in agents if a[0].label_ == "PERSON"]
             nearest = min(persons or agents, key=lambda a: abs(a[0].start - head))
             self._keep(found, doc[act_start:act_start + 1], nearest, act_start)
-        return {start: sorted(agents.values(), key=lambda a: (-a[1], a[0].start)) for start, agents in found.items()}
+        return {start: self._one_subject(agents, start) for start, agents in found.items()}
+
+    @staticmethod
+    def _one_subject(agents: dict[int, tuple[Span, float, str]], act_start: int) -> list[tuple[Span, float, str]]:
+        """Two persons as subjects of one act are one subject only when joined ("Петров и Иванов избили"):
+        otherwise the parse took a person of another clause, and the one nearest the act stays."""
+        ranked = sorted(agents.values(), key=lambda a: (-a[1], a[0].start))
+        persons = [a for a in ranked if a[0].label_ == "PERSON"]
+        if len(persons) < 2:
+            return ranked
+        nearest = min(persons, key=lambda a: abs(a[0].start - act_start))
+        joined = {nearest[0].start} | {a[0].start for a in persons if any(
+            t.dep_ == "conj" and (t.head.i in range(nearest[0].start, nearest[0].end) or
+                                  nearest[0].root.head.i == t.i) for t in a[0])}
+        return [a for a in ranked if a[0].label_ != "PERSON" or a[0].start in joined]
 
     @staticmethod
     def _keep(found: dict, act: Span, candidate: tuple[Span, float, str], act_start: int | None = None) -> None:

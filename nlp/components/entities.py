@@ -90,6 +90,9 @@ class InitialsTokens:
 
 
 
+FUNCTION_WORDS = {"PREP", "CONJ", "NPRO", "PRCL", "ADVB"}  # pymorphy's parts of speech of short sentence openers
+
+
 class SentenceBreaks:
     """Sentence ends the sentencizer does not see.
 
@@ -118,10 +121,12 @@ class SentenceBreaks:
         for token in doc[:-1]:
             after = doc[token.i + 1]
             if not (token.text.endswith(".") and INITIAL.match(token.text.rstrip(".")) and token.whitespace_
-                    and after.text[:1].isupper() and after.text[1:].islower() and len(after.text) > 2):
+                    and after.text[:1].isupper() and after.text[1:].islower() and len(after.text) >= 2):
                 continue
             parses = analyzer().parse(after.text.lower())
-            if analyzer().word_is_known(after.text.lower()) and not any(
+            if parses and parses[0].tag.POS in FUNCTION_WORDS:
+                after.is_sent_start = True  # "Со мной ...", "Он ...": a preposition or pronoun opens a sentence
+            elif len(after.text) > 2 and analyzer().word_is_known(after.text.lower()) and not any(
                     self.NAME_TAGS & set(p.tag.grammemes) for p in parses):
                 after.is_sent_start = True
 

@@ -121,10 +121,12 @@ def _parsed_agents(ctx: DocContext, act: Span, agents: list[Span]) -> list[tuple
     starts = {a.start for a in agents}
     found = []
     passive = _passive(ctx, act)
-    for agent, confidence, pattern in ctx.syntax_agents.get(act.start, ()):
+    parsed = ctx.syntax_agents.get(act.start, ())
+    several = sum(a.label_ == "PERSON" for a, _, _ in parsed) > 1  # "Избивали меня Петров и Иванов"
+    for agent, confidence, pattern in parsed:
         if agent.start not in starts or passive and not pattern.startswith("passive"):
             continue  # "Корнеев ... был задержан и избит милицией": the subject of a passive suffered it
-        if agent.label_ == "PERSON" and (_plural(act.text, ctx.lang) or ctx.genders.get(agent.start, "") and
+        if agent.label_ == "PERSON" and (_plural(act.text, ctx.lang) and not several or ctx.genders.get(agent.start, "") and
                                          _past_gender(act.text) not in ("", ctx.genders[agent.start])):
             continue  # "Ольга Иванова оскорбляла меня и ударил меня сержант": the verb's form says not her
         found.append(("PERPETRATED", agent, act, confidence, {"pattern": pattern}))
