@@ -101,4 +101,4 @@ def test_a_witness_in_the_next_clause_is_never_a_subject_of_the_act():
 
 def test_two_joined_subjects_both_carried_out_the_act():
     found = relations(extract("Потом меня избивали Ракитский и Жданович.", "ru"))
-    assert {("PERPETRATED", "Ракитский", "Избивали"), ("PERPETRATED", "Жданович", "Избивали")} <= found
+    assert {("PERPETRATED", "Ракитский", "избивали"), ("PERPETRATED", "Жданович", "избивали")} <= found
