@@ -176,3 +176,14 @@ def test_scans_are_ingested_end_to_end_marked_as_ocr_and_pseudonymised(db, tmp_p
     original = vault.load(rows[0]["id"])  # the scan itself is sealed in the vault
     assert original["content_base64"]
 
+
+
+def test_a_heic_phone_photo_is_read():
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    out = io.BytesIO()
+    page(PAGES["ru"]).convert("RGB").save(out, format="HEIF", quality=90)
+    reading = readers.read_image(out.getvalue(), "photo.heic")
+    record, = reading.records
+    assert cer("\n".join(PAGES["ru"]), record.text) < 0.05
