@@ -68,3 +68,16 @@ def test_which_organisations_are_belarusian_state_bodies(name, lang, state, fore
     assert not_belarusian(name, lang) is foreign
     if state is not None:
         assert state_body(name, lang) is state
+
+
+def test_a_spokesperson_holds_a_post_in_her_ministry():
+    found = relations(extract("The press secretary of the Ministry of Internal Affairs Irina Valeeva did not comment.",
+                              "en"))
+    assert ("HELD_POSITION", "Irina Valeeva", "Ministry of Internal Affairs") in found
+    found = relations(extract("Пресс-секретарь МВД Ирина Валеева отказалась от комментариев.", "ru"))
+    assert ("HELD_POSITION", "Ирина Валеева", "МВД") in found
+
+
+def test_the_ministry_a_ministers_title_names_is_no_unit():
+    result = extract("Deputy Minister of the Interior Pavel Mirsky was sanctioned.", "en")
+    assert "Interior" not in entities(result, "UNIT")

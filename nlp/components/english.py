@@ -65,8 +65,9 @@ class EnglishEntityMapper:
                     span = doc[span.start:span.end - 1]
                 if label == "UNIT" and (span.text.islower() or len(span) > 1 and span.text.isupper()):
                     continue  # "riot police" names no unit; "NOTICE OF DESIGNATION" is a heading
-                if label == "UNIT" and span.start > 1 and doc[span.start - 1].lower_ == "of" and \
-                        doc[span.start - 2].lower_ in ("minister", "ministers") and span[0].lower_ != "ministry":
+                before = [t.lower_ for t in doc[max(0, span.start - 3):span.start] if t.lower_ != "the"]
+                if label == "UNIT" and before[-2:] in (["minister", "of"], ["ministers", "of"]) and \
+                        span[0].lower_ != "ministry":
                     continue  # "Minister of Internal Affairs": the title names the ministry, no unit
                 if label == "UNIT" and (not state_body(span.text, "en") or not_belarusian(span.text, "en")):
                     others.append(span)  # a unit is a Belarusian state body: not "Reuters", "US Treasury"
