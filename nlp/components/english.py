@@ -48,6 +48,11 @@ def make_tag_attributes(nlp: Language, name: str, patterns: list[dict]) -> TagAt
     return TagAttributes(nlp, patterns)
 
 
+# Words of a title the English model takes into an organisation's name ("Minister of Internal Affairs")
+TITLE_WORDS = {"minister", "deputy", "first", "head", "chief", "commander", "director", "chairman", "spokesperson",
+               "spokeswoman", "spokesman", "secretary"}
+
+
 class EnglishEntityMapper:
     """Maps en_core_web_sm labels to ours and drops the rest (dates come from date_tagger)."""
     MAP = {"PERSON": "PERSON", "ORG": "UNIT", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
@@ -61,6 +66,10 @@ class EnglishEntityMapper:
                 # "the Frunzensky RUVD": articles are not part of the name
                 while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
                     span = doc[span.start + 1:span.end]
+                while label == "UNIT" and len(span) > 2 and span[0].lower_ in TITLE_WORDS:
+                    span = doc[span.start + 1:span.end]  # "Minister of Internal Affairs of Belarus": a title,
+                    while len(span) > 1 and span[0].lower_ in ("of", "the"):  # then what it names
+                        span = doc[span.start + 1:span.end]
                 while len(span) > 1 and span[-1].tag_ == "POS":
                     span = doc[span.start:span.end - 1]
                 if label == "UNIT" and (span.text.islower() or len(span) > 1 and span.text.isupper()):
