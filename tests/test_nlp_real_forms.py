@@ -81,3 +81,11 @@ def test_a_spokesperson_holds_a_post_in_her_ministry():
 def test_the_ministry_a_ministers_title_names_is_no_unit():
     result = extract("Deputy Minister of the Interior Pavel Mirsky was sanctioned.", "en")
     assert "Interior" not in entities(result, "UNIT")
+
+
+def test_a_post_told_by_a_relative_clause_and_a_noun_acts_object():
+    found = relations(extract("Президент представил нового начальника ГУВД Мингорисполкома, которым ранее стал "
+                              "Олег Равский.", "ru"))
+    assert ("COMMANDED", "Олег Равский", "ГУВД Мингорисполкома") in found
+    found = relations(extract("Суд постановил арест имущества Равского.", "ru"))
+    assert not {r for r in found if r[0] == "PERPETRATED"}

@@ -187,6 +187,8 @@ def _person_after(ctx: DocContext, act: Span, agents: list[Span], titles: list[S
     doc = ctx.doc
     if _plural(act.text, ctx.lang):
         return []
+    if ctx.lang == "ru" and len(act) == 1 and analyzer().parse(act.text.lower())[0].tag.POS == "NOUN":
+        return []  # "арест счетов Лукашенко", "задержание Петрова": who comes after a noun is its object
     after = [a for a in agents if a.start >= act.end and a.start < act.sent.end and a.start - act.end <= 14]
     person = next((a for a in after if a.label_ == "PERSON"), None)
     if person is None:
