@@ -69,6 +69,8 @@ def _roles_by_title() -> dict[str, str]:
 def post_role(relation_type: str, title: str | None) -> str:
     if title and title.lower() in _roles_by_title():
         role = _roles_by_title()[title.lower()]
+        if role == "subunit_commander" and relation_type == "COMMANDED":
+            return "head"  # the head of a directorate the text names as the unit ("head of the Main Directorate ...")
         return "officer" if role == "other" else role
     if relation_type == "COMMANDED":
         return "commander"

@@ -89,3 +89,12 @@ def test_a_post_told_by_a_relative_clause_and_a_noun_acts_object():
     assert ("COMMANDED", "Олег Равский", "ГУВД Мингорисполкома") in found
     found = relations(extract("Суд постановил арест имущества Равского.", "ru"))
     assert not {r for r in found if r[0] == "PERPETRATED"}
+
+
+def test_the_head_of_a_directorate_named_as_the_unit_commands_it():
+    found = relations(extract("Pavel Mirsky, the head of the Main Directorate for Combating Organised Crime and "
+                              "Corruption of the Ministry of Internal Affairs of Belarus, was sanctioned.", "en"))
+    assert ("COMMANDED", "Pavel Mirsky", "Main Directorate for Combating Organised Crime and Corruption") in found
+    from ingest.to_graph import post_role
+    assert post_role("COMMANDED", "head of directorate") == "head"
+    assert post_role("HELD_POSITION", "head of directorate") == "subunit_commander"

@@ -51,6 +51,17 @@ def _relation_for_title(ctx: DocContext, title_id: str) -> str:
     return "HELD_POSITION"
 
 
+def _relation_for_post(ctx: DocContext, title: Span, unit: Span) -> str:
+    """As _relation_for_title; the head of a directorate or department named by the unit itself ("head of the
+    Main Directorate for Combating Organised Crime", "начальник главного управления внутренних дел") heads
+    that unit, not a part of one."""
+    relation = _relation_for_title(ctx, title.label_)
+    if relation == "HELD_POSITION" and title.label_ in SUBUNIT_POSITIONS and \
+            ctx.lexicon.titles[title.label_].role in ("commander", "head") and title.start <= unit.start < title.end:
+        return "COMMANDED"
+    return relation
+
+
 def posts_by_titles(ctx: DocContext, ents: list[Span], titles: list[Span]) -> list[tuple]:
     """Posts read from the sentence's titles (patterns A, B and D); a person joined to the one before
     ("Бельский и лейтенант Пашкевич") shares his unit."""
@@ -60,7 +71,7 @@ def posts_by_titles(ctx: DocContext, ents: list[Span], titles: list[Span]) -> li
     units = [e for e in ents if e.label_ == "UNIT"]
     for person in persons:
         # Pattern A: POSITION [of the] UNIT [UNIT][,—] [is/назначен] [RANK] PERSON
-        before = [t for t in titles if t.end <= person.start and person.start - t.end <= 12]
+        before = [t for t in titles if t.end <= person.start and person.start - t.end <= 20]
         for title in reversed(before):
             gap = doc[title.end:person.start]
             if any(e.label_ in ("PERSON", "INCIDENT") for e in ctx.ents_in(gap.start, gap.end) if e.end <= gap.end):
@@ -78,7 +89,7 @@ def posts_by_titles(ctx: DocContext, ents: list[Span], titles: list[Span]) -> li
             if not predicative and not _plain_gap(ctx, rest, titles, units, LINKING_WORDS):
                 continue
             role_title = _nearest_position(ctx, before, title) or title
-            found.append((_relation_for_title(ctx, role_title.label_), person, unit, 0.85,
+            found.append((_relation_for_post(ctx, role_title, unit), person, unit, 0.85,
                           {"role": _role(ctx, role_title)}))
             break
         # Pattern B: PERSON, [is/was/served as/назначен] [RANK] POSITION [of the/in/в] UNIT
@@ -100,7 +111,7 @@ def posts_by_titles(ctx: DocContext, ents: list[Span], titles: list[Span]) -> li
                 continue  # "…, министр Барсуков, командующий внутренними войсками Назаренко": Назаренко's post
             position = next((t for t in after if t.start >= title.start and t.end <= unit.start and
                              ctx.lexicon.titles[t.label_].kind == "position"), title)
-            found.append((_relation_for_title(ctx, position.label_), person, unit, 0.8,
+            found.append((_relation_for_post(ctx, position, unit), person, unit, 0.8,
                           {"role": _role(ctx, position)}))
             found += _coordinated_posts(ctx, person, max(unit.end, title.end), titles, units, persons)
             break
