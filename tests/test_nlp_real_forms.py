@@ -98,3 +98,13 @@ def test_the_head_of_a_directorate_named_as_the_unit_commands_it():
     from ingest.to_graph import post_role
     assert post_role("COMMANDED", "head of directorate") == "head"
     assert post_role("HELD_POSITION", "head of directorate") == "subunit_commander"
+
+
+def test_a_place_is_the_site_of_an_act_only_when_the_sentence_says_it_happened_there():
+    found = relations(extract("The EU sanctioned the OMON of Brest, Gomel and Minsk for the detention of protesters.",
+                              "en"))
+    assert not {r for r in found if r[0] == "OCCURRED_AT"}
+    found = relations(extract("Меня избили на тротуаре улицы Сурганова.", "ru"))
+    assert ("OCCURRED_AT", "избили", "улицы Сурганова") in found or ("OCCURRED_AT", "избили", "Сурганова") in found
+    found = relations(extract("Officers beat a photographer near the TSUM department store.", "en"))
+    assert {r for r in found if r[0] == "OCCURRED_AT" and r[1] == "beat"}
