@@ -108,3 +108,10 @@ def test_a_place_is_the_site_of_an_act_only_when_the_sentence_says_it_happened_t
     assert ("OCCURRED_AT", "избили", "улицы Сурганова") in found or ("OCCURRED_AT", "избили", "Сурганова") in found
     found = relations(extract("Officers beat a photographer near the TSUM department store.", "en"))
     assert {r for r in found if r[0] == "OCCURRED_AT" and r[1] == "beat"}
+
+
+def test_an_act_begun_happened_an_act_threatened_did_not():
+    found = relations(extract("В это время ОМОН начал задерживать людей у метро.", "ru"))
+    assert ("PERPETRATED", "ОМОН", "задерживать") in found
+    assert entities(extract("Они грозили избить нас.", "ru"), "INCIDENT") == []
+    assert entities(extract("Потом сталі біць нас дубінкамі.", "be"), "INCIDENT") == ["біць"]

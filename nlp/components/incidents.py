@@ -23,6 +23,7 @@ NEGATIONS = words("negations")
 ILL_TREATMENT_CONTEXT = words("ill_treatment_context")
 ANAPHORIC_DETERMINERS = words("anaphoric_determiners")
 ORDER_STEMS = tuple(sorted(words("order_stems")))  # str.startswith takes a tuple
+PHASE_VERBS = words("phase_verbs")  # "начали", "сталі", "started": the act that follows happened
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +84,8 @@ class IncidentTagger:
             kind, infinitive = self._kind(token)
             if kind is None or token.ent_type_ or self._negated(doc, token.i) or unreal(doc, token.i, self.lang):
                 continue  # "меня не били"; "он бы приказал нас избить" (nothing happened)
-            if infinitive and not self._ordered_act(doc, token.i):
-                continue  # threats, plans: "грозили избить"; but "приказал задерживать" is an act
+            if infinitive and not self._ordered_act(doc, token.i) and not self._begun_act(doc, token.i):
+                continue  # threats, plans: "грозили избить"; but "приказал задерживать", "начали бить" are acts
             if kind == "ill-treatment":
                 window = " ".join(t.lower_ for t in doc[token.i + 1:token.i + 8])
                 if not any(c in window for c in ILL_TREATMENT_CONTEXT):
@@ -111,6 +112,13 @@ class IncidentTagger:
         previous = doc[i - 1].lower_ if i else ""
         return previous in NEGATIONS or (i > 1 and doc[i - 2].lower_ in NEGATIONS and previous in
                                          ("было", "были", "был", "did", "were", "was"))
+
+    @staticmethod
+    def _begun_act(doc: Doc, i: int) -> bool:
+        """An infinitive after a verb of beginning or going on: "ОМОН начал задерживать людей", "сталі біць",
+        "they started beating" (a word may stand between: "начали нас бить")."""
+        return any(t.lower_ in PHASE_VERBS for t in doc[max(0, i - 3):i]) and not any(
+            t.lower_ in NEGATIONS for t in doc[max(0, i - 4):i])
 
     @staticmethod
     def _ordered_act(doc: Doc, i: int) -> bool:
