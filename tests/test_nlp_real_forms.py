@@ -115,3 +115,9 @@ def test_an_act_begun_happened_an_act_threatened_did_not():
     assert ("PERPETRATED", "ОМОН", "задерживать") in found
     assert entities(extract("Они грозили избить нас.", "ru"), "INCIDENT") == []
     assert entities(extract("Потом сталі біць нас дубінкамі.", "be"), "INCIDENT") == ["біць"]
+
+
+def test_media_in_general_is_no_named_organisation():
+    result = extract("Об этом сообщили СМИ и несколько Telegram-каналов, а также пресс-служба ГУВД Мингорисполкома.",
+                     "ru")
+    assert entities(result, "UNIT") == ["ГУВД Мингорисполкома"]

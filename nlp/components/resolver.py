@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from nlp import dates
 from nlp import lexicon as lexicon_module
+from nlp.lexicon import words
 from nlp import names
 from nlp.morphology import analyzer
 from nlp.components.entities import attrs
@@ -90,6 +91,9 @@ def _stem(surname: str) -> str:
     return re.sub(r"(?:ий|ый|ой|ая|ого|ему|ому|ым|ым|ом|ем|ам|ім|ам|а|у|е|і|ы|я|ю)$", "", surname.lower())
 
 
+GENERIC_ORGANISATIONS = words("generic_organisations")
+
+
 class EntityResolver:
     def __init__(self):
         self.lexicon = lexicon_module.load()
@@ -115,6 +119,9 @@ class EntityResolver:
                 words = [t for t in ent if t.is_alpha]  # none in "Change.org", "Лента.ру": those stay units
                 if unit is None and words and all(t.lower_ in self.rank_words for t in words):
                     not_units.append(ent)  # "Warrant", "Lieutenant" (rank words only) taken for an organisation
+                    continue
+                if unit is None and ent.text.lower() in GENERIC_ORGANISATIONS:
+                    not_units.append(ent)  # "СМИ", "Telegram-канал": a kind of organisation, none named
                     continue
                 if unit is None:
                     ent._.key = "org:" + "-".join(names._fold(normal_word(t.text)) for t in ent if t.is_alpha)
