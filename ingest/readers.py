@@ -229,12 +229,12 @@ def read_pdf(data: bytes, origin: str) -> Reading:
         raise
     except Exception as error:  # pypdf raises many types on broken files
         raise ReaderError(f"not a readable PDF ({type(error).__name__}: {error})") from error
-    if any(p.strip() for p in pages) and all(p.strip() or not _page_images(reader.pages[i])
-                                             for i, p in enumerate(pages)):
-        return Reading([Record(origin, "\n\n".join(p.strip("\n") for p in pages).strip(), "document", data)])
     scans = [i for i, p in enumerate(pages) if not p.strip() and _page_images(reader.pages[i])]
     if not scans:
-        raise ReaderError("the PDF has no text layer and no page images")
+        text = "\n\n".join(p.strip("\n") for p in pages).strip()
+        if not text:
+            raise ReaderError("the PDF has no text layer and no page images")
+        return Reading([Record(origin, text, "document", data)])
     typed = {i: p for i, p in enumerate(pages) if i not in scans}  # typed pages keep their place
     return _ocr_reading(origin, data, [lambda i=i: _largest_image(reader.pages[i]) for i in scans], typed)
 
@@ -313,9 +313,10 @@ def _ocr_reading(origin: str, data: bytes, pages: list, typed: dict[int, str] | 
         if rejected:
             return Reading([], rejected)
         raise ReaderError("OCR found no text in the image")
-    read = iter(p.text if p in result.pages else "" for p in sorted(result.pages + result.low, key=lambda p: p.number))
-    texts = [typed[i] if i in typed else next(read, "") for i in range(len(typed) + len(pages))] if typed else \
-        [next(read, "") for _ in pages]
+    kept = {page.number: page.text for page in result.pages}  # a page set aside for review adds no text
+    read = iter(kept.get(number, "") for number in range(1, len(pages) + 1))
+    typed = typed or {}
+    texts = [typed[i] if i in typed else next(read) for i in range(len(typed) + len(pages))]
     text = "\n\n".join(t.strip("\n") for t in texts if t.strip())
     return Reading([Record(origin, text, "document", data, ocr=result.summary())], rejected)
 

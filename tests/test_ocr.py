@@ -187,3 +187,20 @@ def test_a_heic_phone_photo_is_read():
     reading = readers.read_image(out.getvalue(), "photo.heic")
     record, = reading.records
     assert cer("\n".join(PAGES["ru"]), record.text) < 0.05
+
+
+def test_a_pdf_of_typed_and_scanned_pages_keeps_each_page_in_its_place(tmp_path):
+    import pypdf
+
+    from tests import testimony_files as tf
+
+    writer = pypdf.PdfWriter()
+    for part in (tf.pdf_bytes(["Первая страница набрана на компьютере."]), scanned_pdf(PAGES["ru"]),
+                 tf.pdf_bytes(["Последняя страница тоже набрана."])):
+        writer.append(pypdf.PdfReader(io.BytesIO(part)))
+    out = io.BytesIO()
+    writer.write(out)
+    (tmp_path / "mixed.pdf").write_bytes(out.getvalue())
+    record, = readers.read(tmp_path / "mixed.pdf").records
+    assert record.ocr["pages"] == 1
+    assert record.text.index("Первая") < record.text.index("Пушкинская") < record.text.index("Последняя")

@@ -61,10 +61,8 @@ class SyntaxAgents:
         persons = [a for a in ranked if a[0].label_ == "PERSON"]
         if len(persons) < 2:
             return ranked
-        nearest = min(persons, key=lambda a: abs(a[0].start - act_start))
-        joined = {nearest[0].start} | {a[0].start for a in persons if any(
-            t.dep_ == "conj" and (t.head.i in range(nearest[0].start, nearest[0].end) or
-                                  nearest[0].root.head.i == t.i) for t in a[0])}
+        nearest = min(persons, key=lambda a: abs(a[0].start - act_start))[0]
+        joined = {nearest.start} | {a.start for a, _, _ in persons if _conjoined(a, nearest) or _conjoined(nearest, a)}
         return [a for a in ranked if a[0].label_ != "PERSON" or a[0].start in joined]
 
     @staticmethod
@@ -73,3 +71,8 @@ class SyntaxAgents:
         agent = candidate[0]
         if agent.start not in best or best[agent.start][1] < candidate[1]:
             best[agent.start] = candidate
+
+
+def _conjoined(one: Span, other: Span) -> bool:
+    """``one`` is joined to ``other`` by a conjunction in the parse ("Петров и Иванов")."""
+    return one.root.dep_ == "conj" and other.start <= one.root.head.i < other.end

@@ -28,6 +28,18 @@ def attrs(span: Span) -> dict:
     return span._.attrs
 
 
+def in_batches(docs, size: int):
+    """Docs in lists of ``size`` (the last one shorter, never empty): how model components pipe."""
+    batch = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def add_entities(doc: Doc, new: list[Span], source: str) -> list[Span]:
     """Add spans to doc.ents; a new span replaces overlapping ones of lower or equal priority
     (equal priority: the longer wins). Returns the spans that were kept."""

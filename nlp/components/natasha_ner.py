@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp import names
-from nlp.components.entities import add_entities
+from nlp.components.entities import add_entities, in_batches
 
 LABELS = {"PER": "PERSON", "ORG": "UNIT", "LOC": "PLACE"}
 # Belarusian letters to their nearest Russian ones, one character for one, so offsets stay valid.
@@ -85,13 +85,8 @@ class NatashaNER:
         return self._apply(doc, self.tagger(text), positions)
 
     def pipe(self, docs, batch_size: int | None = None):
-        batch = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= (batch_size or self.batch_size):
-                yield from self._flush(batch)
-                batch = []
-        yield from self._flush(batch)
+        for batch in in_batches(docs, batch_size or self.batch_size):
+            yield from self._flush(batch)
 
     def _flush(self, batch):
         inputs = [model_input(d) if d.text.strip() else (" ", None) for d in batch]

@@ -17,6 +17,7 @@ from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.components.entities import in_batches
 from nlp.components.natasha_ner import BELARUSIAN_TO_RUSSIAN
 
 FLAT = "dep"
@@ -46,13 +47,8 @@ class NatashaSyntax:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs, batch_size: int | None = None):
-        batch = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= (batch_size or self.batch_size):
-                yield from self._parse(batch)
-                batch = []
-        yield from self._parse(batch)
+        for batch in in_batches(docs, batch_size or self.batch_size):
+            yield from self._parse(batch)
 
     def _parse(self, docs: list[Doc]):
         wanted: list[tuple[int, list[tuple[int, str]]]] = []  # (doc index, [(token index, word)])
